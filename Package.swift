@@ -1,0 +1,49 @@
+// swift-tools-version:6.1
+// Onramp: a terminal wizard that gets a local AI model running and verified.
+// Dependencies point downward only (see docs/architecture.md); each module has a test target.
+import PackageDescription
+
+let package = Package(
+    name: "Onramp",
+    products: [
+        .executable(name: "onramp", targets: ["onramp"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: Terminal
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "TUI", dependencies: ["CNcurses"]),
+        .testTarget(name: "TUITests", dependencies: ["TUI"], resources: [.copy("Golden")]),
+
+        // MARK: Machine facts
+        .target(name: "Probe"),
+        .testTarget(name: "ProbeTests", dependencies: ["Probe"]),
+
+        // MARK: Checks
+        .target(name: "Doctor", dependencies: ["Probe"]),
+        .testTarget(name: "DoctorTests", dependencies: ["Doctor", "Probe"]),
+
+        // MARK: Inference engine
+        .target(name: "Engine"),
+        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+
+        // MARK: Wizard and the executable
+        .target(name: "Wizard", dependencies: ["TUI", "Probe", "Doctor", "Engine"]),
+        .testTarget(name: "WizardTests", dependencies: ["Wizard", "TUI"]),
+        .executableTarget(
+            name: "onramp",
+            dependencies: [
+                "Wizard", "TUI", "Probe", "Doctor", "Engine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Runs the built binary (in tmux, through pipes); finds it via ONRAMP_BIN.
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ]
+)

@@ -1,0 +1,1 @@
+// Wizard: the setup screens as state + update + view, and the flow between them.
