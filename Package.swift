@@ -13,9 +13,9 @@ let package = Package(
     ],
     targets: [
         // MARK: Terminal
+        // Links ncursesw and tinfo through its modulemap; pkg-config's cflags are unsafe flags to SwiftPM.
         .systemLibrary(
             name: "CNcurses",
-            pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "TUI", dependencies: ["CNcurses"]),
