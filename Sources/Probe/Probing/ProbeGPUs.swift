@@ -76,7 +76,10 @@ extension ProbeSession {
         nvidia.nouveauLoaded = exists("/sys/module/nouveau")
         nvidia.kernelModuleVersion = text("/proc/driver/nvidia/version").flatMap(NvidiaVersionReader.kernelModuleVersion)
         nvidia.sysModuleVersion = line("/sys/module/nvidia/version")
-        nvidia.deviceNodes = (source.listDirectory("/dev") ?? []).filter { $0.hasPrefix("nvidia") }
+        // Checked one by one: listing /dev would drag every device of the machine into a capture.
+        let cards = max(facts.gpus.filter { $0.vendor == .nvidia }.count, 1)
+        nvidia.deviceNodes = (["nvidiactl", "nvidia-uvm", "nvidia-uvm-tools", "nvidia-modeset"] + (0..<cards).map { "nvidia\($0)" })
+            .filter { exists("/dev/" + $0) }
         nvidia.cudaToolkitVersion = cudaToolkitVersion()
 
         let nvidiaGPUs = facts.gpus.filter { $0.vendor == .nvidia }
