@@ -26,9 +26,10 @@ public struct DriverFacts: Codable, Sendable, Equatable {
         self.user = user
     }
 
-    /// Versions of one library (`libcuda.so`), newest-looking first as found.
+    /// The distinct versions of one library (`libcuda.so`) in the order `ldconfig` listed them.
     public func versions(of library: String) -> [String] {
-        libraries.filter { $0.name == library }.compactMap(\.version)
+        var seen = Set<String>()
+        return libraries.filter { $0.name == library }.compactMap(\.version).filter { seen.insert($0).inserted }
     }
 }
 
