@@ -50,6 +50,8 @@ public struct NvidiaFacts: Codable, Sendable, Equatable {
     public var smiError: String?
     /// CUDA toolkit version from `/usr/local/cuda/version.json` or `version.txt`.
     public var cudaToolkitVersion: String?
+    /// `nvidia.ko` files installed for the running kernel (DKMS, akmods, distro packages), loaded or not.
+    public var moduleFiles: [String]?
 
     public init(
         moduleLoaded: Bool? = nil, kernelModuleVersion: String? = nil, sysModuleVersion: String? = nil,

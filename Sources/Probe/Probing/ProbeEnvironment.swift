@@ -24,6 +24,14 @@ extension ProbeSession {
         environment.ldLibraryPath = source.environment("LD_LIBRARY_PATH").map {
             $0.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         }
+        environment.ldLibraryPathLibraries = environment.ldLibraryPath.map { folders in
+            folders.filter { $0.hasPrefix("/") }.flatMap { folder in
+                (source.listDirectory(folder) ?? []).compactMap { name -> LibraryFact? in
+                    guard let range = name.range(of: ".so"), LdconfigReader.interesting.contains(String(name[..<range.upperBound])) else { return nil }
+                    return LibraryFact(name: String(name[..<range.upperBound]), path: folder + "/" + name, version: LdconfigReader.version(fromFileName: name))
+                }
+            }
+        }
         environment.proxyVariables = Self.proxyVariables.filter { source.environment($0)?.isEmpty == false }
         environment.locale = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { self.source.environment($0) }.first { !$0.isEmpty }
         environment.term = source.environment("TERM")

@@ -81,6 +81,7 @@ extension ProbeSession {
         nvidia.deviceNodes = (["nvidiactl", "nvidia-uvm", "nvidia-uvm-tools", "nvidia-modeset"] + (0..<cards).map { "nvidia\($0)" })
             .filter { exists("/dev/" + $0) }
         nvidia.cudaToolkitVersion = cudaToolkitVersion()
+        nvidia.moduleFiles = nvidiaModuleFiles()
 
         let nvidiaGPUs = facts.gpus.filter { $0.vendor == .nvidia }
         // On WSL the GPU is not on a PCI bus we can see; nvidia-smi is the only way to it.
@@ -115,6 +116,18 @@ extension ProbeSession {
                 pciAddress: row.pciAddress, vendor: .nvidia, name: row.name, vramBytes: vram,
                 vramSource: vram == nil ? nil : "nvidia-smi", computeCapability: row.computeCapability
             ))
+        }
+    }
+
+    /// A module on disk that is not loaded is the Secure Boot signature story; none at all is "no driver".
+    private func nvidiaModuleFiles() -> [String]? {
+        guard let release = facts.os.kernelRelease else { return nil }
+        let root = "/lib/modules/" + release
+        // Ubuntu's signed prebuilt modules live in kernel/nvidia-535/ and the like.
+        let ubuntu = (source.listDirectory(root + "/kernel") ?? []).filter { $0.hasPrefix("nvidia-") }.map { root + "/kernel/" + $0 }
+        let folders = [root + "/updates/dkms", root + "/kernel/drivers/video", root + "/extra/nvidia", root + "/extra", root + "/updates"] + ubuntu
+        return folders.flatMap { folder in
+            (source.listDirectory(folder) ?? []).filter { $0 == "nvidia.ko" || $0.hasPrefix("nvidia.ko.") }.map { folder + "/" + $0 }
         }
     }
 
