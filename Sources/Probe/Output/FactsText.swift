@@ -84,7 +84,8 @@ public enum FactsText {
         var rows: [(String, String)] = facts.gpus.isEmpty ? [("GPU", "none found")] : []
         for gpu in facts.gpus {
             let name = gpu.name ?? "\(gpu.vendor.rawValue) device [\(gpu.vendorID ?? "?"):\(gpu.deviceID ?? "?")]"
-            var details = ["driver " + (gpu.driver ?? "none")]
+            // A GPU known only from its vendor's tool (WSL) has no sysfs driver to name.
+            var details = [gpu.vendorID == nil ? "seen by the vendor's tool" : "driver " + (gpu.driver ?? "none")]
             if let vram = gpu.vramBytes { details.append(bytes(vram) + " memory") }
             if let target = gpu.gfxTarget { details.append(target) }
             if let capability = gpu.computeCapability { details.append("compute " + capability) }
