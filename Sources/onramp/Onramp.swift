@@ -14,7 +14,9 @@ struct Onramp: AsyncParsableCommand {
             It installs, changes or sends nothing without asking first.
             """,
         version: OnrampVersion.current,
-        subcommands: []
+        subcommands: [
+            ProbeCommand.self,
+        ]
     )
 
     @Flag(help: "Print plain lines instead of drawing full-screen (also automatic for TERM=dumb and pipes).")
