@@ -27,8 +27,9 @@ struct HostileProfileTests {
     @Test("every file empty, or every file garbage: the probe finishes with unknown facts", arguments: ["", "\u{0}\u{FF}garbage: ::=\n-1 max 0x\n\n\n"])
     func garbageFiles(content: String) throws {
         let (folder, target) = try capturedProfile()
-        for relative in files(under: target + "/fs") + files(under: target + "/commands").filter({ !$0.hasSuffix(".json") }) {
-            try folder.write("profile/" + (relative.hasPrefix("/") ? relative : (files(under: target + "/fs").contains(relative) ? "fs/" : "commands/") + relative), content)
+        let outputs = files(under: target + "/commands").filter { !$0.hasSuffix(".json") }.map { "commands/" + $0 }
+        for relative in files(under: target + "/fs").map({ "fs/" + $0 }) + outputs {
+            try folder.write("profile/" + relative, content)
         }
         let facts = Prober(source: try ReplaySystem(folder: target)).gather()
         #expect(facts.cpu.features == nil)
@@ -85,5 +86,18 @@ struct HostileProfileTests {
         let replay = try ReplaySystem(folder: folder.path + "/p")
         #expect(replay.readFile("/../../../../etc/os-release") == .missing)
         #expect(replay.readFile("relative/path") == .missing)
+    }
+
+    @Test("a symbolic link in a profile cannot make the probe read this machine's files")
+    func noLinkEscape() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("p/system.json", "{}")
+        try folder.write("p/fs/proc/meminfo", "MemTotal: 1 kB\n")
+        try FileManager.default.createDirectory(atPath: folder.path + "/p/fs/etc", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/p/fs/etc/os-release", withDestinationPath: "/etc/os-release")
+        let replay = try ReplaySystem(folder: folder.path + "/p")
+        #expect(replay.readFile("/proc/meminfo") == .text("MemTotal: 1 kB\n"))
+        #expect(replay.readFile("/etc/os-release").text == nil)
+        #expect(Prober(source: replay).gather().os.distroID == nil)
     }
 }
