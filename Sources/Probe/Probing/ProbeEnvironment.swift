@@ -13,8 +13,8 @@ extension ProbeSession {
         environment.wsl = wsl()
         environment.dmiVendor = line("/sys/class/dmi/id/sys_vendor")
         environment.dmiProduct = line("/sys/class/dmi/id/product_name")
-        if let result = runTool("systemd-detect-virt", ["--vm"]) {
-            // It prints "none" and exits 1 on bare metal.
+        // It prints "none" and exits 1 on bare metal: an answer, not a failure.
+        if let result = runTool("systemd-detect-virt", ["--vm"], normalStatuses: [0, 1]) {
             let answer = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
             if result.outcome == .exited, !answer.isEmpty { environment.virtualization = answer }
         }
