@@ -31,12 +31,14 @@ struct ProfileReplayTests {
         #expect(Self.profiles.count >= 11)
     }
 
-    @Test("a profile replays to its golden facts.json", arguments: profiles)
+    @Test("a profile replays to its golden facts.json and facts.txt", arguments: profiles)
     func replaysToGolden(name: String) throws {
         let folder = Self.profilesFolder + "/" + name
         let facts = Prober(source: try ReplaySystem(folder: folder)).gather()
         let golden = try String(contentsOfFile: folder + "/facts.json", encoding: .utf8)
         #expect(facts.jsonText() == golden, "run profiles/update-facts and review the diff")
+        let text = try String(contentsOfFile: folder + "/facts.txt", encoding: .utf8)
+        #expect(FactsText.render(facts) == text, "run profiles/update-facts and review the diff")
     }
 
     @Test("a profile describes itself and names only known findings", arguments: profiles)

@@ -96,7 +96,7 @@ public enum FactsText {
     private static func gpuRows(_ facts: MachineFacts) -> [(String, String)] {
         var rows: [(String, String)] = facts.gpus.isEmpty ? [("GPU", "none found")] : []
         for gpu in facts.gpus {
-            let name = gpu.name ?? "\(gpu.vendor.rawValue) device [\(gpu.vendorID ?? "?"):\(gpu.deviceID ?? "?")]"
+            let name = gpu.name ?? "\(gpu.vendor.displayName) device [\(gpu.vendorID ?? "?"):\(gpu.deviceID ?? "?")]"
             // A GPU known only from its vendor's tool (WSL) has no sysfs driver to name.
             var details = [gpu.vendorID == nil ? "seen by the vendor's tool" : "driver " + (gpu.driver ?? "none")]
             if let vram = gpu.vramBytes { details.append(bytes(vram) + " memory") }
