@@ -74,6 +74,20 @@ struct ProcessRunnerTests {
         #expect(ProcessRunner.run([], environment: [:], timeout: .seconds(1)).outcome == .couldNotStart)
     }
 
+    @Test("a program inherits only stdin, stdout and stderr, not the caller's other open files")
+    func noInheritedDescriptors() throws {
+        let null = open("/dev/null", O_RDONLY)
+        try #require(null >= 0)
+        // A descriptor without close-on-exec, as a careless library might leave one.
+        let leaked: Int32 = 77
+        try #require(dup2(null, leaked) == leaked)
+        defer { close(leaked); close(null) }
+        let result = ProcessRunner.run(["/bin/sh", "-c", "ls /proc/$$/fd"], environment: ["PATH": "/usr/bin:/bin"], timeout: .seconds(3))
+        let descriptors = Set(result.stdout.split(separator: "\n").map(String.init))
+        #expect(descriptors.contains("1"))
+        #expect(!descriptors.contains("77"))
+    }
+
     @Test("a program killed by a signal reports 128 + the signal")
     func killedBySignal() {
         let result = ProcessRunner.run(["/bin/sh", "-c", "kill -9 $$"], environment: [:], timeout: .seconds(3))
