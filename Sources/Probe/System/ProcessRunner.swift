@@ -187,9 +187,11 @@ public enum ProcessRunner {
         return signal == 0 ? (status >> 8) & 0xff : 128 + signal
     }
 
+    /// Rounded up, so a wait never ends before its deadline.
     private static func milliseconds(until deadline: ContinuousClock.Instant) -> Int {
         let left = ContinuousClock.now.duration(to: deadline)
-        return Int(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)
+        let perMillisecond: Int64 = 1_000_000_000_000_000
+        return Int(left.components.seconds * 1000 + (left.components.attoseconds + perMillisecond - 1) / perMillisecond)
     }
 
     static func errorText(_ code: Int32) -> String {
