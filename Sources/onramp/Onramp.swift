@@ -9,6 +9,7 @@ struct Onramp: AsyncParsableCommand {
         version: OnrampVersion.current,
         subcommands: [
             ProbeCommand.self,
+            DoctorCommand.self,
         ]
     )
 
