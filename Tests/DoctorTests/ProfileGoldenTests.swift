@@ -6,11 +6,6 @@ import Probe
 import Testing
 @testable import Doctor
 
-private struct ProfileDescription: Decodable {
-    var description: String
-    var expectedFindings: [String]
-}
-
 @Suite("Doctor on every profile")
 struct ProfileGoldenTests {
     static func report(_ name: String) throws -> (DoctorReport, runningAsRoot: Bool) {

@@ -19,7 +19,7 @@ struct TextReportTests {
         #expect(lines.contains("[!] Memory: 8.0 GiB installed, 24.0 GiB available, no swap"))
         #expect(lines.contains("[✗] Graphics card: NVIDIA GeForce RTX 3060 (12.0 GiB, driver nvidia)"))
         #expect(lines.contains("    ✗ The nvidia_uvm module is not loaded, so CUDA cannot use the card"))
-        #expect(lines.contains("      Fix: sudo modprobe nvidia_uvm"))
+        #expect(lines.contains("      Fix: $ sudo modprobe nvidia_uvm"))
         #expect(lines.contains("[✓] Environment variables: set: HTTPS_PROXY"))
         #expect(lines.contains("    • A proxy is set: model downloads will go through it"))
         #expect(!text.contains("Evidence:"))
