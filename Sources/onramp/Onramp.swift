@@ -16,6 +16,7 @@ struct Onramp: AsyncParsableCommand {
         version: OnrampVersion.current,
         subcommands: [
             ProbeCommand.self,
+            DoctorCommand.self,
         ]
     )
 
