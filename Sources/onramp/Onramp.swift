@@ -7,7 +7,9 @@ struct Onramp: AsyncParsableCommand {
         commandName: "onramp",
         abstract: "Get a local AI model running on this computer, and keep it running.",
         version: OnrampVersion.current,
-        subcommands: []
+        subcommands: [
+            KernelBenchCommand.self,
+        ]
     )
 
     func run() async throws {
