@@ -14,8 +14,10 @@ public enum KernelBenchmark {
         public let rows: Int
         public let columns: Int
         public let batch: Int
-        /// "reference" or a `KernelPath` name.
+        /// "reference", a `KernelPath` name, or `quantizePath` for converting `rows` activation
+        /// rows of `columns` values to `type`.
         public let path: String
+        public static let quantizePath = "quantize"
         /// Wall time of one product (the fastest repetition).
         public let seconds: Double
 
@@ -25,6 +27,9 @@ public enum KernelBenchmark {
         public var gigaflops: Double { 2 * Double(rows * columns * batch) / seconds / 1e9 }
 
         public var description: String {
+            if path == Self.quantizePath {
+                return "\(padded("\(type) \(rows)×\(columns)", 28)) \(padded(path, 10)) \(fixed(nanosecondsPerRow, 1)) ns/row"
+            }
             let shape = "\(type) \(rows)×\(columns) batch \(batch)"
             return "\(padded(shape, 28)) \(padded(path, 10)) "
                 + "\(fixed(nanosecondsPerRow, 1)) ns/row  \(fixed(gigaflops, 2)) GFLOP/s"
@@ -73,6 +78,10 @@ public enum KernelBenchmark {
                 let seconds = time(minimumSeconds: path == "reference" ? minimumSeconds / 4 : minimumSeconds, product)
                 results.append(Result(type: shape.type, rows: shape.rows, columns: shape.columns, batch: shape.batch, path: path, seconds: seconds))
             }
+            let quantizeSeconds = input.withUnsafeBufferPointer { floats in
+                time(minimumSeconds: minimumSeconds / 4) { x.quantize(floats.baseAddress!) }
+            }
+            results.append(Result(type: x.type, rows: shape.batch, columns: shape.columns, batch: 1, path: Result.quantizePath, seconds: quantizeSeconds))
             if includeReference {
                 measure("reference") { ReferenceKernels.multiply(w, x, rows: 0..<w.rows, into: y, yStride: w.rows) }
             }
