@@ -18,13 +18,9 @@ enum Q5_0: BlockFormat {
         var sum: Float = 0
         for block in 0..<blocks {
             let wb = w + block * 22, xb = x + block * 34
-            let high = wb.loadUnaligned(fromByteOffset: 2, as: UInt32.self)
-            let q = bytes(wb, 6), a = codes(xb, 2)
-            var sumi: Int32 = 0
-            for j in 0..<16 {
-                sumi &+= (Q5Codes.low(q[j], high, j) - 16) &* Int32(a[j])
-                sumi &+= (Q5Codes.high(q[j], high, j) - 16) &* Int32(a[j + 16])
-            }
+            let (low, high) = nibbleLanes(wb, 6)
+            let (fifthLow, fifthHigh) = fifthBitLanes(wb, 2)
+            let sumi = dotLanes((low | fifthLow) &- 16, signedLanes(xb, 2)) &+ dotLanes((high | fifthHigh) &- 16, signedLanes(xb, 18))
             sum += Float(sumi) * (f16At(wb) * f16At(xb))
         }
         return sum

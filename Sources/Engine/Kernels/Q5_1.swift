@@ -18,13 +18,9 @@ enum Q5_1: BlockFormat {
         var sum: Float = 0
         for block in 0..<blocks {
             let wb = w + block * 24, xb = x + block * 36
-            let high = wb.loadUnaligned(fromByteOffset: 4, as: UInt32.self)
-            let q = bytes(wb, 8), a = codes(xb, 4)
-            var sumi: Int32 = 0
-            for j in 0..<16 {
-                sumi &+= Q5Codes.low(q[j], high, j) &* Int32(a[j])
-                sumi &+= Q5Codes.high(q[j], high, j) &* Int32(a[j + 16])
-            }
+            let (low, high) = nibbleLanes(wb, 8)
+            let (fifthLow, fifthHigh) = fifthBitLanes(wb, 4)
+            let sumi = dotLanes(low | fifthLow, signedLanes(xb, 4)) &+ dotLanes(high | fifthHigh, signedLanes(xb, 20))
             sum += Float(sumi) * (f16At(wb) * f16At(xb)) + f16At(wb, 2) * f16At(xb, 2)
         }
         return sum
