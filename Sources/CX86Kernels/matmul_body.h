@@ -71,49 +71,51 @@ INLINE int weight_block_bytes(int type) {
 INLINE int has_minimum(int type) { return type == TYPE_Q4_1 || type == TYPE_Q5_1; }
 
 // A decoded weight block: codes (signed types keep |code| in `codes` and the signs in `signs`
-// so vpmaddubsw can take them as unsigned), scale and minimum.
-typedef struct { __m256i codes; __m256i signs; float scale; float minimum; } weight_block;
+// so the unsigned×signed instructions can take them).
+typedef struct { __m256i codes; __m256i signs; } weight_codes;
 
-INLINE weight_block decode_weights(int type, const uint8_t *b) {
-    weight_block w;
-    w.scale = half_to_float(b);
-    w.minimum = 0;
+INLINE weight_codes decode_codes(int type, const uint8_t *b) {
     __m256i q;
     switch (type) {
     case TYPE_Q4_0:
         q = _mm256_sub_epi8(nibbles_to_bytes(b + 2), _mm256_set1_epi8(8));
         break;
     case TYPE_Q4_1:
-        w.minimum = half_to_float(b + 2);
         q = nibbles_to_bytes(b + 4);
         break;
     case TYPE_Q5_0: // code − 16: where the fifth bit is clear, 0xF0 makes the byte negative.
         q = _mm256_or_si256(nibbles_to_bytes(b + 6), _mm256_andnot_si256(bits_to_bytes(b + 2), _mm256_set1_epi8((char)0xf0)));
         break;
     case TYPE_Q5_1:
-        w.minimum = half_to_float(b + 2);
         q = _mm256_or_si256(nibbles_to_bytes(b + 8), _mm256_and_si256(bits_to_bytes(b + 4), _mm256_set1_epi8(0x10)));
         break;
     default:
         q = _mm256_loadu_si256((const __m256i *)(b + 2));
         break;
     }
-    if (has_minimum(type)) {
-        w.codes = q;
-        w.signs = q;
-    } else {
-        w.codes = _mm256_sign_epi8(q, q);
-        w.signs = q;
-    }
+    weight_codes w;
+    w.codes = has_minimum(type) ? q : _mm256_sign_epi8(q, q);
+    w.signs = q;
     return w;
 }
 
-INLINE __m256i block_dot(int type, const weight_block *w, __m256i x) {
+INLINE __m256i block_dot(int type, const weight_codes *w, __m256i x) {
     if (has_minimum(type)) return dot_unsigned_signed(w->codes, x);
     return dot_unsigned_signed(w->codes, _mm256_sign_epi8(x, w->signs));
 }
 
-// R rows × C activation columns; R ≤ 4, C ≤ 4, both constants after inlining.
+// The first four bytes of blocks i and i+1 (scale and, for Q4_1/Q5_1/Q8_1, minimum or sum, as
+// f16) as floats [scale_i, second_i, scale_i+1, second_i+1]; zeros stand in for a missing
+// block i+1. Where a format has no second f16 its lane holds unused bytes.
+INLINE __m128 block_pair_scales(const uint8_t *first, int block_bytes, int has_second) {
+    uint32_t a, b = 0;
+    memcpy(&a, first, 4);
+    if (has_second) memcpy(&b, first + block_bytes, 4);
+    return _mm_cvtph_ps(_mm_setr_epi32((int)a, (int)b, 0, 0));
+}
+
+// R rows × C activation columns; R ≤ 4, C ≤ 4, both constants after inlining. Blocks go two at
+// a time: one multiply gives both blocks' combined scales and minimum terms.
 INLINE void tile(const int type, const int R, const int C, const onramp_matmul_args *a, int row, int column) {
     const int wbytes = weight_block_bytes(type);
     const int xbytes = has_minimum(type) ? 36 : 34;
@@ -121,31 +123,49 @@ INLINE void tile(const int type, const int R, const int C, const onramp_matmul_a
     const uint8_t *w = (const uint8_t *)a->weights + (size_t)row * a->weight_row_bytes;
     const uint8_t *x = (const uint8_t *)a->activations + (size_t)column * a->activation_row_bytes;
     __m256 acc[4][4];
-    float minimums[4][4];
+    __m128 minimums[4][4];
     for (int r = 0; r < R; r++)
         for (int c = 0; c < C; c++) {
             acc[r][c] = _mm256_setzero_ps();
-            minimums[r][c] = 0;
+            minimums[r][c] = _mm_setzero_ps();
         }
-    for (int i = 0; i < a->blocks; i++) {
-        weight_block wb[4];
-        for (int r = 0; r < R; r++)
-            wb[r] = decode_weights(type, w + (size_t)r * a->weight_row_bytes + (size_t)i * wbytes);
+    for (int i = 0; i < a->blocks; i += 2) {
+        const int pair = i + 1 < a->blocks;
+        __m128 wscales[4];
+        weight_codes first[4], second[4];
+        for (int r = 0; r < R; r++) {
+            const uint8_t *wb = w + (size_t)r * a->weight_row_bytes + (size_t)i * wbytes;
+            wscales[r] = block_pair_scales(wb, wbytes, pair);
+            first[r] = decode_codes(type, wb);
+            if (pair) second[r] = decode_codes(type, wb + wbytes);
+        }
         for (int c = 0; c < C; c++) {
             const uint8_t *xb = x + (size_t)c * a->activation_row_bytes + (size_t)i * xbytes;
-            const __m256i xq = _mm256_loadu_si256((const __m256i *)(xb + xcodes));
-            const float xd = half_to_float(xb);
-            const float xs = has_minimum(type) ? half_to_float(xb + 2) : 0;
+            const __m128 xscales = block_pair_scales(xb, xbytes, pair);
+            const __m256i x0 = _mm256_loadu_si256((const __m256i *)(xb + xcodes));
+            const __m256i x1 = pair ? _mm256_loadu_si256((const __m256i *)(xb + xbytes + xcodes)) : _mm256_setzero_si256();
             for (int r = 0; r < R; r++) {
-                const __m256 products = _mm256_cvtepi32_ps(block_dot(type, &wb[r], xq));
-                acc[r][c] = _mm256_fmadd_ps(_mm256_set1_ps(wb[r].scale * xd), products, acc[r][c]);
-                if (has_minimum(type)) minimums[r][c] += wb[r].minimum * xs;
+                const __m128 scales = _mm_mul_ps(wscales[r], xscales);
+                if (has_minimum(type)) minimums[r][c] = _mm_add_ps(minimums[r][c], scales);
+                const __m256 p0 = _mm256_cvtepi32_ps(block_dot(type, &first[r], x0));
+                acc[r][c] = _mm256_fmadd_ps(_mm256_broadcastss_ps(scales), p0, acc[r][c]);
+                if (pair) {
+                    const __m256 p1 = _mm256_cvtepi32_ps(block_dot(type, &second[r], x1));
+                    acc[r][c] = _mm256_fmadd_ps(_mm256_broadcastss_ps(_mm_movehl_ps(scales, scales)), p1, acc[r][c]);
+                }
             }
         }
     }
     for (int r = 0; r < R; r++)
-        for (int c = 0; c < C; c++)
-            a->y[(size_t)(column + c) * a->y_stride + (size_t)(row + r)] = sum_lanes(acc[r][c]) + minimums[r][c];
+        for (int c = 0; c < C; c++) {
+            float total = sum_lanes(acc[r][c]);
+            if (has_minimum(type)) {
+                float lanes[4];
+                _mm_storeu_ps(lanes, minimums[r][c]);
+                total += lanes[1] + lanes[3];
+            }
+            a->y[(size_t)(column + c) * a->y_stride + (size_t)(row + r)] = total;
+        }
 }
 
 // One generic walk over the output, specialised per type so every tile call has constants.
