@@ -6,11 +6,9 @@ enum Q5_1: BlockFormat {
 
     static func dequantize(block: UnsafeRawPointer, into y: UnsafeMutablePointer<Float>) {
         let d = f16At(block), m = f16At(block, 2)
-        let high = block.loadUnaligned(fromByteOffset: 4, as: UInt32.self)
-        let q = bytes(block, 8)
-        for j in 0..<16 {
-            y[j] = d * Float(Q5Codes.low(q[j], high, j)) + m
-            y[j + 16] = d * Float(Q5Codes.high(q[j], high, j)) + m
+        Q5Codes.decode(block, bitsAt: 4, nibblesAt: 8) { j, low, high in
+            y[j] = d * Float(low) + m
+            y[j + 16] = d * Float(high) + m
         }
     }
 
