@@ -17,6 +17,7 @@ struct Onramp: AsyncParsableCommand {
         subcommands: [
             ProbeCommand.self,
             DoctorCommand.self,
+            KernelBenchCommand.self,
         ]
     )
 
