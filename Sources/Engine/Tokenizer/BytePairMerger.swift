@@ -5,23 +5,44 @@
 /// lacks, plus the 256 byte characters. Symbol ids below the vocabulary size are token ids.
 struct BytePairSymbols: Sendable {
     /// Symbol texts in the byte-level alphabet, as UTF-8.
-    private(set) var texts: [[UInt8]] = []
-    private(set) var idForText: [[UInt8]: Int32] = [:]
+    let texts: [[UInt8]]
     let tokenCount: Int
     /// The symbol of each raw byte's alphabet character.
     private(set) var symbolForByte = [Int32](repeating: 0, count: 256)
-    private(set) var ranks: PairRankTable
+    /// Merges keyed by (left symbol, right symbol), valued (rank, resulting symbol).
+    private var ranks: Hash64Table
+    /// Tokens keyed by a hash of their text, for looking up whole words without building strings.
+    private var tokenForTextHash: Hash64Table
+    /// Each raw byte's alphabet character as UTF-8, two slots per byte, and how many are used.
+    private var alphabetBytes = [UInt8](repeating: 0, count: 512)
+    private var alphabetLengths = [Int](repeating: 0, count: 256)
 
     init(tokens: [[UInt8]], merges: [String]) {
         tokenCount = tokens.count
-        ranks = PairRankTable(capacity: merges.count)
+        ranks = Hash64Table(capacity: merges.count)
+        tokenForTextHash = Hash64Table(capacity: tokens.count)
+        var texts: [[UInt8]] = []
         texts.reserveCapacity(tokens.count + 256)
+        var idForText: [[UInt8]: Int32] = [:]
         idForText.reserveCapacity(tokens.count + 256)
-        for text in tokens { _ = intern(text) }
-        for byte in 0..<256 {
-            symbolForByte[byte] = intern(ByteLevelAlphabet.utf8ForByte[byte])
+        func intern(_ text: [UInt8]) -> Int32 {
+            if let id = idForText[text] { return id }
+            let id = Int32(texts.count)
+            texts.append(text)
+            idForText[text] = id
+            return id
         }
-        for (rank, merge) in merges.enumerated() {
+        for text in tokens {
+            let id = intern(text)
+            tokenForTextHash.insertIfAbsent(Self.hash(text), UInt64(id))
+        }
+        for byte in 0..<256 {
+            let utf8 = ByteLevelAlphabet.utf8ForByte[byte]
+            symbolForByte[byte] = intern(utf8)
+            alphabetLengths[byte] = utf8.count
+            for (offset, unit) in utf8.enumerated() { alphabetBytes[2 * byte + offset] = unit }
+        }
+        for (rank, merge) in merges.enumerated() where rank < Int(Int32.max) {
             let bytes = Array(merge.utf8)
             // Split at the first space after the first byte, as llama.cpp does; a merge without one is unusable.
             guard bytes.count > 1, let cut = bytes[1...].firstIndex(of: 0x20) else { continue }
@@ -30,21 +51,57 @@ struct BytePairSymbols: Sendable {
             let leftID = intern(left)
             let rightID = intern(right)
             let resultID = intern(left + right)
-            ranks.insertIfAbsent(left: leftID, right: rightID, rank: Int32(rank), result: resultID)
+            ranks.insertIfAbsent(Self.pairKey(leftID, rightID), UInt64(UInt32(rank)) << 32 | UInt64(UInt32(resultID)))
         }
+        self.texts = texts
     }
 
-    private mutating func intern(_ text: [UInt8]) -> Int32 {
-        if let id = idForText[text] { return id }
-        let id = Int32(texts.count)
-        texts.append(text)
-        idForText[text] = id
-        return id
+    @inline(__always)
+    private static func pairKey(_ left: Int32, _ right: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: left)) << 32 | UInt64(UInt32(bitPattern: right))
     }
 
-    /// The symbol that is exactly this text, if any.
-    func symbol(for text: [UInt8]) -> Int32? {
-        idForText[text]
+    /// The merge of `left` followed by `right`: its rank and the symbol it makes.
+    @inline(__always)
+    func merge(_ left: Int32, _ right: Int32) -> (rank: Int32, result: Int32)? {
+        guard let value = ranks.lookup(Self.pairKey(left, right)) else { return nil }
+        return (Int32(truncatingIfNeeded: value >> 32), Int32(truncatingIfNeeded: value))
+    }
+
+    /// FNV-1a of some bytes, kept clear of the table's empty marker.
+    private static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
+        }
+        return min(hash, UInt64.max - 1)
+    }
+
+    /// The token whose text is the whole word written in the byte-level alphabet, if there is one.
+    func tokenForWholeWord(_ word: UnsafeBufferPointer<UInt8>) -> Int32? {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var length = 0
+        for byte in word {
+            let index = Int(byte)
+            for offset in 0..<alphabetLengths[index] {
+                hash = (hash ^ UInt64(alphabetBytes[2 * index + offset])) &* 0x100_0000_01B3
+            }
+            length += alphabetLengths[index]
+        }
+        guard let found = tokenForTextHash.lookup(min(hash, UInt64.max - 1)) else { return nil }
+        // A hash match is checked byte by byte, so a collision never picks the wrong token; a token whose
+        // hash another token already has (odds near 1e-10 for 250k tokens) would be merged instead.
+        let text = texts[Int(found)]
+        guard text.count == length else { return nil }
+        var position = 0
+        for byte in word {
+            let index = Int(byte)
+            for offset in 0..<alphabetLengths[index] {
+                if text[position] != alphabetBytes[2 * index + offset] { return nil }
+                position += 1
+            }
+        }
+        return Int32(found)
     }
 }
 
@@ -81,7 +138,7 @@ struct BytePairMerger {
             let right = Int(next[left])
             // A queued pair is stale when either side has since been merged into something else.
             guard leftSymbol >= 0, right >= 0,
-                let merge = symbols.ranks.lookup(left: leftSymbol, right: symbol[right]),
+                let merge = symbols.merge(leftSymbol, symbol[right]),
                 merge.rank == rank
             else { continue }
             symbol[left] = merge.result
@@ -101,7 +158,7 @@ struct BytePairMerger {
 
     @inline(__always)
     private mutating func offer(_ left: Int32, _ right: Int32, _ symbols: BytePairSymbols) {
-        guard let merge = symbols.ranks.lookup(left: symbol[Int(left)], right: symbol[Int(right)]) else { return }
+        guard let merge = symbols.merge(symbol[Int(left)], symbol[Int(right)]) else { return }
         push(UInt64(UInt32(bitPattern: merge.rank)) << 32 | UInt64(UInt32(bitPattern: left)))
     }
 

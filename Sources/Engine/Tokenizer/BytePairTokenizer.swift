@@ -82,7 +82,6 @@ public final class BytePairTokenizer: Tokenizer {
     private struct Scratch {
         var text = ScalarText()
         var merger = BytePairMerger()
-        var encodedWord: [UInt8] = []
     }
 
     private func encodeText(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [Int32], scratch: inout Scratch) {
@@ -94,7 +93,7 @@ public final class BytePairTokenizer: Tokenizer {
             let upper = scratch.text.byteOffsets[endScalar]
             startScalar = endScalar
             let word = UnsafeBufferPointer(rebasing: bytes[lower..<upper])
-            if preTokenizer.wordsThatAreTokensSkipMerges, let id = wholeWordToken(word, buffer: &scratch.encodedWord) {
+            if preTokenizer.wordsThatAreTokensSkipMerges, let id = symbols.tokenForWholeWord(word) {
                 output.append(id)
                 continue
             }
@@ -102,16 +101,6 @@ public final class BytePairTokenizer: Tokenizer {
                 emit(symbol, into: &output)
             }
         }
-    }
-
-    /// The token whose text is the whole word in the byte-level alphabet, if there is one.
-    private func wholeWordToken(_ word: UnsafeBufferPointer<UInt8>, buffer: inout [UInt8]) -> Int32? {
-        buffer.removeAll(keepingCapacity: true)
-        for byte in word {
-            buffer.append(contentsOf: ByteLevelAlphabet.utf8ForByte[Int(byte)])
-        }
-        guard let symbol = symbols.symbol(for: buffer), Int(symbol) < symbols.tokenCount else { return nil }
-        return symbol
     }
 
     @inline(__always)
