@@ -26,11 +26,57 @@ enum TokenizerTestSupport {
             padding: base.padding, addBOS: addBOS, addEOS: base.addEOS, addSpacePrefix: base.addSpacePrefix)
     }
 
-    static let fixture: Result<TokenizerFixture, any Error> = Result {
-        let url = GGUFTestFiles.repositoryRoot.appendingPathComponent("Tests/EngineTests/Fixtures/Tokenizer/llamacpp-tokens.json")
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return try decoder.decode(TokenizerFixture.self, from: Data(contentsOf: url))
+    static let fixture = loadFixture("llamacpp-tokens.json")
+    static let gemmaFixture = loadFixture("llamacpp-gemma3-tokens.json")
+
+    private static func loadFixture(_ name: String) -> Result<TokenizerFixture, any Error> {
+        Result {
+            let url = GGUFTestFiles.repositoryRoot.appendingPathComponent("Tests/EngineTests/Fixtures/Tokenizer/\(name)")
+            let decoder = JSONDecoder()
+            decoder.keyDecodingStrategy = .convertFromSnakeCase
+            return try decoder.decode(TokenizerFixture.self, from: Data(contentsOf: url))
+        }
+    }
+
+    /// Gemma 3 270M, the SentencePiece test model; its tests run when it is in the models folder.
+    static var gemmaPath: String {
+        GGUFTestFiles.modelsFolder.appendingPathComponent("gemma-3-270m-q4_k_m.gguf").path
+    }
+
+    static var hasGemma: Bool { FileManager.default.fileExists(atPath: gemmaPath) }
+
+    static let gemmaVocabulary: Result<TokenizerVocabulary, any Error> = Result {
+        try TokenizerVocabulary(metadata: GGUFFile(path: gemmaPath).metadata)
+    }
+
+    /// Encodes `text` three times and returns the ids and the best time in seconds.
+    static func timedEncode(_ tokenizer: any Tokenizer, _ text: String) -> (ids: [Int32], seconds: Double) {
+        var best = Double.infinity
+        var ids: [Int32] = []
+        for _ in 0..<3 {
+            let start = ContinuousClock.now
+            ids = tokenizer.encode(text, addSpecial: false, parseSpecial: false)
+            let elapsed = ContinuousClock.now - start
+            best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        }
+        return (ids, best)
+    }
+
+    /// The FNV-1a hash of ids as little-endian 32-bit integers, as the fixture script computes it.
+    static func idsHash(_ ids: [Int32]) -> String {
+        fnv1a(ids.flatMap { id in (0..<4).map { UInt8(truncatingIfNeeded: UInt32(bitPattern: id) >> (8 * $0)) } })
+    }
+
+    /// The FNV-1a hash of every token's piece, each prefixed by its 16-bit length, as the script computes it.
+    static func piecesHash(_ tokenizer: any Tokenizer) -> String {
+        var bytes: [UInt8] = []
+        for id in 0..<Int32(tokenizer.vocabulary.tokens.count) {
+            let piece = tokenizer.pieceBytes(id)
+            bytes.append(UInt8(piece.count & 0xFF))
+            bytes.append(UInt8(piece.count >> 8))
+            bytes.append(contentsOf: piece)
+        }
+        return fnv1a(bytes)
     }
 
     /// FNV-1a, 64 bit: the fixture script hashes large results with it instead of storing them.

@@ -40,9 +40,10 @@ struct TokenizerVocabularyTests {
         }
         let message = TokenizerError.unsupportedPreTokenizer("tekken").description
         #expect(message.contains("'tekken'") && message.contains("Choose another model"))
-        // SentencePiece vocabularies are read, but no tokenizer is made for them yet.
+        // Each family gets its own tokenizer, and refuses the other's vocabulary.
         let sentencePiece = try TokenizerVocabulary(tokens: ["<unk>", "<s>", "</s>"], model: "llama")
-        #expect(throws: TokenizerError.unsupportedModel("llama")) { try sentencePiece.makeTokenizer() }
+        #expect(try sentencePiece.makeTokenizer() is SentencePieceTokenizer)
+        #expect(throws: TokenizerError.unsupportedModel("llama")) { try BytePairTokenizer(vocabulary: sentencePiece) }
     }
 
     @Test("vocabularies that cannot work are refused")

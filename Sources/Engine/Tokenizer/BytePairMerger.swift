@@ -11,16 +11,10 @@ struct BytePairSymbols: Sendable {
     private(set) var symbolForByte = [Int32](repeating: 0, count: 256)
     /// Merges keyed by (left symbol, right symbol), valued (rank, resulting symbol).
     private var ranks: Hash64Table
-    /// Tokens keyed by a hash of their text, for looking up whole words without building strings.
-    private var tokenForTextHash: Hash64Table
-    /// Each raw byte's alphabet character as UTF-8, two slots per byte, and how many are used.
-    private var alphabetBytes = [UInt8](repeating: 0, count: 512)
-    private var alphabetLengths = [Int](repeating: 0, count: 256)
 
     init(tokens: [[UInt8]], merges: [String]) {
         tokenCount = tokens.count
         ranks = Hash64Table(capacity: merges.count)
-        tokenForTextHash = Hash64Table(capacity: tokens.count)
         var texts: [[UInt8]] = []
         texts.reserveCapacity(tokens.count + 256)
         var idForText: [[UInt8]: Int32] = [:]
@@ -32,15 +26,9 @@ struct BytePairSymbols: Sendable {
             idForText[text] = id
             return id
         }
-        for text in tokens {
-            let id = intern(text)
-            tokenForTextHash.insertIfAbsent(Self.hash(text), UInt64(id))
-        }
+        for text in tokens { _ = intern(text) }
         for byte in 0..<256 {
-            let utf8 = ByteLevelAlphabet.utf8ForByte[byte]
-            symbolForByte[byte] = intern(utf8)
-            alphabetLengths[byte] = utf8.count
-            for (offset, unit) in utf8.enumerated() { alphabetBytes[2 * byte + offset] = unit }
+            symbolForByte[byte] = intern(ByteLevelAlphabet.utf8ForByte[byte])
         }
         for (rank, merge) in merges.enumerated() where rank < Int(Int32.max) {
             let bytes = Array(merge.utf8)
@@ -67,42 +55,6 @@ struct BytePairSymbols: Sendable {
         guard let value = ranks.lookup(Self.pairKey(left, right)) else { return nil }
         return (Int32(truncatingIfNeeded: value >> 32), Int32(truncatingIfNeeded: value))
     }
-
-    /// FNV-1a of some bytes, kept clear of the table's empty marker.
-    private static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
-        }
-        return min(hash, UInt64.max - 1)
-    }
-
-    /// The token whose text is the whole word written in the byte-level alphabet, if there is one.
-    func tokenForWholeWord(_ word: UnsafeBufferPointer<UInt8>) -> Int32? {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        var length = 0
-        for byte in word {
-            let index = Int(byte)
-            for offset in 0..<alphabetLengths[index] {
-                hash = (hash ^ UInt64(alphabetBytes[2 * index + offset])) &* 0x100_0000_01B3
-            }
-            length += alphabetLengths[index]
-        }
-        guard let found = tokenForTextHash.lookup(min(hash, UInt64.max - 1)) else { return nil }
-        // A hash match is checked byte by byte, so a collision never picks the wrong token; a token whose
-        // hash another token already has (odds near 1e-10 for 250k tokens) would be merged instead.
-        let text = texts[Int(found)]
-        guard text.count == length else { return nil }
-        var position = 0
-        for byte in word {
-            let index = Int(byte)
-            for offset in 0..<alphabetLengths[index] {
-                if text[position] != alphabetBytes[2 * index + offset] { return nil }
-                position += 1
-            }
-        }
-        return Int32(found)
-    }
 }
 
 /// Reusable scratch space for merging, so encoding long texts does not allocate per word.
@@ -111,7 +63,7 @@ struct BytePairMerger {
     private var previous: [Int32] = []
     private var next: [Int32] = []
     /// Candidate merges keyed (rank << 32 | left position): the smallest key is the next merge.
-    private var queue: [UInt64] = []
+    private var queue = PriorityQueue<UInt64>()
 
     /// Merges the bytes of one word; calls `emit` with each final symbol in order.
     mutating func merge(
@@ -122,7 +74,7 @@ struct BytePairMerger {
         symbol.removeAll(keepingCapacity: true)
         previous.removeAll(keepingCapacity: true)
         next.removeAll(keepingCapacity: true)
-        queue.removeAll(keepingCapacity: true)
+        queue.removeAll()
         for index in 0..<count {
             symbol.append(symbols.symbolForByte[Int(bytes[index])])
             previous.append(Int32(index - 1))
@@ -131,7 +83,7 @@ struct BytePairMerger {
         for index in 0..<(count - 1) {
             offer(Int32(index), Int32(index + 1), symbols)
         }
-        while let key = popSmallest() {
+        while let key = queue.popSmallest() {
             let left = Int(truncatingIfNeeded: key & 0xFFFF_FFFF)
             let rank = Int32(truncatingIfNeeded: key >> 32)
             let leftSymbol = symbol[left]
@@ -159,36 +111,6 @@ struct BytePairMerger {
     @inline(__always)
     private mutating func offer(_ left: Int32, _ right: Int32, _ symbols: BytePairSymbols) {
         guard let merge = symbols.merge(symbol[Int(left)], symbol[Int(right)]) else { return }
-        push(UInt64(UInt32(bitPattern: merge.rank)) << 32 | UInt64(UInt32(bitPattern: left)))
-    }
-
-    private mutating func push(_ key: UInt64) {
-        queue.append(key)
-        var child = queue.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            if queue[parent] <= key { break }
-            queue[child] = queue[parent]
-            child = parent
-        }
-        queue[child] = key
-    }
-
-    private mutating func popSmallest() -> UInt64? {
-        guard let last = queue.popLast() else { return nil }
-        guard !queue.isEmpty else { return last }
-        let smallest = queue[0]
-        let count = queue.count
-        var parent = 0
-        while true {
-            var child = 2 * parent + 1
-            if child >= count { break }
-            if child + 1 < count && queue[child + 1] < queue[child] { child += 1 }
-            if last <= queue[child] { break }
-            queue[parent] = queue[child]
-            parent = child
-        }
-        queue[parent] = last
-        return smallest
+        queue.push(UInt64(UInt32(bitPattern: merge.rank)) << 32 | UInt64(UInt32(bitPattern: left)))
     }
 }
