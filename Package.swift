@@ -44,6 +44,7 @@ let package = Package(
             dependencies: ["Engine"],
             exclude: [
                 "Fixtures/Hostile",  // read in place via #filePath, also the fuzzer's seed corpus
+                "Fixtures/Tokenizer",  // llama.cpp's answers, read in place via #filePath
             ]
         ),
 
