@@ -54,7 +54,12 @@ enum AreaSummary {
 
     static func gpuName(_ gpu: GPUFacts) -> String {
         if let name = gpu.name { return name }
-        let vendor = gpu.vendor == .amd ? "AMD" : gpu.vendor == .other ? "Unknown" : gpu.vendor.rawValue.capitalized
+        let vendor = switch gpu.vendor {
+        case .nvidia: "NVIDIA"
+        case .amd: "AMD"
+        case .intel: "Intel"
+        case .other: "Unknown"
+        }
         return "\(vendor) graphics [\(gpu.vendorID ?? "?"):\(gpu.deviceID ?? "?")]"
     }
 

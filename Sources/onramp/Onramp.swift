@@ -16,6 +16,8 @@ struct Onramp: AsyncParsableCommand {
         version: OnrampVersion.current,
         subcommands: [
             ProbeCommand.self,
+            DoctorCommand.self,
+            KernelBenchCommand.self,
         ]
     )
 

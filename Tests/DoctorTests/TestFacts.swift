@@ -18,6 +18,7 @@ func healthyMachine(_ change: (inout MachineFacts) -> Void = { _ in }) -> Machin
                     kernelRelease: "6.8.0-45-generic"),
         environment: EnvironmentFacts(locale: "en_US.UTF-8", term: "xterm-256color"))
     facts.drivers.user = UserFacts(name: "user", uid: 1000, groups: ["user", "sudo"])
+    facts.commands = [CommandFact(argv: ["/usr/sbin/ldconfig", "-p"], outcome: .succeeded, exitStatus: 0)]
     change(&facts)
     return facts
 }

@@ -114,3 +114,36 @@ struct GGUFMetadataTests {
         #expect(folder?.message.contains("not a regular file") == true)
     }
 }
+
+@Suite("Files written by the gguf package")
+struct GGUFReferenceWriterTests {
+    @Test("every value type written by gguf's GGUFWriter reads back as the gguf package reads it")
+    func everyValueType() throws {
+        let file = try GGUFFile(path: GGUFTestFiles.hostileFolder.appendingPathComponent("all-value-types.gguf").path)
+        let m = file.metadata
+        #expect(m["general.architecture"] == .string("valuetypes"))
+        #expect(m["t.u8"] == .uint8(200))
+        #expect(m["t.i8"] == .int8(-100))
+        #expect(m["t.u16"] == .uint16(60000))
+        #expect(m["t.i16"] == .int16(-30000))
+        #expect(m["t.u32"] == .uint32(4_000_000_000))
+        #expect(m["t.i32"] == .int32(-2_000_000_000))
+        #expect(m["t.f32"] == .float32(1.5))
+        #expect(m["t.u64"] == .uint64(9_223_372_036_854_775_813))
+        #expect(m["t.i64"] == .int64(-4_611_686_018_427_387_904))
+        #expect(m["t.f64"] == .float64(3.25))
+        #expect(m["t.bool"] == .bool(true))
+        #expect(m["t.str"] == .string("héllo wörld ✓"))
+        #expect(m["t.arr.u8"] == .array(.uint8([1, 2, 255])))
+        #expect(m["t.arr.i16"] == .array(.int16([-1, 2])))
+        #expect(m["t.arr.i64"] == .array(.int64([-1_099_511_627_776, 7])))
+        #expect(m["t.arr.f64"] == .array(.float64([0.5, -2])))
+        #expect(m["t.arr.bool"] == .array(.bool([true, false, true])))
+        #expect(m["t.arr.str"] == .array(.string(["a", "", "✓"])))
+        #expect(m.count == 19)
+        #expect(file.tensor(named: "small.f32") == GGUFTensorInfo(name: "small.f32", shape: [4, 2], type: .f32, offset: 704, byteCount: 32))
+        #expect(file.tensor(named: "small.f16") == GGUFTensorInfo(name: "small.f16", shape: [3], type: .f16, offset: 736, byteCount: 6))
+        let values = file.bytes(of: try #require(file.tensor(named: "small.f32")))
+        #expect((0..<8).map { values.loadUnaligned(fromByteOffset: $0 * 4, as: Float.self) } == [0, 1, 2, 3, 4, 5, 6, 7])
+    }
+}

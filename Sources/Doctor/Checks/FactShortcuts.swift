@@ -15,6 +15,11 @@ extension MachineFacts {
         drivers.libraries.contains { $0.name == "libcuda.so" || $0.name == "libnvidia-ml.so" }
     }
 
+    /// `ldconfig -p` ran: only then does "library not found" mean it is not installed.
+    var librariesWereListed: Bool {
+        commands.contains { $0.argv.first?.hasSuffix("ldconfig") == true && $0.outcome == .succeeded }
+    }
+
     var family: DistroFamily { AreaSummary.distroFamily(self) }
 
     /// One evidence line per GPU of a vendor, naming its PCI address and bound driver.

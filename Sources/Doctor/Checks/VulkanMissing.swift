@@ -40,7 +40,7 @@ public struct VulkanMissing: Check {
         // WSL and containers get graphics from elsewhere; a missing loader there is expected.
         guard !facts.gpus.isEmpty, !facts.inWSL, !facts.inContainer else { return [] }
         let family = facts.family
-        if vulkan.loaderPresent == false {
+        if vulkan.loaderPresent == false, facts.librariesWereListed {
             return [Self.loaderMissing.found(
                 evidence: ["libvulkan.so.1: not found by the dynamic linker"] + facts.gpus.map { "GPU: \(AreaSummary.gpuName($0))" },
                 action: Self.install(Self.loaderPackages[family], family: family, id: "install-vulkan-loader"))]

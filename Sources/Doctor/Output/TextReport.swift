@@ -39,8 +39,8 @@ public struct TextReport: Sendable {
         for (index, step) in steps.enumerated() {
             let label = index == 0 ? "Fix: " : "     "
             switch step {
-            case .command(let text): out.append(indent + label + text)
-            case .manual(let text): out.append(indent + label + "(" + text + ")")
+            case .command(let text): out.append(indent + label + "$ " + text)
+            case .manual(let text): out.append(indent + label + text)
             }
         }
         if verbose, finding.id != Finding.checkFailedID {

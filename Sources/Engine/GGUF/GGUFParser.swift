@@ -220,20 +220,22 @@ enum GGUFParser {
             }
             shape.append(Int(raw))
         }
-        var elements = 1
-        for extent in shape {
-            let (product, overflow) = elements.multipliedReportingOverflow(by: extent)
+        // Zero extents are skipped so that a zero cannot hide an overflow in the other
+        // dimensions: every partial product (rows, elements) then fits in an Int.
+        var magnitude = 1
+        for extent in shape where extent > 0 {
+            let (product, overflow) = magnitude.multipliedReportingOverflow(by: extent)
             guard !overflow else {
                 throw GGUFError(.tooManyElements, "\(fileName): tensor '\(name)' has shape \(GGUFTensorInfo.text(of: shape)), too many elements to count. \(GGUFError.damagedAdvice)")
             }
-            elements = product
+            magnitude = product
         }
         let type = try readTensorType(&reader, name: name)
         let rowLength = shape.first ?? 1
         guard rowLength % type.blockSize == 0 else {
             throw GGUFError(.rowNotWholeBlocks, "\(fileName): tensor '\(name)' has rows of \(ByteCountText.count(rowLength)) elements, but its type \(type) stores elements in blocks of \(type.blockSize). \(GGUFError.damagedAdvice)")
         }
-        let rows = shape.dropFirst().reduce(1, *)  // cannot overflow: the full product did not
+        let rows = shape.dropFirst().reduce(1, *)  // cannot overflow: bounded by `magnitude`
         guard let rowBytes = type.byteCount(elements: rowLength) else {
             throw GGUFError(.tooManyElements, "\(fileName): tensor '\(name)' has rows too large to address. \(GGUFError.damagedAdvice)")
         }

@@ -5,23 +5,32 @@
 /// lacks, plus the 256 byte characters. Symbol ids below the vocabulary size are token ids.
 struct BytePairSymbols: Sendable {
     /// Symbol texts in the byte-level alphabet, as UTF-8.
-    private(set) var texts: [[UInt8]] = []
-    private(set) var idForText: [[UInt8]: Int32] = [:]
+    let texts: [[UInt8]]
     let tokenCount: Int
     /// The symbol of each raw byte's alphabet character.
     private(set) var symbolForByte = [Int32](repeating: 0, count: 256)
-    private(set) var ranks: PairRankTable
+    /// Merges keyed by (left symbol, right symbol), valued (rank, resulting symbol).
+    private var ranks: Hash64Table
 
     init(tokens: [[UInt8]], merges: [String]) {
         tokenCount = tokens.count
-        ranks = PairRankTable(capacity: merges.count)
+        ranks = Hash64Table(capacity: merges.count)
+        var texts: [[UInt8]] = []
         texts.reserveCapacity(tokens.count + 256)
+        var idForText: [[UInt8]: Int32] = [:]
         idForText.reserveCapacity(tokens.count + 256)
+        func intern(_ text: [UInt8]) -> Int32 {
+            if let id = idForText[text] { return id }
+            let id = Int32(texts.count)
+            texts.append(text)
+            idForText[text] = id
+            return id
+        }
         for text in tokens { _ = intern(text) }
         for byte in 0..<256 {
             symbolForByte[byte] = intern(ByteLevelAlphabet.utf8ForByte[byte])
         }
-        for (rank, merge) in merges.enumerated() {
+        for (rank, merge) in merges.enumerated() where rank < Int(Int32.max) {
             let bytes = Array(merge.utf8)
             // Split at the first space after the first byte, as llama.cpp does; a merge without one is unusable.
             guard bytes.count > 1, let cut = bytes[1...].firstIndex(of: 0x20) else { continue }
@@ -30,21 +39,21 @@ struct BytePairSymbols: Sendable {
             let leftID = intern(left)
             let rightID = intern(right)
             let resultID = intern(left + right)
-            ranks.insertIfAbsent(left: leftID, right: rightID, rank: Int32(rank), result: resultID)
+            ranks.insertIfAbsent(Self.pairKey(leftID, rightID), UInt64(UInt32(rank)) << 32 | UInt64(UInt32(resultID)))
         }
+        self.texts = texts
     }
 
-    private mutating func intern(_ text: [UInt8]) -> Int32 {
-        if let id = idForText[text] { return id }
-        let id = Int32(texts.count)
-        texts.append(text)
-        idForText[text] = id
-        return id
+    @inline(__always)
+    private static func pairKey(_ left: Int32, _ right: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: left)) << 32 | UInt64(UInt32(bitPattern: right))
     }
 
-    /// The symbol that is exactly this text, if any.
-    func symbol(for text: [UInt8]) -> Int32? {
-        idForText[text]
+    /// The merge of `left` followed by `right`: its rank and the symbol it makes.
+    @inline(__always)
+    func merge(_ left: Int32, _ right: Int32) -> (rank: Int32, result: Int32)? {
+        guard let value = ranks.lookup(Self.pairKey(left, right)) else { return nil }
+        return (Int32(truncatingIfNeeded: value >> 32), Int32(truncatingIfNeeded: value))
     }
 }
 
@@ -54,7 +63,7 @@ struct BytePairMerger {
     private var previous: [Int32] = []
     private var next: [Int32] = []
     /// Candidate merges keyed (rank << 32 | left position): the smallest key is the next merge.
-    private var queue: [UInt64] = []
+    private var queue = PriorityQueue<UInt64>()
 
     /// Merges the bytes of one word; calls `emit` with each final symbol in order.
     mutating func merge(
@@ -65,7 +74,7 @@ struct BytePairMerger {
         symbol.removeAll(keepingCapacity: true)
         previous.removeAll(keepingCapacity: true)
         next.removeAll(keepingCapacity: true)
-        queue.removeAll(keepingCapacity: true)
+        queue.removeAll()
         for index in 0..<count {
             symbol.append(symbols.symbolForByte[Int(bytes[index])])
             previous.append(Int32(index - 1))
@@ -74,14 +83,14 @@ struct BytePairMerger {
         for index in 0..<(count - 1) {
             offer(Int32(index), Int32(index + 1), symbols)
         }
-        while let key = popSmallest() {
+        while let key = queue.popSmallest() {
             let left = Int(truncatingIfNeeded: key & 0xFFFF_FFFF)
             let rank = Int32(truncatingIfNeeded: key >> 32)
             let leftSymbol = symbol[left]
             let right = Int(next[left])
             // A queued pair is stale when either side has since been merged into something else.
             guard leftSymbol >= 0, right >= 0,
-                let merge = symbols.ranks.lookup(left: leftSymbol, right: symbol[right]),
+                let merge = symbols.merge(leftSymbol, symbol[right]),
                 merge.rank == rank
             else { continue }
             symbol[left] = merge.result
@@ -101,37 +110,7 @@ struct BytePairMerger {
 
     @inline(__always)
     private mutating func offer(_ left: Int32, _ right: Int32, _ symbols: BytePairSymbols) {
-        guard let merge = symbols.ranks.lookup(left: symbol[Int(left)], right: symbol[Int(right)]) else { return }
-        push(UInt64(UInt32(bitPattern: merge.rank)) << 32 | UInt64(UInt32(bitPattern: left)))
-    }
-
-    private mutating func push(_ key: UInt64) {
-        queue.append(key)
-        var child = queue.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            if queue[parent] <= key { break }
-            queue[child] = queue[parent]
-            child = parent
-        }
-        queue[child] = key
-    }
-
-    private mutating func popSmallest() -> UInt64? {
-        guard let last = queue.popLast() else { return nil }
-        guard !queue.isEmpty else { return last }
-        let smallest = queue[0]
-        let count = queue.count
-        var parent = 0
-        while true {
-            var child = 2 * parent + 1
-            if child >= count { break }
-            if child + 1 < count && queue[child + 1] < queue[child] { child += 1 }
-            if last <= queue[child] { break }
-            queue[parent] = queue[child]
-            parent = child
-        }
-        queue[parent] = last
-        return smallest
+        guard let merge = symbols.merge(symbol[Int(left)], symbol[Int(right)]) else { return }
+        queue.push(UInt64(UInt32(bitPattern: merge.rank)) << 32 | UInt64(UInt32(bitPattern: left)))
     }
 }

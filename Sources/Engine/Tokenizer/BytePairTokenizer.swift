@@ -6,35 +6,22 @@ public final class BytePairTokenizer: Tokenizer {
     let preTokenizer: PreTokenizer
     let special: SpecialTokens
     private let symbols: BytePairSymbols
+    private let tokenIndex: TokenTextIndex
     /// Raw UTF-8 text of each token, as special-token search matches it.
     private let tokenTexts: [[UInt8]]
-    /// The bytes each token stands for (llama.cpp's `token_to_piece` with special tokens shown).
-    private let pieces: [[UInt8]]
+    private let pieces: TokenPieces
     /// The token whose text is exactly this one byte, or -1: the last resort for unmergeable symbols.
     private let singleByteTokens: [Int32]
-    /// Special tokens searched for in text, longest first: all of them, or only user-defined ones.
-    private let specialsWhenParsing: [Int32]
-    private let specialsWhenNotParsing: [Int32]
 
     public init(vocabulary: TokenizerVocabulary) throws {
         guard vocabulary.model == "gpt2" else { throw TokenizerError.unsupportedModel(vocabulary.model) }
         self.vocabulary = vocabulary
         preTokenizer = try PreTokenizer(name: vocabulary.pre)
 
-        // Empty token texts get a placeholder name, as llama.cpp does, so every id has distinct text.
-        var texts: [[UInt8]] = []
-        texts.reserveCapacity(vocabulary.tokens.count)
-        var firstID: [[UInt8]: Int] = [:]
-        firstID.reserveCapacity(vocabulary.tokens.count)
-        for (id, token) in vocabulary.tokens.enumerated() {
-            let text = token.isEmpty ? Array("[EMPTY_\(id)]".utf8) : Array(token.utf8)
-            if let earlier = firstID.updateValue(id, forKey: text) {
-                throw TokenizerError.duplicateToken(text: token, firstID: earlier, secondID: id)
-            }
-            texts.append(text)
-        }
+        let texts = try vocabulary.tokenTextBytes()
         tokenTexts = texts
         symbols = BytePairSymbols(tokens: texts, merges: vocabulary.merges)
+        tokenIndex = TokenTextIndex(texts: texts)
         special = SpecialTokens(vocabulary: vocabulary)
 
         var singles = [Int32](repeating: -1, count: 256)
@@ -44,11 +31,7 @@ public final class BytePairTokenizer: Tokenizer {
         singleByteTokens = singles
 
         let attributes = special.attributes
-        pieces = texts.indices.map { Self.piece(text: texts[$0], attributes: attributes[$0]) }
-        specialsWhenParsing = special.splitOrder
-        specialsWhenNotParsing = special.splitOrder.filter {
-            attributes[Int($0)].isDisjoint(with: [.control, .unknown])
-        }
+        pieces = TokenPieces(texts: texts, attributes: attributes, normalText: Self.bytesOfByteLevelText)
     }
 
     // MARK: Encoding
@@ -62,7 +45,7 @@ public final class BytePairTokenizer: Tokenizer {
         var text = text
         text.withUTF8 { bytes in
             let fragments = SpecialTokenSplit.split(
-                bytes, specials: parseSpecial ? specialsWhenParsing : specialsWhenNotParsing, texts: tokenTexts)
+                bytes, specials: parseSpecial ? special.splitWhenParsing : special.splitWhenNotParsing, texts: tokenTexts)
             var scratch = Scratch()
             for fragment in fragments {
                 switch fragment {
@@ -82,7 +65,7 @@ public final class BytePairTokenizer: Tokenizer {
     private struct Scratch {
         var text = ScalarText()
         var merger = BytePairMerger()
-        var encodedWord: [UInt8] = []
+        var alphabetText: [UInt8] = []
     }
 
     private func encodeText(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [Int32], scratch: inout Scratch) {
@@ -94,7 +77,7 @@ public final class BytePairTokenizer: Tokenizer {
             let upper = scratch.text.byteOffsets[endScalar]
             startScalar = endScalar
             let word = UnsafeBufferPointer(rebasing: bytes[lower..<upper])
-            if preTokenizer.wordsThatAreTokensSkipMerges, let id = wholeWordToken(word, buffer: &scratch.encodedWord) {
+            if preTokenizer.wordsThatAreTokensSkipMerges, let id = wholeWordToken(word, buffer: &scratch.alphabetText) {
                 output.append(id)
                 continue
             }
@@ -104,14 +87,13 @@ public final class BytePairTokenizer: Tokenizer {
         }
     }
 
-    /// The token whose text is the whole word in the byte-level alphabet, if there is one.
+    /// The token whose text is the whole word written in the byte-level alphabet, if there is one.
     private func wholeWordToken(_ word: UnsafeBufferPointer<UInt8>, buffer: inout [UInt8]) -> Int32? {
         buffer.removeAll(keepingCapacity: true)
         for byte in word {
             buffer.append(contentsOf: ByteLevelAlphabet.utf8ForByte[Int(byte)])
         }
-        guard let symbol = symbols.symbol(for: buffer), Int(symbol) < symbols.tokenCount else { return nil }
-        return symbol
+        return tokenIndex.id(of: buffer)
     }
 
     @inline(__always)
@@ -129,86 +111,40 @@ public final class BytePairTokenizer: Tokenizer {
     // MARK: Decoding
 
     public func pieceBytes(_ id: Int32) -> [UInt8] {
-        guard id >= 0, Int(id) < pieces.count else { return [] }
-        return pieces[Int(id)]
+        pieces.bytes(id)
     }
 
     public func decode(_ ids: [Int32]) -> String {
-        var bytes: [UInt8] = []
-        for (index, id) in ids.enumerated() {
-            var piece = pieceBytes(id)[...]
-            // Files that add a space prefix when encoding get it removed once when decoding.
-            if index == 0 && vocabulary.addSpacePrefix && piece.first == UInt8(ascii: " ") {
-                piece = piece.dropFirst()
-            }
-            bytes.append(contentsOf: piece)
-        }
-        if preTokenizer.cleansUpSpacesWhenDecoding {
-            bytes = DecodedSpaceCleanup.clean(bytes)
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        pieces.decode(ids, dropsLeadingSpace: vocabulary.addSpacePrefix,
+                      cleansUpSpaces: preTokenizer.cleansUpSpacesWhenDecoding)
     }
 
     public func isControl(_ id: Int32) -> Bool {
-        guard id >= 0, Int(id) < special.attributes.count else { return false }
-        return !special.attributes[Int(id)].isDisjoint(with: [.control, .unknown])
+        special.isControl(id)
     }
 
     public func isEndOfGeneration(_ id: Int32) -> Bool {
         special.endOfGeneration.contains(id)
     }
 
-    /// What a token stands for: special tokens their text, normal tokens the bytes their
-    /// byte-level characters encode, byte tokens ("<0x0A>") their byte, anything else nothing.
-    static func piece(text: [UInt8], attributes: TokenAttributes) -> [UInt8] {
-        if !attributes.isDisjoint(with: [.unknown, .control, .userDefined]) {
-            return text
-        }
-        if attributes.contains(.normal) {
-            var bytes: [UInt8] = []
-            let textString = String(decoding: text, as: UTF8.self)
-            for scalar in textString.unicodeScalars {
-                if let byte = ByteLevelAlphabet.byte(for: scalar.value) {
-                    bytes.append(byte)
-                } else {
-                    // llama.cpp's marker for a character outside the byte alphabet.
-                    bytes.append(contentsOf: Array("[UNK_BYTE_0x".utf8))
-                    for unit in String(scalar).utf8 {
-                        bytes.append(contentsOf: Array(hex(unit).utf8))
-                    }
-                    bytes.append(contentsOf: text)
-                    bytes.append(UInt8(ascii: "]"))
-                }
+    /// The bytes a normal token's byte-level text encodes; a character outside the byte alphabet
+    /// gives llama.cpp's "[UNK_BYTE_0x…]" marker.
+    static func bytesOfByteLevelText(_ text: [UInt8]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for scalar in String(decoding: text, as: UTF8.self).unicodeScalars {
+            if let byte = ByteLevelAlphabet.byte(for: scalar.value) {
+                bytes.append(byte)
+                continue
             }
-            return bytes
+            bytes.append(contentsOf: Array("[UNK_BYTE_0x".utf8))
+            for unit in String(scalar).utf8 {
+                let digits = Array("0123456789abcdef".utf8)
+                bytes.append(digits[Int(unit >> 4)])
+                bytes.append(digits[Int(unit & 0xF)])
+            }
+            bytes.append(contentsOf: text)
+            bytes.append(UInt8(ascii: "]"))
         }
-        if attributes.contains(.byte) {
-            return [byteTokenValue(text)]
-        }
-        return []
-    }
-
-    /// The byte a "<0xAB>" token stands for, read like C's strtol: hex digits at offset 3, up to two.
-    private static func byteTokenValue(_ text: [UInt8]) -> UInt8 {
-        var value: UInt8 = 0
-        for byte in text.dropFirst(3).prefix(2) {
-            guard let digit = hexDigitValue(byte) else { break }
-            value = value << 4 | digit
-        }
-        return value
-    }
-
-    private static func hexDigitValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
-        default: return nil
-        }
-    }
-
-    private static func hex(_ byte: UInt8) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        return String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 0xF)]], as: UTF8.self)
+        return bytes
     }
 }

@@ -11,19 +11,10 @@ enum Llama3WordSplit {
             let scalar = text.scalars[position]
             let here = text.classes[position]
 
-            if scalar == apostrophe, position + 1 < end {
-                let next = lowercased(text.scalars[position + 1])
-                if next == s || next == t || next == m || next == d {
-                    position += pieces.add(position + 2)
-                    continue
-                }
-                if position + 2 < end {
-                    let after = lowercased(text.scalars[position + 2])
-                    if (next == r && after == e) || (next == v && after == e) || (next == l && after == l) {
-                        position += pieces.add(position + 3)
-                        continue
-                    }
-                }
+            let contraction = WordSplitParts.contractionLength(text, at: position, end: end, ignoringCase: true)
+            if contraction > 0 {
+                position += pieces.add(position + contraction)
+                continue
             }
 
             // [^\r\n\p{L}\p{N}]?\p{L}+ : a word with at most one non-letter in front (" word", "(word").
@@ -60,31 +51,14 @@ enum Llama3WordSplit {
                 continue
             }
 
-            var spaces = 0
+            // \s*[\r\n]+ : whitespace up to and including the last line break in the run.
             var afterLastLineBreak = 0
-            while text.classAt(position + spaces, in: chunk).contains(.whitespace) {
-                if isLineBreak(text.scalars[position + spaces]) {
-                    afterLastLineBreak = position + spaces + 1
-                }
-                spaces += 1
+            var probe = position
+            while text.classAt(probe, in: chunk).contains(.whitespace) {
+                if isLineBreak(text.scalars[probe]) { afterLastLineBreak = probe + 1 }
+                probe += 1
             }
-            // \s*[\r\n]+ : whitespace up to and including the last line break.
-            if afterLastLineBreak > 0 {
-                position = afterLastLineBreak
-                pieces.add(position)
-                continue
-            }
-            if spaces > 1 && position + spaces < end {
-                position += spaces - 1
-                pieces.add(position)
-                continue
-            }
-            if spaces > 0 {
-                position += spaces
-                pieces.add(position)
-                continue
-            }
-            position += 1
+            position = afterLastLineBreak > 0 ? afterLastLineBreak : WordSplitParts.whitespaceEnd(text, at: position, in: chunk)
             pieces.add(position)
         }
     }
@@ -94,20 +68,5 @@ enum Llama3WordSplit {
         scalar == 0x0A || scalar == 0x0D
     }
 
-    /// ASCII lower-casing is all the contractions need: no other letter lower-cases to s, t, m, d, r, e, v or l.
-    @inline(__always)
-    private static func lowercased(_ scalar: UInt32) -> UInt32 {
-        (0x41...0x5A).contains(scalar) ? scalar + 0x20 : scalar
-    }
-
-    private static let apostrophe = UInt32(UInt8(ascii: "'"))
     private static let space = UInt32(UInt8(ascii: " "))
-    private static let s = UInt32(UInt8(ascii: "s"))
-    private static let t = UInt32(UInt8(ascii: "t"))
-    private static let m = UInt32(UInt8(ascii: "m"))
-    private static let d = UInt32(UInt8(ascii: "d"))
-    private static let r = UInt32(UInt8(ascii: "r"))
-    private static let e = UInt32(UInt8(ascii: "e"))
-    private static let v = UInt32(UInt8(ascii: "v"))
-    private static let l = UInt32(UInt8(ascii: "l"))
 }

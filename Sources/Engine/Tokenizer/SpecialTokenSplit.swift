@@ -14,10 +14,19 @@ enum SpecialTokenSplit {
         _ bytes: UnsafeBufferPointer<UInt8>, specials: [Int32], texts: [[UInt8]]
     ) -> [TextFragment] {
         guard !bytes.isEmpty else { return [] }
+        // Which bytes and byte pairs occur at all: vocabularies with thousands of special tokens
+        // (Gemma has 6,400) then search only for the few that could be present.
+        var bytePresent = [Bool](repeating: false, count: 256)
+        var pairPresent = [Bool](repeating: false, count: 65_536)
+        for index in 0..<bytes.count {
+            bytePresent[Int(bytes[index])] = true
+            if index + 1 < bytes.count { pairPresent[Int(bytes[index]) << 8 | Int(bytes[index + 1])] = true }
+        }
         var fragments: [TextFragment] = [.text(0..<bytes.count)]
         for special in specials {
             let needle = texts[Int(special)]
-            guard !needle.isEmpty else { continue }
+            guard !needle.isEmpty, bytePresent[Int(needle[0])] else { continue }
+            if needle.count > 1 && !pairPresent[Int(needle[0]) << 8 | Int(needle[1])] { continue }
             var result: [TextFragment] = []
             result.reserveCapacity(fragments.count + 2)
             var changed = false

@@ -32,8 +32,10 @@ struct SpecialTokens: Sendable {
     let attributes: [TokenAttributes]
     /// Tokens that end generation.
     let endOfGeneration: Set<Int32>
-    /// Tokens split out of text before BPE (control and unknown only when parsing special text), longest first.
-    let splitOrder: [Int32]
+    /// Tokens cut out of text before tokenizing, longest first: all special tokens when parsing
+    /// special text, otherwise only user-defined ones (control and unknown text stays text).
+    let splitWhenParsing: [Int32]
+    let splitWhenNotParsing: [Int32]
 
     // Token texts llama.cpp recognises; any of them found in the vocabulary is made a control token.
     private static let endOfTurnTexts: Set<String> = [
@@ -116,11 +118,19 @@ struct SpecialTokens: Sendable {
         }
 
         let special: TokenAttributes = [.control, .userDefined, .unknown]
-        self.splitOrder = tokens.indices
+        let splitOrder = tokens.indices
             .filter { !attributes[$0].isDisjoint(with: special) }
             .sorted { tokens[$0].utf8.count > tokens[$1].utf8.count || (tokens[$0].utf8.count == tokens[$1].utf8.count && $0 < $1) }
             .map { Int32($0) }
+        self.splitWhenParsing = splitOrder
+        self.splitWhenNotParsing = splitOrder.filter { attributes[Int($0)].isDisjoint(with: [.control, .unknown]) }
         self.attributes = attributes
         self.endOfGeneration = endOfGeneration
+    }
+
+    /// Control and unknown tokens: markup for the model, hidden when showing a reply.
+    func isControl(_ id: Int32) -> Bool {
+        guard id >= 0, Int(id) < attributes.count else { return false }
+        return !attributes[Int(id)].isDisjoint(with: [.control, .unknown])
     }
 }

@@ -96,6 +96,7 @@ public struct TokenizerVocabulary: Sendable {
         case "llama":
             self.bos = valid(bos ?? 1)
             self.eos = valid(eos ?? 2)
+            self.unknown = valid(unknown ?? 0)
             self.addBOS = addBOS ?? true
             self.addSpacePrefix = addSpacePrefix ?? true
         default:
@@ -116,8 +117,26 @@ public struct TokenizerVocabulary: Sendable {
     public func makeTokenizer() throws -> any Tokenizer {
         switch model {
         case "gpt2": return try BytePairTokenizer(vocabulary: self)
+        case "llama": return try SentencePieceTokenizer(vocabulary: self)
         default: throw TokenizerError.unsupportedModel(model)
         }
+    }
+
+    /// Token texts as UTF-8; an empty text gets a placeholder name, as llama.cpp does, so that
+    /// every id has its own text. Throws when two tokens share a text.
+    func tokenTextBytes() throws -> [[UInt8]] {
+        var texts: [[UInt8]] = []
+        texts.reserveCapacity(tokens.count)
+        var firstID: [[UInt8]: Int] = [:]
+        firstID.reserveCapacity(tokens.count)
+        for (id, token) in tokens.enumerated() {
+            let text = token.isEmpty ? Array("[EMPTY_\(id)]".utf8) : Array(token.utf8)
+            if let earlier = firstID.updateValue(id, forKey: text) {
+                throw TokenizerError.duplicateToken(text: token, firstID: earlier, secondID: id)
+            }
+            texts.append(text)
+        }
+        return texts
     }
 
     /// The token type of `id`; files without `token_type` count every token as normal.
