@@ -73,6 +73,8 @@ struct ProfileReplayTests {
         #expect(amd.gpus.first?.gfxTarget == "gfx1031")
         #expect(amd.drivers.amd.kfd?.group == "render")
         #expect(amd.drivers.user?.groups.contains("render") == false)
+        #expect(amd.drivers.amd.kfd?.accessible == false)
+        #expect(amd.drivers.renderNodes.first { $0.path == "/dev/dri/renderD128" }?.accessible == true)
 
         let wsl = try facts("wsl2-nvidia")
         #expect(wsl.environment.wsl?.version == 2)

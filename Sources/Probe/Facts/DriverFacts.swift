@@ -143,12 +143,16 @@ public struct DeviceNode: Codable, Sendable, Equatable {
     public var group: String?
     /// Permission bits in octal (`0660`).
     public var mode: String?
+    /// The probing user may open it for reading and writing, counting ACLs (a desktop session's
+    /// `uaccess` grant) that owner, group and mode do not show.
+    public var accessible: Bool?
 
-    public init(path: String, owner: String? = nil, group: String? = nil, mode: String? = nil) {
+    public init(path: String, owner: String? = nil, group: String? = nil, mode: String? = nil, accessible: Bool? = nil) {
         self.path = path
         self.owner = owner
         self.group = group
         self.mode = mode
+        self.accessible = accessible
     }
 }
 
