@@ -88,6 +88,9 @@ struct ReaderTests {
         #expect(CgroupReader.cpuLimitV1(quota: "-1\n", period: "100000\n") == .unlimited)
         #expect(CgroupReader.cpuLimitV1(quota: "50000", period: "100000") == .limited(0.5))
         #expect(CgroupReader.membership("garbage", unifiedMounted: true) == nil)
+        #expect(CgroupReader.tightest([.unlimited, .limited(8 << 30), .limited(4 << 30)] as [Limit<UInt64>]) == .limited(4 << 30))
+        #expect(CgroupReader.tightest([.unlimited, .unlimited] as [Limit<UInt64>]) == .unlimited)
+        #expect(CgroupReader.tightest([] as [Limit<UInt64>]) == nil)
     }
 
     @Test("nvidia-smi CSV rows, 8-digit PCI domains and its error line")
