@@ -137,6 +137,8 @@ struct ReaderTests {
     func vulkan() {
         let text = "Devices:\n========\nGPU0:\n\tapiVersion         = 1.3.255\n\tdeviceName         = Intel(R) Arc(tm) A770 Graphics (DG2)\nGPU1:\n\tdeviceName         = llvmpipe (LLVM 15.0.7, 256 bits)\n"
         #expect(VulkanSummaryReader.deviceNames(text) == ["Intel(R) Arc(tm) A770 Graphics (DG2)", "llvmpipe (LLVM 15.0.7, 256 bits)"])
+        let typed = "GPU0:\n\tdeviceType         = PHYSICAL_DEVICE_TYPE_CPU\n\tdeviceName         = llvmpipe (LLVM 17.0.6, 256 bits)\nGPU1:\n\tdeviceType         = PHYSICAL_DEVICE_TYPE_DISCRETE_GPU\n\tdeviceName         = NVIDIA GeForce RTX 4070\n"
+        #expect(VulkanSummaryReader.hardwareDeviceNames(typed) == ["NVIDIA GeForce RTX 4070"])
         #expect(VulkanSummaryReader.errorLine(stdout: "", stderr: "ERROR: [Loader Message] Code 0 : vkCreateInstance: Found no drivers!\n") != nil)
     }
 
