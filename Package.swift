@@ -13,9 +13,9 @@ let package = Package(
     ],
     targets: [
         // MARK: Terminal
+        // Links ncursesw and tinfo through its modulemap; pkg-config's cflags are unsafe flags to SwiftPM.
         .systemLibrary(
             name: "CNcurses",
-            pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "TUI", dependencies: ["CNcurses"]),
@@ -35,8 +35,18 @@ let package = Package(
         ),
 
         // MARK: Inference engine
-        .target(name: "Engine"),
-        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+        .target(name: "Engine", dependencies: ["CX86Kernels"]),
+        // x86 SIMD kernels; each function carries its own target attribute and is entered only
+        // after run-time CPU feature checks, so the target itself needs no special flags.
+        .target(name: "CX86Kernels"),
+        .testTarget(
+            name: "EngineTests",
+            dependencies: ["Engine"],
+            exclude: [
+                "Fixtures/Hostile",  // read in place via #filePath, also the fuzzer's seed corpus
+                "Fixtures/Tokenizer",  // llama.cpp's answers, read in place via #filePath
+            ]
+        ),
 
         // MARK: Wizard and the executable
         .target(name: "Wizard", dependencies: ["TUI", "Probe", "Doctor", "Engine"]),

@@ -58,7 +58,7 @@ public enum ProfileWriter {
             if info.kind == .dir && covered(path) { continue }
             var entry = info
             entry.target = info.target.map(redactPath)
-            if entry.kind != .char && entry.kind != .block { entry.owner = nil; entry.group = nil }
+            if entry.kind != .char && entry.kind != .block { entry.owner = nil; entry.group = nil; entry.accessible = nil }
             system.entries[redactPath(path)] = entry
         }
         for (folder, names) in recording.listings {
@@ -87,10 +87,10 @@ public enum ProfileWriter {
         system.environment = Dictionary(uniqueKeysWithValues: recording.environment.map { name, value in
             (name, name.lowercased().hasSuffix("_proxy") ? "<redacted>" : redactor.redact(value))
         })
+        // root stays root: it identifies no one, and the doctor must know when the probe ran as root.
         system.user = recording.user.map { user in
-            UserFacts(name: Redactor.userPlaceholder, uid: user.uid, groups: user.groups.map {
-                $0 == user.name ? Redactor.userPlaceholder : redactor.redact($0)
-            })
+            let name = redactor.userName == nil ? user.name : Redactor.userPlaceholder
+            return UserFacts(name: name, uid: user.uid, groups: user.groups.map { $0 == user.name ? name : redactor.redact($0) })
         }
         system.volumes = recording.volumes.map {
             VolumeSpace(path: redactPath($0.path), totalBytes: $0.totalBytes, availableBytes: $0.availableBytes)

@@ -17,7 +17,8 @@ public struct Redactor: Sendable {
 
     public init(userName: String?, homeFolder: String?, hostName: String?) {
         self.userName = userName.flatMap { $0.count >= 2 && !Self.keptNames.contains($0) ? $0 : nil }
-        self.homeFolder = homeFolder.flatMap { $0.count > 1 && $0 != Self.homePlaceholder ? $0 : nil }
+        // root's home, like root's name, identifies no one.
+        self.homeFolder = homeFolder.flatMap { $0.count > 1 && $0 != Self.homePlaceholder && $0 != "/root" ? $0 : nil }
         self.hostName = hostName.flatMap { $0.count >= 3 && !Self.keptNames.contains($0) ? $0 : nil }
     }
 

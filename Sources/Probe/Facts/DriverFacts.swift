@@ -26,9 +26,10 @@ public struct DriverFacts: Codable, Sendable, Equatable {
         self.user = user
     }
 
-    /// Versions of one library (`libcuda.so`), newest-looking first as found.
+    /// The distinct versions of one library (`libcuda.so`) in the order `ldconfig` listed them.
     public func versions(of library: String) -> [String] {
-        libraries.filter { $0.name == library }.compactMap(\.version)
+        var seen = Set<String>()
+        return libraries.filter { $0.name == library }.compactMap(\.version).filter { seen.insert($0).inserted }
     }
 }
 
@@ -49,6 +50,8 @@ public struct NvidiaFacts: Codable, Sendable, Equatable {
     public var smiError: String?
     /// CUDA toolkit version from `/usr/local/cuda/version.json` or `version.txt`.
     public var cudaToolkitVersion: String?
+    /// `nvidia.ko` files installed for the running kernel (DKMS, akmods, distro packages), loaded or not.
+    public var moduleFiles: [String]?
 
     public init(
         moduleLoaded: Bool? = nil, kernelModuleVersion: String? = nil, sysModuleVersion: String? = nil,
@@ -140,12 +143,16 @@ public struct DeviceNode: Codable, Sendable, Equatable {
     public var group: String?
     /// Permission bits in octal (`0660`).
     public var mode: String?
+    /// The probing user may open it for reading and writing, counting ACLs (a desktop session's
+    /// `uaccess` grant) that owner, group and mode do not show.
+    public var accessible: Bool?
 
-    public init(path: String, owner: String? = nil, group: String? = nil, mode: String? = nil) {
+    public init(path: String, owner: String? = nil, group: String? = nil, mode: String? = nil, accessible: Bool? = nil) {
         self.path = path
         self.owner = owner
         self.group = group
         self.mode = mode
+        self.accessible = accessible
     }
 }
 

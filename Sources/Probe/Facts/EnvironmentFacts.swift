@@ -15,6 +15,8 @@ public struct EnvironmentFacts: Codable, Sendable, Equatable {
     public var hsaOverrideGfxVersion: String?
     /// `LD_LIBRARY_PATH` split on `:`; nil when unset.
     public var ldLibraryPath: [String]?
+    /// GPU libraries inside the `LD_LIBRARY_PATH` folders: these win over the system's copies.
+    public var ldLibraryPathLibraries: [LibraryFact]?
     /// Names of proxy variables that are set (never their values: they may hold passwords).
     public var proxyVariables: [String]
     public var locale: String?

@@ -65,6 +65,16 @@ public enum GPUVendor: String, Codable, Sendable {
     case intel
     case other
 
+    /// The maker's name as people write it.
+    public var displayName: String {
+        switch self {
+        case .nvidia: "NVIDIA"
+        case .amd: "AMD"
+        case .intel: "Intel"
+        case .other: "Other"
+        }
+    }
+
     public init(pciVendorID: String) {
         switch pciVendorID.lowercased() {
         case "10de": self = .nvidia

@@ -4,14 +4,27 @@ import Foundation
 
 public enum FactsText {
     public static func render(_ facts: MachineFacts, areas: [ProbeArea] = ProbeArea.allCases) -> String {
-        areas.map { area in
-            let rows = rows(for: area, facts)
-            let width = rows.map(\.0.count).max() ?? 0
-            let body = rows.map { label, value in
-                "  " + label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value
-            }
-            return ([area.title] + body).joined(separator: "\n")
-        }.joined(separator: "\n\n") + "\n"
+        var sections = areas.map { section($0.title, rows(for: $0, facts)) }
+        let troubles = toolRows(facts)
+        if !troubles.isEmpty { sections.append(section("Tools that did not answer", troubles)) }
+        return sections.joined(separator: "\n\n") + "\n"
+    }
+
+    private static func section(_ title: String, _ rows: [(String, String)]) -> String {
+        let width = rows.map(\.0.count).max() ?? 0
+        let body = rows.map { label, value in
+            "  " + label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value
+        }
+        return ([title] + body).joined(separator: "\n")
+    }
+
+    /// Tools that were present but failed, timed out or were skipped; a missing tool is normal and not listed.
+    public static func toolRows(_ facts: MachineFacts) -> [(String, String)] {
+        facts.commands.filter { $0.outcome != .succeeded && $0.outcome != .notFound }.map { command in
+            let name = command.argv.first.map { String($0.split(separator: "/").last ?? "") } ?? "command"
+            let status = command.exitStatus.map { " (exit status \($0))" } ?? ""
+            return (name, command.outcome.rawValue + status + (command.note.map { ": " + $0 } ?? ""))
+        }
     }
 
     public static func rows(for area: ProbeArea, _ facts: MachineFacts) -> [(String, String)] {
@@ -83,8 +96,9 @@ public enum FactsText {
     private static func gpuRows(_ facts: MachineFacts) -> [(String, String)] {
         var rows: [(String, String)] = facts.gpus.isEmpty ? [("GPU", "none found")] : []
         for gpu in facts.gpus {
-            let name = gpu.name ?? "\(gpu.vendor.rawValue) device [\(gpu.vendorID ?? "?"):\(gpu.deviceID ?? "?")]"
-            var details = ["driver " + (gpu.driver ?? "none")]
+            let name = gpu.name ?? "\(gpu.vendor.displayName) device [\(gpu.vendorID ?? "?"):\(gpu.deviceID ?? "?")]"
+            // A GPU known only from its vendor's tool (WSL) has no sysfs driver to name.
+            var details = [gpu.vendorID == nil ? "seen by the vendor's tool" : "driver " + (gpu.driver ?? "none")]
             if let vram = gpu.vramBytes { details.append(bytes(vram) + " memory") }
             if let target = gpu.gfxTarget { details.append(target) }
             if let capability = gpu.computeCapability { details.append("compute " + capability) }
@@ -100,9 +114,6 @@ public enum FactsText {
         rows.append(("GPU libraries", libraries.isEmpty ? "none" : Array(Set(libraries)).sorted().joined(separator: ", ")))
         rows.append(("Vulkan", drivers.vulkan.loaderPresent == true ? "loader present, \(drivers.vulkan.icdFiles.count) driver file(s)" : "no loader"))
         if let user = drivers.user { rows.append(("Your groups", user.groups.joined(separator: " "))) }
-        for command in facts.commands where command.outcome == .timedOut || command.outcome == .skipped {
-            rows.append((command.argv.first.map { String($0.split(separator: "/").last ?? "") } ?? "command", "\(command.outcome.rawValue): \(command.note ?? "")"))
-        }
         return rows
     }
 

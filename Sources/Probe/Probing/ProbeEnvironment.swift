@@ -13,16 +13,25 @@ extension ProbeSession {
         environment.wsl = wsl()
         environment.dmiVendor = line("/sys/class/dmi/id/sys_vendor")
         environment.dmiProduct = line("/sys/class/dmi/id/product_name")
-        if let result = runTool("systemd-detect-virt", ["--vm"]) {
-            // It prints "none" and exits 1 on bare metal.
+        // It prints "none" and exits 1 on bare metal: an answer, not a failure.
+        if let result = runTool("systemd-detect-virt", ["--vm"], normalStatuses: [0, 1]) {
             let answer = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-            if result.outcome == .exited, !answer.isEmpty { environment.virtualization = answer }
+            let isName = !answer.isEmpty && answer.count <= 32 && answer.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+            if result.outcome == .exited, isName { environment.virtualization = answer }
         }
         environment.secureBoot = secureBoot()
         environment.cudaVisibleDevices = source.environment("CUDA_VISIBLE_DEVICES")
         environment.hsaOverrideGfxVersion = source.environment("HSA_OVERRIDE_GFX_VERSION")
         environment.ldLibraryPath = source.environment("LD_LIBRARY_PATH").map {
             $0.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        }
+        environment.ldLibraryPathLibraries = environment.ldLibraryPath.map { folders in
+            folders.filter { $0.hasPrefix("/") }.flatMap { folder in
+                (source.listDirectory(folder) ?? []).compactMap { name -> LibraryFact? in
+                    guard let range = name.range(of: ".so"), LdconfigReader.interesting.contains(String(name[..<range.upperBound])) else { return nil }
+                    return LibraryFact(name: String(name[..<range.upperBound]), path: folder + "/" + name, version: LdconfigReader.version(fromFileName: name))
+                }
+            }
         }
         environment.proxyVariables = Self.proxyVariables.filter { source.environment($0)?.isEmpty == false }
         environment.locale = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { self.source.environment($0) }.first { !$0.isEmpty }

@@ -104,7 +104,9 @@ final class ProbeSession {
 
     /// Runs a tool found on PATH and records what became of it; nil when it did not produce a result.
     @discardableResult
-    func runTool(_ name: String, _ arguments: [String], skipBecause reason: String? = nil) -> CommandResult? {
+    func runTool(
+        _ name: String, _ arguments: [String], skipBecause reason: String? = nil, normalStatuses: Set<Int32> = [0]
+    ) -> CommandResult? {
         guard let program = findProgram(name) else {
             facts.commands.append(CommandFact(argv: [name] + arguments, outcome: .notFound, note: "\(name) is not installed (not on PATH)"))
             return nil
@@ -118,7 +120,8 @@ final class ProbeSession {
         switch result.outcome {
         case .exited:
             facts.commands.append(CommandFact(
-                argv: argv, outcome: result.exitStatus == 0 ? .succeeded : .failed, exitStatus: result.exitStatus,
+                argv: argv, outcome: result.exitStatus.map(normalStatuses.contains) == true ? .succeeded : .failed,
+                exitStatus: result.exitStatus,
                 note: result.truncated == true ? "output cut at \(CommandResult.outputCap) bytes" : nil
             ))
         case .timedOut:

@@ -56,10 +56,23 @@ public struct ReplaySystem: SystemSource {
         return folder + "/fs" + path
     }
 
+    /// A profile is someone else's data: a symbolic link in it must not make us read this machine's files.
+    private func staysInside(_ stored: String) -> Bool {
+        guard let real = ReplaySystem.realPath(stored), let root = ReplaySystem.realPath(folder + "/fs") else { return false }
+        return real.hasPrefix(root + "/")
+    }
+
     public func readFile(_ path: String) -> FileRead {
         if system.entries[path]?.kind == .unreadable { return .unreadable("Permission denied") }
-        guard let stored = stored(path) else { return .missing }
+        guard let stored = stored(path), disk.fileInfo(stored) != nil else { return .missing }
+        guard staysInside(stored) else { return .unreadable("the profile links this file outside its folder") }
         return disk.readFile(stored)
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     public func listDirectory(_ path: String) -> [String]? {

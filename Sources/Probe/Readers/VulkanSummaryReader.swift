@@ -10,6 +10,7 @@ enum VulkanSummaryReader {
     static func errorLine(stdout: String, stderr: String) -> String? {
         (stderr + "\n" + stdout).split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }
-            .first { $0.hasPrefix("ERROR") || $0.contains("Cannot create Vulkan instance") || $0.contains("Found no drivers") }
+            .first { $0.hasPrefix("ERROR") || $0.contains("Cannot create Vulkan instance") || $0.contains("Found no drivers") }?
+            .clipped()
     }
 }
