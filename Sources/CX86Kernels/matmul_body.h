@@ -176,15 +176,22 @@ INLINE void product(const int type, const onramp_matmul_args *a) {
         for (; r < a->row_end; r++) tile(type, 1, 1, a, r, 0);
         return;
     }
-    for (; r + 2 <= a->row_end; r += 2) {
-        int c = 0;
-        for (; c + 4 <= a->batch; c += 4) tile(type, 2, 4, a, r, c);
-        for (; c < a->batch; c++) tile(type, 2, 1, a, r, c);
-    }
-    for (; r < a->row_end; r++) {
-        int c = 0;
-        for (; c + 4 <= a->batch; c += 4) tile(type, 1, 4, a, r, c);
-        for (; c < a->batch; c++) tile(type, 1, 1, a, r, c);
+    // Columns in chunks of about 32 KB of activations, so each chunk stays in the L1 cache
+    // while every row pair passes over it.
+    int chunk = (int)(32768 / a->activation_row_bytes) & ~3;
+    if (chunk < 4) chunk = 4;
+    for (int first = 0; first < a->batch; first += chunk) {
+        const int last = first + chunk < a->batch ? first + chunk : a->batch;
+        for (r = a->row_begin; r + 2 <= a->row_end; r += 2) {
+            int c = first;
+            for (; c + 4 <= last; c += 4) tile(type, 2, 4, a, r, c);
+            for (; c < last; c++) tile(type, 2, 1, a, r, c);
+        }
+        for (; r < a->row_end; r++) {
+            int c = first;
+            for (; c + 4 <= last; c += 4) tile(type, 1, 4, a, r, c);
+            for (; c < last; c++) tile(type, 1, 1, a, r, c);
+        }
     }
 }
 
