@@ -27,11 +27,26 @@ let package = Package(
 
         // MARK: Checks
         .target(name: "Doctor", dependencies: ["Probe"]),
-        .testTarget(name: "DoctorTests", dependencies: ["Doctor", "Probe"]),
+        .testTarget(
+            name: "DoctorTests",
+            dependencies: ["Doctor", "Probe"],
+            // Read from the source tree (profiles, goldens and fixtures are reviewed in diffs).
+            exclude: ["Golden", "Fixtures"]
+        ),
 
         // MARK: Inference engine
-        .target(name: "Engine"),
-        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+        .target(name: "Engine", dependencies: ["CX86Kernels"]),
+        // x86 SIMD kernels; each function carries its own target attribute and is entered only
+        // after run-time CPU feature checks, so the target itself needs no special flags.
+        .target(name: "CX86Kernels"),
+        .testTarget(
+            name: "EngineTests",
+            dependencies: ["Engine"],
+            exclude: [
+                "Fixtures/Hostile",  // read in place via #filePath, also the fuzzer's seed corpus
+                "Fixtures/Tokenizer",  // llama.cpp's answers, read in place via #filePath
+            ]
+        ),
 
         // MARK: Wizard and the executable
         .target(name: "Wizard", dependencies: ["TUI", "Probe", "Doctor", "Engine"]),

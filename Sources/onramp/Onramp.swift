@@ -14,7 +14,11 @@ struct Onramp: AsyncParsableCommand {
             It installs, changes or sends nothing without asking first.
             """,
         version: OnrampVersion.current,
-        subcommands: []
+        subcommands: [
+            ProbeCommand.self,
+            DoctorCommand.self,
+            KernelBenchCommand.self,
+        ]
     )
 
     @Flag(help: "Print plain lines instead of drawing full-screen (also automatic for TERM=dumb and pipes).")
