@@ -13,6 +13,14 @@ enum HelpPage {
                 Troubleshoot: scan this computer and look for what stops a local model from working.
                 Make a diagnostics report: a file with the findings, personal details removed, to attach to a forum post or bug report.
                 """
+        case .scan(_, let journey):
+            body = """
+                \(journey.title), step "\(Step.scan.title)".
+
+                \(Step.scan.purpose) Each area is shown as soon as it has been read. Onramp only reads files and asks installed tools for their versions, each for at most 3 seconds; it changes nothing and sends nothing anywhere.
+
+                When the scan is complete, press Enter to go on.
+                """
         case .unavailable(let step, let journey):
             body = """
                 \(journey.title), step "\(step.title)".

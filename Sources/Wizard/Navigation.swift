@@ -1,6 +1,6 @@
 // What a screen's key handling asks the wizard to do next.
 
-enum Navigation: Hashable, Sendable {
+enum Navigation: Equatable, Sendable {
     /// Stay, possibly with changed screen state (a moved selection).
     case stay(Screen)
     /// Go forward to another screen; Esc there comes back here.

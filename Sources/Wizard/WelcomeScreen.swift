@@ -9,14 +9,14 @@ enum WelcomeScreen {
         """
     static let promise = "Nothing is installed, changed or sent anywhere without asking you first."
 
-    static func update(selected: Int, key: Key) -> Navigation {
+    static func update(selected: Int, key: Key, flow: Flow) -> Navigation {
         let journeys = Journey.allCases
         switch key {
         case .enter:
-            return .open(Flow.firstScreen(of: journeys[min(max(0, selected), journeys.count - 1)]))
+            return .open(flow.firstScreen(of: journeys[min(max(0, selected), journeys.count - 1)]))
         case .character(let c):
             if let number = c.wholeNumberValue, (1...journeys.count).contains(number) {
-                return .open(Flow.firstScreen(of: journeys[number - 1]))
+                return .open(flow.firstScreen(of: journeys[number - 1]))
             }
             return .stay(.welcome(selected: selected))
         default:

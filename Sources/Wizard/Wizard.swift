@@ -7,10 +7,15 @@ public struct Wizard: Program {
 
     /// Printed on screens that mention what this version can do.
     public let version: String
+    /// Nil in builds or tests without a probe: the Scan step then says it is not available.
+    public let machineScan: MachineScan?
     public let minimumSize = Size(width: 60, height: 16)
+    let flow: Flow
 
-    public init(version: String) {
+    public init(version: String, machineScan: MachineScan? = nil) {
         self.version = version
+        self.machineScan = machineScan
+        self.flow = Flow(canScan: machineScan != nil)
     }
 
     public func start() -> (WizardState, [Command<WizardMessage>]) {
@@ -25,7 +30,9 @@ public struct Wizard: Program {
         case .resized(let size):
             state.size = size
             return (state, [])
-        case .message: return (state, [])
+        case .message(let message):
+            receive(message, into: &state)
+            return (state, [])
         }
         switch state.overlay {
         case .help(let offset):
@@ -48,9 +55,20 @@ public struct Wizard: Program {
         } else if key == .escape {
             goBack(&state)
         } else {
-            navigate(&state, screenUpdate(state.current, key))
+            let commands = navigate(&state, screenUpdate(state.current, key))
+            return (state, commands)
         }
         return (state, [])
+    }
+
+    /// Results of background work update the screen that asked for them, if it is still showing.
+    private func receive(_ message: WizardMessage, into state: inout WizardState) {
+        switch message {
+        case .scanned(let update, let run):
+            guard case .scan(var progress, let journey) = state.current, progress.run == run else { return }
+            progress.apply(update)
+            state.replaceCurrent(with: .scan(progress, in: journey))
+        }
     }
 
     /// Esc goes back a screen; on the first screen there is nowhere back to, so it offers to quit.
@@ -62,22 +80,36 @@ public struct Wizard: Program {
         }
     }
 
-    private func navigate(_ state: inout WizardState, _ navigation: Navigation) {
+    private func navigate(_ state: inout WizardState, _ navigation: Navigation) -> [Command<WizardMessage>] {
         switch navigation {
-        case .stay(let screen): state.replaceCurrent(with: screen)
-        case .open(let screen): state.screens.append(screen)
-        case .back: goBack(&state)
+        case .stay(let screen):
+            state.replaceCurrent(with: screen)
+        case .open(let screen):
+            state.screens.append(screen)
+            return startWork(for: screen, &state)
+        case .back:
+            goBack(&state)
         }
+        return []
+    }
+
+    /// Screens that show work in progress start it when they open.
+    private func startWork(for screen: Screen, _ state: inout WizardState) -> [Command<WizardMessage>] {
+        guard case .scan(_, let journey) = screen, let machineScan else { return [] }
+        state.scanRuns += 1
+        state.replaceCurrent(with: .scan(ScanProgress(run: state.scanRuns), in: journey))
+        return [ScanScreen.command(run: state.scanRuns, scan: machineScan)]
     }
 
     private func screenUpdate(_ screen: Screen, _ key: Key) -> Navigation {
         switch screen {
-        case .welcome(let selected): WelcomeScreen.update(selected: selected, key: key)
+        case .welcome(let selected): WelcomeScreen.update(selected: selected, key: key, flow: flow)
+        case .scan(let progress, let journey): ScanScreen.update(progress, journey: journey, key: key, flow: flow)
         case .unavailable(let step, let journey): UnavailableStepScreen.update(step: step, journey: journey, key: key)
         }
     }
 
-    /// Keys inside help scroll it; Esc, q, Enter, F1 and ? close it.
+    /// Keys inside help scroll it; Esc, b, q, Enter, F1 and ? close it.
     private func helpOverlay(after key: Key, offset: Int, state: WizardState) -> Overlay? {
         switch key {
         case .escape, .enter, .f1, .character("?"), .character("b"), .character("q"), .character("Q"):
@@ -111,6 +143,8 @@ public struct Wizard: Program {
         switch screen {
         case .welcome(let selected):
             WelcomeScreen.view(selected: selected, context: context)
+        case .scan(let progress, let journey):
+            ScanScreen.view(progress, journey: journey, context: context)
         case .unavailable(let step, let journey):
             UnavailableStepScreen.view(step: step, journey: journey, version: version, context: context)
         }

@@ -1,12 +1,14 @@
 // Everything the wizard shows is a function of this value.
 import TUI
 
-public struct WizardState: Hashable, Sendable {
+public struct WizardState: Equatable, Sendable {
     /// Screens walked through so far; Esc goes back to the one below. Never empty.
     public internal(set) var screens: [Screen]
     var overlay: Overlay?
     /// The terminal's size, from the run loop's resize events; help scrolling is bounded by it.
     var size = Size(width: 80, height: 24)
+    /// Scans started so far; numbers each scan so a late update from an abandoned one is ignored.
+    var scanRuns = 0
 
     public init() {
         screens = [.welcome(selected: 0)]

@@ -27,8 +27,8 @@ struct Onramp: AsyncParsableCommand {
     func run() async throws {
         let environment = TerminalEnvironment.current(plainRequested: plain)
         let trace = FirstFrameTrace.fromEnvironment()
-        let wizard = Wizard(version: OnrampVersion.current)
-        let status = await WizardThread.run {
+        let wizard = Wizard(version: OnrampVersion.current, machineScan: .live())
+        let status = await DedicatedThread.run(name: "onramp-terminal") {
             TerminalSession.run(wizard, environment: environment, onFirstFrame: trace?.markFirstFrame)
         }
         trace?.printReport()

@@ -75,6 +75,8 @@ struct WizardInTmuxTests {
         try tmux.type("TERM=dumb \(binary)")
         try tmux.waitFor(text: "Type 1-3 and Enter to choose")
         try tmux.type("2")
+        try tmux.waitFor(text: "Scan complete. Press Enter for")
+        try tmux.type("")
         try tmux.waitFor(text: "not available yet in this version of Onramp")
         try tmux.type("?")
         try tmux.waitFor(text: "Type b to close this help.")
@@ -111,6 +113,30 @@ struct WizardInTmuxTests {
         try tmux.waitFor(text: "Stopped")
         try tmux.type("clear; fg")
         try tmux.waitFor(text: "What would you like to do?")
+        try tmux.press("q")
+        try tmux.waitFor(text: "Quit Onramp?")
+        try tmux.press("y")
+        try tmux.expectUsableShell()
+    }
+
+    @Test("Set up scans this machine area by area, Enter goes on, Esc comes back to the finished scan")
+    func scanThisMachine() throws {
+        let binary = try OnrampBinary.path()
+        let tmux = try TmuxSession(width: 80, height: 24)
+        defer { tmux.stop() }
+        try tmux.type(binary)
+        try tmux.waitFor(text: "What would you like to do?")
+        try tmux.press("1")
+        try tmux.waitFor(text: "Set up: Scan this computer")
+        try tmux.waitFor("the scan to finish", timeout: .seconds(60)) { $0.contains("Scan complete") }
+        let screen = try tmux.screen()
+        for area in ["Processor", "Memory", "Disk space", "Operating system", "Graphics and drivers"] {
+            #expect(screen.contains("✓ \(area)"), "missing \(area)")
+        }
+        try tmux.press("Enter")
+        try tmux.waitFor(text: "Set up: Check for problems")
+        try tmux.press("Escape")
+        try tmux.waitFor(text: "Scan complete")
         try tmux.press("q")
         try tmux.waitFor(text: "Quit Onramp?")
         try tmux.press("y")

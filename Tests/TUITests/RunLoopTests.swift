@@ -29,6 +29,8 @@ struct Counter: Program {
         case .key(.character("w")): return (state, [.perform { .workDone(42) }])
         case .key(.character("t")): return (state, [.after(.milliseconds(20), .tick)])
         case .key(.character("q")): return (state, [.quit(3)])
+        case .key(.character("s")):
+            return (state, [.stream { send in (1...3).forEach { send(.workDone($0)) } }])
         case .key: break
         case .resized(let size): state.sizes.append(size)
         case .message(.workDone(let value)): state.note = "work gave \(value)"
@@ -51,48 +53,52 @@ struct RunLoopTests {
     let size = Size(width: 30, height: 6)
 
     @Test("keys update the state, the view is redrawn, and the terminal is restored at the end")
-    func keysAndRestore() {
+    func keysAndRestore() async {
         let terminal = InMemoryTerminal(size: size, script: [.key(.character("+")), .key(.character("+"))])
-        let status = RunLoop.run(Counter(), on: terminal)
+        let status = await RunLoop.runOnOwnThread(Counter(), on: terminal)
         #expect(status == 0)
         #expect(terminal.lastFrame?.text.hasPrefix("count 2") == true)
         #expect(terminal.restored)
     }
 
     @Test("a key that changes nothing does not redraw")
-    func noRedundantDraws() {
+    func noRedundantDraws() async {
         let terminal = InMemoryTerminal(size: size, script: [.key(.character("x")), .key(.character("x")), .key(.character("+"))])
-        _ = RunLoop.run(Counter(), on: terminal)
+        _ = await RunLoop.runOnOwnThread(Counter(), on: terminal)
         #expect(terminal.frames.count == 2)
     }
 
     @Test("quit ends the loop with the program's exit status, ignoring later keys")
-    func quit() {
+    func quit() async {
         let terminal = InMemoryTerminal(size: size, script: [.key(.character("q")), .key(.character("+"))])
-        #expect(RunLoop.run(Counter(), on: terminal) == 3)
+        #expect(await RunLoop.runOnOwnThread(Counter(), on: terminal) == 3)
         #expect(terminal.lastFrame?.text.hasPrefix("count 0") == true)
         #expect(terminal.restored)
     }
 
-    @Test("background work and timers report back even after input has ended")
-    func asyncWork() {
+    @Test("background work, streams and timers report back even after input has ended")
+    func asyncWork() async {
         let work = InMemoryTerminal(size: size, script: [.key(.character("w"))])
-        _ = RunLoop.run(Counter(), on: work)
+        _ = await RunLoop.runOnOwnThread(Counter(), on: work)
         #expect(work.lastFrame?.text.contains("work gave 42") == true)
 
+        let stream = InMemoryTerminal(size: size, script: [.key(.character("s"))])
+        _ = await RunLoop.runOnOwnThread(Counter(), on: stream)
+        #expect(stream.lastFrame?.text.contains("work gave 3") == true)
+
         let timer = InMemoryTerminal(size: size, script: [.key(.character("t"))])
-        _ = RunLoop.run(Counter(), on: timer)
+        _ = await RunLoop.runOnOwnThread(Counter(), on: timer)
         #expect(timer.lastFrame?.text.contains("tick") == true)
     }
 
     @Test("too small a terminal shows the size notice, and the screen comes back after a resize")
-    func tooSmall() {
+    func tooSmall() async {
         let terminal = InMemoryTerminal(
             size: Size(width: 12, height: 4),
             traits: DisplayTraits(glyphs: .ascii, color: false),
             script: [.key(.character("+")), .resized(size)]
         )
-        _ = RunLoop.run(Counter(), on: terminal)
+        _ = await RunLoop.runOnOwnThread(Counter(), on: terminal)
         #expect(terminal.frames.first?.text.contains("Please make") == true)
         #expect(terminal.frames.first?.text.contains("20x5") == true)
         #expect(terminal.lastFrame?.text.hasPrefix("count 1") == true)
@@ -100,22 +106,25 @@ struct RunLoopTests {
     }
 
     @Test("an interrupt ends the loop at once with 128 + the signal, terminal restored")
-    func interrupt() {
+    func interrupt() async {
         let terminal = InMemoryTerminal(size: size, script: [.interrupted(signal: SIGINT), .key(.character("+"))])
-        #expect(RunLoop.run(Counter(), on: terminal) == 130)
+        #expect(await RunLoop.runOnOwnThread(Counter(), on: terminal) == 130)
         #expect(terminal.restored)
     }
 
     @Test("line mode prints each new page once and reads typed lines from a real pipe")
-    func lineModeOverPipes() throws {
+    func lineModeOverPipes() async throws {
         var input: [Int32] = [0, 0]
         var output: [Int32] = [0, 0]
         try #require(pipe(&input) == 0 && pipe(&output) == 0)
         let typed = Array("+\n\nx\n+\n".utf8)
         _ = typed.withUnsafeBytes { write(input[1], $0.baseAddress, $0.count) }
         close(input[1])
-        let terminal = LineTerminal(traits: DisplayTraits(glyphs: .ascii, color: false), input: input[0], output: output[1])
-        #expect(RunLoop.run(Counter(), on: terminal) == 0)
+        let (inputEnd, outputEnd) = (input[0], output[1])
+        let status = await DedicatedThread.run(name: "line-mode-test") {
+            RunLoop.run(Counter(), on: LineTerminal(traits: DisplayTraits(glyphs: .ascii, color: false), input: inputEnd, output: outputEnd))
+        }
+        #expect(status == 0)
         close(output[1])
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)

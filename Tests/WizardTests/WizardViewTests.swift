@@ -40,12 +40,12 @@ struct WizardViewTests {
     }
 
     @Test("through the run loop: help, back, quit with confirmation, terminal restored")
-    func runLoop() {
+    func runLoop() async {
         let terminal = InMemoryTerminal(size: Size(width: 80, height: 24), script: [
             .key(.character("?")), .key(.escape), .key(.character("2")), .key(.escape),
             .key(.character("q")), .key(.character("y")),
         ])
-        let status = RunLoop.run(Wizard(version: "test"), on: terminal)
+        let status = await RunLoop.runOnOwnThread(Wizard(version: "test"), on: terminal)
         #expect(status == 0)
         #expect(terminal.restored)
         let texts = terminal.frames.map(\.text)

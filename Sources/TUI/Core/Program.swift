@@ -16,6 +16,9 @@ public enum Command<Message: Sendable>: Sendable {
     case perform(@Sendable () async -> Message)
     /// Deliver `message` after `delay` (timers, animation ticks).
     case after(Duration, Message)
+    /// Run `work` off the terminal's thread; it may send any number of messages as it goes
+    /// (a scan reporting each area as it completes).
+    case stream(@Sendable (_ send: @escaping @Sendable (Message) -> Void) async -> Void)
 }
 
 /// What a view needs to know about the surface it draws on.

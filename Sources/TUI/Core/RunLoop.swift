@@ -17,9 +17,9 @@ public enum RunLoop {
         loop.handle(.resized(terminal.size))
         var firstFrame = onFirstFrame
         while loop.exitStatus == nil {
-            for message in mailbox.takeAll() {
-                loop.pendingWork -= 1
-                loop.handle(.message(message))
+            for post in mailbox.takeAll() {
+                if post.endsWork { loop.pendingWork -= 1 }
+                if let message = post.message { loop.handle(.message(message)) }
             }
             if loop.exitStatus != nil { break }
             loop.render(on: terminal)
@@ -73,13 +73,20 @@ private struct LoopState<P: Program> {
             case .perform(let work):
                 pendingWork += 1
                 let mailbox = self.mailbox
-                Task.detached { mailbox.post(await work()) }
+                Task.detached { mailbox.post(await work(), endsWork: true) }
             case .after(let delay, let message):
                 pendingWork += 1
                 let mailbox = self.mailbox
                 Task.detached {
                     try? await Task.sleep(for: delay)
-                    mailbox.post(message)
+                    mailbox.post(message, endsWork: true)
+                }
+            case .stream(let work):
+                pendingWork += 1
+                let mailbox = self.mailbox
+                Task.detached {
+                    await work { mailbox.post($0, endsWork: false) }
+                    mailbox.post(nil, endsWork: true)
                 }
             }
         }
@@ -102,5 +109,17 @@ private struct LoopState<P: Program> {
             return SizeNotice(minimum: program.minimumSize).frame(size: size, glyphs: glyphs)
         }
         return program.view(state, ViewContext(size: size, glyphs: glyphs, lineMode: lineMode))
+    }
+}
+
+extension RunLoop {
+    /// `run` on a thread of its own, awaited without holding one of the shared async threads
+    /// (which the program's background work needs in order to finish).
+    public static func runOnOwnThread<P: Program, T: Terminal & Sendable>(
+        _ program: P, on terminal: T, onFirstFrame: (@Sendable () -> Void)? = nil
+    ) async -> Int32 {
+        await DedicatedThread.run(name: "onramp-terminal") {
+            run(program, on: terminal, onFirstFrame: onFirstFrame)
+        }
     }
 }

@@ -1,6 +1,8 @@
 // A terminal made of memory for tests: scripted keys and sizes in, every drawn frame out.
 
-public final class InMemoryTerminal: Terminal {
+/// Unchecked Sendable so a test can hand it to the loop's own thread and read it once the loop has
+/// returned; it is never used from two threads at once.
+public final class InMemoryTerminal: Terminal, @unchecked Sendable {
     public private(set) var size: Size
     public let traits: DisplayTraits
     public private(set) var frames: [Frame] = []

@@ -1,11 +1,17 @@
-// Where finished async work leaves its messages for the run loop, with a pipe to wake it up.
+// Where async work leaves its messages for the run loop, with a pipe to wake it up.
 import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
+/// One delivery: a message, the news that a piece of work has ended, or both.
+struct Post<Message: Sendable>: Sendable {
+    var message: Message?
+    var endsWork: Bool
+}
+
 final class Mailbox<Message: Sendable>: Sendable {
-    private let messages = Mutex<[Message]>([])
+    private let messages = Mutex<[Post<Message>]>([])
     private let pipe: (read: Int32, write: Int32)?
 
     init() {
@@ -22,12 +28,12 @@ final class Mailbox<Message: Sendable>: Sendable {
     /// Becomes readable when a message arrives; terminals include it in their wait.
     var wakeDescriptor: Int32 { pipe?.read ?? -1 }
 
-    func post(_ message: Message) {
-        messages.withLock { $0.append(message) }
+    func post(_ message: Message?, endsWork: Bool) {
+        messages.withLock { $0.append(Post(message: message, endsWork: endsWork)) }
         if let pipe { FileDescriptors.write("!", to: pipe.write) }
     }
 
-    func takeAll() -> [Message] {
+    func takeAll() -> [Post<Message>] {
         if let pipe { _ = FileDescriptors.drain(pipe.read) }
         return messages.withLock { queue in
             defer { queue.removeAll() }

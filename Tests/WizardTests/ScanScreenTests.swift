@@ -1,0 +1,113 @@
+// The Scan step on a captured machine (profiles/desktop-rtx3060-ubuntu2204): areas appear as they
+// complete, Enter goes on when done, and updates from an abandoned scan are ignored.
+import Foundation
+import Synchronization
+import Testing
+import TUI
+@testable import Wizard
+
+enum Profiles {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("profiles")
+
+    static func scan(_ name: String) throws -> MachineScan {
+        try MachineScan.replay(folder: root.appendingPathComponent(name).path)
+    }
+}
+
+/// Runs a stream command to its end and returns the messages it sent, in order.
+func messages(of command: Command<WizardMessage>) async -> [WizardMessage] {
+    guard case .stream(let work) = command else { return [] }
+    let sent = Mutex<[WizardMessage]>([])
+    await work { message in sent.withLock { $0.append(message) } }
+    return sent.withLock { $0 }
+}
+
+@Suite("Scan screen")
+struct ScanScreenTests {
+    let desktop = "desktop-rtx3060-ubuntu2204"
+
+    @Test("choosing Set up starts a scan that reports every area, and the screen shows each as it lands")
+    func scanShowsAreas() async throws {
+        let wizard = Wizard(version: "test", machineScan: try Profiles.scan(desktop))
+        var (state, commands) = wizard.update(WizardState(), .key(.character("1")))
+        guard case .scan(let progress, .setUp) = state.current else {
+            Issue.record("expected the Scan screen, got \(state.current)")
+            return
+        }
+        #expect(progress.completed.isEmpty)
+        #expect(commands.count == 1)
+        let context = ViewContext(size: Size(width: 80, height: 24), glyphs: .unicode)
+        #expect(wizard.view(state, context).text.contains("Scanning: 0 of 7 areas done."))
+
+        let updates = await messages(of: commands[0])
+        #expect(updates.count == 7)
+        (state, _) = wizard.update(state, .message(updates[0]))
+        (state, _) = wizard.update(state, .message(updates[1]))
+        let partway = wizard.view(state, context).text
+        #expect(partway.contains("✓ Processor"))
+        #expect(partway.contains("✓ Memory"))
+        #expect(partway.contains("… Disk space") && partway.contains("looking…"))
+        #expect(partway.contains("Scanning: 2 of 7 areas done."))
+
+        for update in updates.dropFirst(2) { (state, commands) = wizard.update(state, .message(update)) }
+        let done = wizard.view(state, context).text
+        #expect(done.contains("RTX 3060"))
+        #expect(done.contains("Scan complete. Press Enter for \"Check for problems\"."))
+        #expect(done.contains("Enter Continue"))
+    }
+
+    @Test("Enter waits for the scan to finish, then goes to the next step; Esc comes back without rescanning")
+    func continuesWhenDone() async throws {
+        let wizard = Wizard(version: "test", machineScan: try Profiles.scan(desktop))
+        var (state, commands) = wizard.update(WizardState(), .key(.character("2")))
+        let updates = await messages(of: commands[0])
+        (state, _) = wizard.update(state, .key(.enter))
+        #expect(state.screens.count == 2)
+        for update in updates { (state, _) = wizard.update(state, .message(update)) }
+        (state, commands) = wizard.update(state, .key(.enter))
+        #expect(state.current == .unavailable(.checks, in: .troubleshoot))
+        #expect(commands.isEmpty)
+        (state, commands) = wizard.update(state, .key(.escape))
+        guard case .scan(let progress, _) = state.current else {
+            Issue.record("expected to be back on the Scan screen")
+            return
+        }
+        #expect(progress.isFinished)
+        #expect(commands.isEmpty)
+    }
+
+    @Test("updates from a scan the user walked away from do not touch a newer scan")
+    func ignoresAbandonedScan() async throws {
+        let wizard = Wizard(version: "test", machineScan: try Profiles.scan(desktop))
+        var (state, first) = wizard.update(WizardState(), .key(.character("1")))
+        let stale = await messages(of: first[0])
+        (state, _) = wizard.update(state, .key(.escape))
+        (state, first) = wizard.update(state, .key(.character("1")))
+        for update in stale { (state, _) = wizard.update(state, .message(update)) }
+        guard case .scan(let progress, _) = state.current else {
+            Issue.record("expected the Scan screen")
+            return
+        }
+        #expect(progress.run == 2)
+        #expect(progress.completed.isEmpty)
+    }
+
+    @Test("without a probe the Scan step honestly says it is not available")
+    func noProbe() {
+        let (state, commands) = Wizard(version: "test").update(WizardState(), .key(.character("1")))
+        #expect(state.current == .unavailable(.scan, in: .setUp))
+        #expect(commands.isEmpty)
+    }
+
+    @Test("through the run loop the scan completes and the whole screen fits 60×16")
+    func runLoop() async throws {
+        let terminal = InMemoryTerminal(size: Size(width: 60, height: 16), script: [.key(.character("1"))])
+        _ = await RunLoop.runOnOwnThread(Wizard(version: "test", machineScan: try Profiles.scan(desktop)), on: terminal)
+        let text = try #require(terminal.lastFrame?.text)
+        #expect(text.contains("Other AI tools"))
+        #expect(text.contains("Scan complete. Press Enter for \"Check for problems\"."))
+        #expect(text.split(separator: "\n", omittingEmptySubsequences: false).last?.contains("Enter Continue") == true)
+    }
+}
