@@ -25,8 +25,18 @@ enum SignalPipe {
                 _ = Glibc.write(signalPipeWriteEnd, &byte, 1)
             }
         }
+        unblockOnThisThread(watched + [SIGTSTP])
         installed = ends.read
         return ends.read
+    }
+
+    /// A parent can start Onramp with signals blocked (a test runner's worker thread did), and
+    /// threads inherit the mask of the thread that made them; this thread must receive them.
+    private static func unblockOnThisThread(_ signals: [Int32]) {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for signal in signals { sigaddset(&set, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     /// Puts the default handlers back, so a later crash or Ctrl-C behaves as usual.
