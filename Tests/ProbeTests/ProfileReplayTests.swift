@@ -90,6 +90,7 @@ struct ProfileReplayTests {
 
         let arc = try facts("intel-arc-a770-no-vulkan-icd")
         #expect(arc.drivers.vulkan.devices == ["llvmpipe (LLVM 17.0.6, 256 bits)"])
+        #expect(arc.drivers.vulkan.hardwareDevices == [])
         #expect(arc.drivers.vulkan.icdFiles.allSatisfy { !$0.contains("intel") })
 
         let nouveau = try facts("nvidia-nouveau-secure-boot")

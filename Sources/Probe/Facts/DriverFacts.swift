@@ -97,8 +97,10 @@ public struct VulkanFacts: Codable, Sendable, Equatable {
     public var loaderPresent: Bool?
     /// ICD manifest files (`/usr/share/vulkan/icd.d/intel_icd.x86_64.json`).
     public var icdFiles: [String]
-    /// Device names from `vulkaninfo --summary`.
+    /// Device names from `vulkaninfo --summary`, software renderers (llvmpipe) included.
     public var devices: [String]
+    /// The same without software renderers: the GPUs Vulkan can really use.
+    public var hardwareDevices: [String]?
     public var vulkaninfoError: String?
 
     public init(
