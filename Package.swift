@@ -13,9 +13,9 @@ let package = Package(
     ],
     targets: [
         // MARK: Terminal
+        // Links ncursesw and tinfo through its modulemap; pkg-config's cflags are unsafe flags to SwiftPM.
         .systemLibrary(
             name: "CNcurses",
-            pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "TUI", dependencies: ["CNcurses"]),
@@ -27,10 +27,18 @@ let package = Package(
 
         // MARK: Checks
         .target(name: "Doctor", dependencies: ["Probe"]),
-        .testTarget(name: "DoctorTests", dependencies: ["Doctor", "Probe"]),
+        .testTarget(
+            name: "DoctorTests",
+            dependencies: ["Doctor", "Probe"],
+            // Read from the source tree (profiles, goldens and fixtures are reviewed in diffs).
+            exclude: ["Golden", "Fixtures"]
+        ),
 
         // MARK: Inference engine
-        .target(name: "Engine"),
+        .target(name: "Engine", dependencies: ["CX86Kernels"]),
+        // x86 SIMD kernels; each function carries its own target attribute and is entered only
+        // after run-time CPU feature checks, so the target itself needs no special flags.
+        .target(name: "CX86Kernels"),
         .testTarget(
             name: "EngineTests",
             dependencies: ["Engine"],
