@@ -1,5 +1,5 @@
 // What the inference engine needs from a tokenizer: text to token ids, ids back to bytes and text,
-// and which ids end a reply. Byte-level BPE implements it now; SentencePiece will too.
+// and which ids end a reply. `BytePairTokenizer` (gpt2) and `SentencePieceTokenizer` (llama) implement it.
 
 public protocol Tokenizer: Sendable {
     /// The vocabulary this tokenizer was built from.

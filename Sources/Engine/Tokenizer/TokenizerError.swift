@@ -22,7 +22,7 @@ public enum TokenizerError: Error, Equatable, Sendable, CustomStringConvertible 
         case .unsupportedModel(let name):
             return "This model uses the '\(name)' tokenizer, which Onramp cannot run yet. "
                 + "Text cannot be turned into tokens for it, so the model cannot be used. "
-                + "Choose a model with a byte-level BPE ('gpt2') tokenizer, such as SmolLM2, Llama 3 or Qwen 2."
+                + "Choose a model with a byte-level BPE ('gpt2') or SentencePiece ('llama') tokenizer, such as SmolLM2, Llama 3, Qwen 2 or Gemma 3."
         case .unsupportedPreTokenizer(let name):
             return "This model splits text with the '\(name)' pre-tokenizer, which Onramp does not know. "
                 + "Guessing would give the model different tokens than it was trained on and degrade its answers. "
