@@ -12,6 +12,12 @@ public protocol Check: Sendable {
     func run(_ facts: MachineFacts) throws -> [Finding]
 }
 
+extension Check {
+    /// A check that reports one kind of finding is named after it and shown in its area.
+    public var id: String { kinds.first?.id ?? String(describing: Self.self) }
+    public var area: Area { kinds.first?.area ?? .system }
+}
+
 /// Thrown by checks when a fact they rely on makes no sense (negative sizes, unparsable versions).
 public struct OddFact: Error, CustomStringConvertible, Sendable {
     public var description: String

@@ -13,6 +13,7 @@ public enum CheckRegistry {
         DriverLibraryMismatch(),
         DriverTooOldForCuda(),
         NvidiaUVMNotLoaded(),
+        NvidiaGPULost(),
         NvidiaDeviceNodesMissing(),
         AMDWithoutKFD(),
         UserNotInRenderGroup(),

@@ -4,9 +4,6 @@
 import Probe
 
 public struct AMDGfxUnsupported: Check {
-    public let id = "amd.gfx-unsupported"
-    public let area = Area.gpu
-
     static let kind = FindingKind(
         id: "amd.gfx-unsupported", area: .gpu, severity: .warning,
         title: "ROCm does not officially support this AMD card's chip",

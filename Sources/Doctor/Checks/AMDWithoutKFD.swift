@@ -3,9 +3,6 @@
 import Probe
 
 public struct AMDWithoutKFD: Check {
-    public let id = "amd.kfd-missing"
-    public let area = Area.gpu
-
     static let kind = FindingKind(
         id: "amd.kfd-missing", area: .gpu, severity: .warning,
         title: "The AMD card has no /dev/kfd, so ROCm cannot use it",

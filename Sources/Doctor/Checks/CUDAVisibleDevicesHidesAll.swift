@@ -3,9 +3,6 @@
 import Probe
 
 public struct CUDAVisibleDevicesHidesAll: Check {
-    public let id = "env.cuda-visible-devices-hides-all"
-    public let area = Area.environment
-
     static let kind = FindingKind(
         id: "env.cuda-visible-devices-hides-all", area: .environment, severity: .error,
         title: "CUDA_VISIBLE_DEVICES hides every NVIDIA card",

@@ -4,9 +4,6 @@
 import Probe
 
 public struct CgroupMemoryLimit: Check {
-    public let id = "memory.cgroup-limit"
-    public let area = Area.memory
-
     static let kind = FindingKind(
         id: "memory.cgroup-limit", area: .memory, severity: .warning,
         title: "This container may use much less memory than the computer has",

@@ -3,9 +3,6 @@
 import Probe
 
 public struct ContainerWithoutGPU: Check {
-    public let id = "container.gpu-not-passed"
-    public let area = Area.system
-
     static let kind = FindingKind(
         id: "container.gpu-not-passed", area: .system, severity: .error,
         title: "This container was started without access to the graphics card",

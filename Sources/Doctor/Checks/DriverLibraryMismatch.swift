@@ -4,9 +4,6 @@
 import Probe
 
 public struct DriverLibraryMismatch: Check {
-    public let id = "nvidia.driver-library-mismatch"
-    public let area = Area.gpu
-
     static let kind = FindingKind(
         id: "nvidia.driver-library-mismatch", area: .gpu, severity: .error,
         title: "The NVIDIA driver in memory and its installed libraries are different versions",

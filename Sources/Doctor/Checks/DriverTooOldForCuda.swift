@@ -3,9 +3,6 @@
 import Probe
 
 public struct DriverTooOldForCuda: Check {
-    public let id = "nvidia.driver-too-old-for-cuda"
-    public let area = Area.gpu
-
     /// The oldest Linux driver each CUDA major release runs on (NVIDIA's "minor version
     /// compatibility" minimums from the CUDA release notes); below it CUDA refuses to start.
     static let minimumDriver: [Int: DottedVersion] = [

@@ -3,9 +3,6 @@
 import Probe
 
 public struct GPUSuspended: Check {
-    public let id = "gpu.discrete-suspended"
-    public let area = Area.gpu
-
     static let kind = FindingKind(
         id: "gpu.discrete-suspended", area: .gpu, severity: .info,
         title: "A graphics card is asleep to save power",

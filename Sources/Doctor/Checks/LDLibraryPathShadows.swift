@@ -3,9 +3,6 @@
 import Probe
 
 public struct LDLibraryPathShadows: Check {
-    public let id = "env.ld-library-path-shadows"
-    public let area = Area.environment
-
     static let kind = FindingKind(
         id: "env.ld-library-path-shadows", area: .environment, severity: .warning,
         title: "LD_LIBRARY_PATH puts stand-in GPU libraries before the real driver",

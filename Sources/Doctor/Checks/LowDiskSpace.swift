@@ -3,9 +3,6 @@
 import Probe
 
 public struct LowDiskSpace: Check {
-    public let id = "disk.low-space"
-    public let area = Area.disk
-
     /// A 7–8B model at 4 bits is about 5 GiB; below this only small models fit.
     static let comfortable: UInt64 = 10 * Quantity.gibibyte
 

@@ -3,9 +3,6 @@
 import Probe
 
 public struct LowMemory: Check {
-    public let id = "memory.low"
-    public let area = Area.memory
-
     /// Below this a 1–3B model at 4 bits plus the system does not fit comfortably.
     static let usefulMinimum: UInt64 = 4 * Quantity.gibibyte
 

@@ -3,9 +3,6 @@
 import Probe
 
 public struct ModelsFromOtherTools: Check {
-    public let id = "models.found-from-other-tools"
-    public let area = Area.runtimes
-
     static let kind = FindingKind(
         id: "models.found-from-other-tools", area: .runtimes, severity: .info,
         title: "Models from other tools are already on this computer",

@@ -3,9 +3,6 @@
 import Probe
 
 public struct NoSwap: Check {
-    public let id = "memory.no-swap"
-    public let area = Area.memory
-
     /// With this much memory or more, going without swap is a reasonable choice.
     static let plentyOfMemory: UInt64 = 16 * Quantity.gibibyte
 

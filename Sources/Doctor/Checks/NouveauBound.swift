@@ -3,9 +3,6 @@
 import Probe
 
 public struct NouveauBound: Check {
-    public let id = "nvidia.nouveau-bound"
-    public let area = Area.gpu
-
     static let kind = FindingKind(
         id: "nvidia.nouveau-bound", area: .gpu, severity: .error,
         title: "The NVIDIA card is driven by nouveau, which cannot run models",

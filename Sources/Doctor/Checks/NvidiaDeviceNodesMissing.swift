@@ -3,9 +3,6 @@
 import Probe
 
 public struct NvidiaDeviceNodesMissing: Check {
-    public let id = "nvidia.device-nodes-missing"
-    public let area = Area.gpu
-
     static let kind = FindingKind(
         id: "nvidia.device-nodes-missing", area: .gpu, severity: .error,
         title: "The NVIDIA driver is loaded but /dev/nvidia0 or /dev/nvidiactl is missing",

@@ -3,9 +3,6 @@
 import Probe
 
 public struct NvidiaNoDriver: Check {
-    public let id = "nvidia.no-driver"
-    public let area = Area.gpu
-
     static let kind = FindingKind(
         id: "nvidia.no-driver", area: .gpu, severity: .error,
         title: "The NVIDIA card has no NVIDIA driver, so models cannot use it",

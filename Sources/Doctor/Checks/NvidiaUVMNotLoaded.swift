@@ -4,9 +4,6 @@
 import Probe
 
 public struct NvidiaUVMNotLoaded: Check {
-    public let id = "nvidia.uvm-not-loaded"
-    public let area = Area.gpu
-
     static let kind = FindingKind(
         id: "nvidia.uvm-not-loaded", area: .gpu, severity: .error,
         title: "The nvidia_uvm module is not loaded, so CUDA cannot use the card",

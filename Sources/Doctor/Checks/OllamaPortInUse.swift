@@ -3,9 +3,6 @@
 import Probe
 
 public struct OllamaPortInUse: Check {
-    public let id = "runtime.port-11434-in-use"
-    public let area = Area.runtimes
-
     static let kind = FindingKind(
         id: "runtime.port-11434-in-use", area: .runtimes, severity: .info,
         title: "Another AI server (probably Ollama) is running on port 11434",

@@ -3,9 +3,6 @@
 import Probe
 
 public struct ProxySet: Check {
-    public let id = "env.proxy-set"
-    public let area = Area.environment
-
     static let kind = FindingKind(
         id: "env.proxy-set", area: .environment, severity: .info,
         title: "A proxy is set: model downloads will go through it",

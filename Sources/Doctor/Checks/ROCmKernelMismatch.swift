@@ -4,9 +4,6 @@
 import Probe
 
 public struct ROCmKernelMismatch: Check {
-    public let id = "amd.rocm-kernel-mismatch"
-    public let area = Area.gpu
-
     static let kind = FindingKind(
         id: "amd.rocm-kernel-mismatch", area: .gpu, severity: .error,
         title: "ROCm is installed but cannot talk to the AMD kernel driver",

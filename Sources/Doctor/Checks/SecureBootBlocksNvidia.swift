@@ -3,9 +3,6 @@
 import Probe
 
 public struct SecureBootBlocksNvidia: Check {
-    public let id = "nvidia.secure-boot-unsigned-module"
-    public let area = Area.gpu
-
     static let kind = FindingKind(
         id: "nvidia.secure-boot-unsigned-module", area: .gpu, severity: .error,
         title: "Secure Boot is stopping the NVIDIA driver from loading",

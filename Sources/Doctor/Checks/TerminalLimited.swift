@@ -3,9 +3,6 @@
 import Probe
 
 public struct TerminalLimited: Check {
-    public let id = "terminal.limited"
-    public let area = Area.terminal
-
     static let kind = FindingKind(
         id: "terminal.limited", area: .terminal, severity: .info,
         title: "This terminal has limits: Onramp will draw with plain ASCII",

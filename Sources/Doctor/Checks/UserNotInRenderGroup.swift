@@ -4,9 +4,6 @@
 import Probe
 
 public struct UserNotInRenderGroup: Check {
-    public let id = "gpu.user-not-in-render-group"
-    public let area = Area.gpu
-
     static let kind = FindingKind(
         id: "gpu.user-not-in-render-group", area: .gpu, severity: .error,
         title: "You are not in the render/video group, so programs cannot open the graphics card",

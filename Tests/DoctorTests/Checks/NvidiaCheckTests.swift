@@ -96,6 +96,16 @@ struct NvidiaCheckTests {
         #expect(try NvidiaUVMNotLoaded().run(inContainer).first?.action == nil)
     }
 
+    @Test("nvidia-smi saying the GPU is lost is nvidia.gpu-lost; other nvidia-smi errors are not")
+    func gpuLost() throws {
+        let lost = nvidiaMachine {
+            $0.drivers.nvidia.smiError = "Unable to determine the device handle for GPU0000:01:00.0: Unknown Error"
+        }
+        #expect(findingIDs(lost) == ["nvidia.gpu-lost"])
+        let other = nvidiaMachine { $0.drivers.nvidia.smiError = "No devices were found" }
+        #expect(try ids(NvidiaGPULost(), other) == [])
+    }
+
     @Test("missing /dev/nvidiactl with the module loaded is reported on a host, not in a container")
     func deviceNodes() throws {
         let facts = nvidiaMachine { $0.drivers.nvidia.deviceNodes = ["nvidia-uvm"] }
