@@ -49,6 +49,15 @@ struct LlamaCppProductCase: Decodable, CustomStringConvertible {
             return try body(w, x)
         }
     }
+
+    /// W·x on `path`, batch × rows.
+    static func product(_ w: WeightMatrix, _ x: QuantizedActivations, path: KernelPath) -> [Float] {
+        var y = [Float](repeating: .nan, count: w.rows * x.batch)
+        y.withUnsafeMutableBufferPointer {
+            MatrixProduct.multiply(w, x, rows: 0..<w.rows, into: $0.baseAddress!, yStride: w.rows, path: path)
+        }
+        return y
+    }
 }
 
 @Suite("Kernels against llama.cpp")
@@ -70,23 +79,13 @@ struct KernelLlamaCppTests {
     @Test("x86 products equal llama.cpp's bit for bit, one activation row or several", arguments: LlamaCppProductCase.all)
     func products(fixture: LlamaCppProductCase) throws {
         for path in KernelPath.supported where path != .portable {
-            let y = try fixture.with(path: path) { w, x in
-                var y = [Float](repeating: .nan, count: fixture.rows * fixture.batch)
-                y.withUnsafeMutableBufferPointer {
-                    MatrixProduct.multiply(w, x, rows: 0..<fixture.rows, into: $0.baseAddress!, yStride: fixture.rows, path: path)
-                }
-                return y
-            }
+            let y = try fixture.with(path: path) { w, x in LlamaCppProductCase.product(w, x, path: path) }
             #expect(y.map(\.bitPattern) == fixture.products, "\(path)")
             // Generation multiplies one row at a time: the same numbers.
             let single = try fixture.with(path: path) { w, _ in
                 let one = try QuantizedActivations(matching: w, batch: 1)
                 fixture.inputs.prefix(fixture.columns).map(Float.init(bitPattern:)).withUnsafeBufferPointer { one.quantize($0.baseAddress!, path: path) }
-                var y = [Float](repeating: .nan, count: fixture.rows)
-                y.withUnsafeMutableBufferPointer {
-                    MatrixProduct.multiply(w, one, rows: 0..<fixture.rows, into: $0.baseAddress!, yStride: fixture.rows, path: path)
-                }
-                return y
+                return LlamaCppProductCase.product(w, one, path: path)
             }
             #expect(single.map(\.bitPattern) == Array(fixture.products.prefix(fixture.rows)), "\(path) batch 1")
         }
@@ -94,13 +93,7 @@ struct KernelLlamaCppTests {
 
     @Test("the portable path agrees with llama.cpp within NMSE 1e-10", arguments: LlamaCppProductCase.all)
     func portable(fixture: LlamaCppProductCase) throws {
-        let y = try fixture.with(path: .portable) { w, x in
-            var y = [Float](repeating: .nan, count: fixture.rows * fixture.batch)
-            y.withUnsafeMutableBufferPointer {
-                MatrixProduct.multiply(w, x, rows: 0..<fixture.rows, into: $0.baseAddress!, yStride: fixture.rows, path: .portable)
-            }
-            return y
-        }
+        let y = try fixture.with(path: .portable) { w, x in LlamaCppProductCase.product(w, x, path: .portable) }
         #expect(nmse(doubles(y), fixture.products.map { Double(Float(bitPattern: $0)) }) < 1e-10)
     }
 }
