@@ -68,10 +68,21 @@ enum AreaSummary {
         return facts.gpus.map { gpu in
             var details: [String] = []
             if let vram = gpu.vramBytes { details.append(Quantity.gib(vram)) }
-            details.append(gpu.driver.map { "driver \($0)" } ?? "no driver")
+            details.append(driverText(gpu, facts))
             if gpu.isSuspended { details.append("asleep") }
             return gpuName(gpu) + " (" + details.joined(separator: ", ") + ")"
         }.joined(separator: "; ")
+    }
+
+    /// "driver nvidia 550.54.15"; under WSL the driver is Windows' own, not missing.
+    private static func driverText(_ gpu: GPUFacts, _ facts: MachineFacts) -> String {
+        let nvidia = facts.drivers.nvidia
+        let version = gpu.vendor == .nvidia ? (nvidia.smiDriverVersion ?? nvidia.kernelModuleVersion) : nil
+        if gpu.driver == nil, facts.environment.wsl != nil {
+            return "Windows driver" + (version.map { " " + $0 } ?? "")
+        }
+        guard let driver = gpu.driver else { return "no driver" }
+        return "driver \(driver)" + (version.map { " " + $0 } ?? "")
     }
 
     private static func system(_ facts: MachineFacts) -> String {

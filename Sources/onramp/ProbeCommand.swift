@@ -23,7 +23,7 @@ struct ProbeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Save a machine profile of this computer into this new folder.", valueName: "dir"))
     var capture: String?
 
-    @Option(name: .long, help: "Seconds each external tool may run before it is stopped.")
+    @Option(name: .long, help: ArgumentHelp("Seconds each external tool may run before it is stopped.", valueName: "seconds"))
     var timeout: Double = 3
 
     func validate() throws {

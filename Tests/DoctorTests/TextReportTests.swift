@@ -17,7 +17,7 @@ struct TextReportTests {
         let text = TextReport(verbose: false, glyphs: .unicode).render(CheckRunner().examine(Self.broken))
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.contains("[!] Memory: 8.0 GiB installed, 24.0 GiB available, no swap"))
-        #expect(lines.contains("[✗] Graphics card: NVIDIA GeForce RTX 3060 (12.0 GiB, driver nvidia)"))
+        #expect(lines.contains("[✗] Graphics card: NVIDIA GeForce RTX 3060 (12.0 GiB, driver nvidia 550.54.15)"))
         #expect(lines.contains("    ✗ The nvidia_uvm module is not loaded, so CUDA cannot use the card"))
         #expect(lines.contains("      Fix: $ sudo modprobe nvidia_uvm"))
         #expect(lines.contains("[✓] Environment variables: set: HTTPS_PROXY"))

@@ -58,7 +58,10 @@ struct TokenizerSentencePieceTests {
     func gemma() throws {
         let fixture = try TokenizerTestSupport.gemmaFixture.get()
         let variant = try #require(fixture.variants.first)
-        let tokenizer = try SentencePieceTokenizer(vocabulary: TokenizerTestSupport.gemmaVocabulary.get())
+        let vocabulary = try TokenizerTestSupport.gemmaVocabulary.get()
+        let setupStart = ContinuousClock.now
+        let tokenizer = try SentencePieceTokenizer(vocabulary: vocabulary)
+        let setup = ContinuousClock.now - setupStart
         for (text, expected) in zip(fixture.corpus, variant.cases) {
             #expect(tokenizer.encode(text, addSpecial: true, parseSpecial: true) == expected.special, "\(String(reflecting: text))")
             #expect(tokenizer.encode(text, addSpecial: false, parseSpecial: false) == expected.plain, "\(String(reflecting: text))")
@@ -72,7 +75,7 @@ struct TokenizerSentencePieceTests {
         let (ids, seconds) = TokenizerTestSupport.timedEncode(tokenizer, text)
         #expect(ids.count == variant.benchmark.tokenCount)
         #expect(TokenizerTestSupport.idsHash(ids) == variant.benchmark.idsHash)
-        print(String(format: "tokenizer throughput (gemma3 SentencePiece): %.2f MB/s, %d tokens in %.3f s (best of 3)",
-                     Double(text.utf8.count) / 1_000_000 / seconds, ids.count, seconds))
+        print(String(format: "tokenizer throughput (gemma3 SentencePiece): %.2f MB/s, %d tokens in %.3f s (best of 3); built in %@",
+                     Double(text.utf8.count) / 1_000_000 / seconds, ids.count, seconds, "\(setup)"))
     }
 }

@@ -52,3 +52,19 @@ struct LiveProbeTests {
         #expect(getconf?.outcome == .notFound)
     }
 }
+
+@Suite("Probing this machine with a flooding tool")
+struct FloodingToolTests {
+    @Test("a tool that prints 100 MB is capped, recorded as cut, and its garbage does not become a fact")
+    func floodingTool() throws {
+        let folder = try TemporaryFolder()
+        try folder.script("getconf", "head -c 104857600 /dev/zero | tr '\\0' x\n")
+        var environment = LiveSystem.processEnvironment()
+        environment["PATH"] = folder.path + ":/usr/bin:/bin"
+        let facts = Prober(source: LiveSystem(environment: environment), timeout: .seconds(20)).gather()
+        let getconf = try #require(facts.commands.first { $0.argv.first == folder.path + "/getconf" })
+        #expect(getconf.outcome == .succeeded)
+        #expect(getconf.note?.contains("output cut") == true)
+        #expect(facts.os.glibcVersion == nil)
+    }
+}

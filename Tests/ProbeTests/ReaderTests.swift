@@ -88,6 +88,9 @@ struct ReaderTests {
         #expect(CgroupReader.cpuLimitV1(quota: "-1\n", period: "100000\n") == .unlimited)
         #expect(CgroupReader.cpuLimitV1(quota: "50000", period: "100000") == .limited(0.5))
         #expect(CgroupReader.membership("garbage", unifiedMounted: true) == nil)
+        #expect(CgroupReader.tightest([.unlimited, .limited(8 << 30), .limited(4 << 30)] as [Limit<UInt64>]) == .limited(4 << 30))
+        #expect(CgroupReader.tightest([.unlimited, .unlimited] as [Limit<UInt64>]) == .unlimited)
+        #expect(CgroupReader.tightest([] as [Limit<UInt64>]) == nil)
     }
 
     @Test("nvidia-smi CSV rows, 8-digit PCI domains and its error line")
@@ -134,6 +137,8 @@ struct ReaderTests {
     func vulkan() {
         let text = "Devices:\n========\nGPU0:\n\tapiVersion         = 1.3.255\n\tdeviceName         = Intel(R) Arc(tm) A770 Graphics (DG2)\nGPU1:\n\tdeviceName         = llvmpipe (LLVM 15.0.7, 256 bits)\n"
         #expect(VulkanSummaryReader.deviceNames(text) == ["Intel(R) Arc(tm) A770 Graphics (DG2)", "llvmpipe (LLVM 15.0.7, 256 bits)"])
+        let typed = "GPU0:\n\tdeviceType         = PHYSICAL_DEVICE_TYPE_CPU\n\tdeviceName         = llvmpipe (LLVM 17.0.6, 256 bits)\nGPU1:\n\tdeviceType         = PHYSICAL_DEVICE_TYPE_DISCRETE_GPU\n\tdeviceName         = NVIDIA GeForce RTX 4070\n"
+        #expect(VulkanSummaryReader.hardwareDeviceNames(typed) == ["NVIDIA GeForce RTX 4070"])
         #expect(VulkanSummaryReader.errorLine(stdout: "", stderr: "ERROR: [Loader Message] Code 0 : vkCreateInstance: Found no drivers!\n") != nil)
     }
 

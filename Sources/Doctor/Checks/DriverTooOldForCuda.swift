@@ -20,12 +20,14 @@ public struct DriverTooOldForCuda: Check {
         explanation: "Each CUDA release needs at least a certain driver version. With an older driver, "
             + "programs built for this CUDA stop with \"CUDA driver version is insufficient for CUDA "
             + "runtime version\" and fall back to the CPU, if they start at all.",
-        fix: Fix(
-            byFamily: NvidiaFixes.installDriver.byFamily.merging([
-                .apt: [.command("sudo ubuntu-drivers install"),
-                       .manual("Or install a newer driver branch, e.g. `sudo apt install nvidia-driver-570`, then reboot.")],
-            ]) { _, new in new },
-            everywhere: [.manual("Update the NVIDIA driver (or install an older CUDA toolkit that matches it), then reboot.")]))
+        fix: NvidiaFixes.fix { family in
+            switch family {
+            case .apt: [.command("sudo ubuntu-drivers install"),
+                        .manual("Or pick a newer driver branch, e.g. `sudo apt install nvidia-driver-570`."), NvidiaFixes.reboot]
+            case .generic: [.manual("Update the NVIDIA driver (or install the older CUDA toolkit that matches it)."), NvidiaFixes.reboot]
+            default: NvidiaFixes.installSteps(family) + [NvidiaFixes.reboot]
+            }
+        })
 
     public var kinds: [FindingKind] { [Self.kind] }
 

@@ -13,7 +13,11 @@ extension MachineFacts {
     /// NVIDIA user-space (libcuda or NVML) is installed, so a driver package was installed at some point.
     var nvidiaUserSpaceInstalled: Bool {
         drivers.libraries.contains { $0.name == "libcuda.so" || $0.name == "libnvidia-ml.so" }
+            || drivers.nvidia.moduleFiles?.isEmpty == false
     }
+
+    /// Graphics devices that can compute (a VM's emulated display adapter cannot).
+    var computeGPUs: [GPUFacts] { gpus.filter { $0.vendor != .other } }
 
     /// `ldconfig -p` ran: only then does "library not found" mean it is not installed.
     var librariesWereListed: Bool {

@@ -22,13 +22,25 @@ public struct LDLibraryPathShadows: Check {
 
     public init() {}
 
+    /// Libraries whose copy must match the kernel driver exactly; another version breaks CUDA.
+    static let driverLibraries: Set<String> = ["libcuda.so", "libnvidia-ml.so", "libnvidia-ptxjitcompiler.so"]
+
     public func run(_ facts: MachineFacts) throws -> [Finding] {
         guard let entries = facts.environment.ldLibraryPath else { return [] }
-        let shadowing = entries.filter { entry in
+        var evidence = entries.filter { entry in
             let parts = entry.split(separator: "/")
             return parts.last == "stubs" || (parts.last == "compat" && entry.contains("cuda"))
+        }.map { "LD_LIBRARY_PATH contains \($0)" }
+        let driver = facts.drivers.nvidia.kernelModuleVersion ?? facts.drivers.nvidia.sysModuleVersion
+        for library in facts.environment.ldLibraryPathLibraries ?? [] where Self.driverLibraries.contains(library.name) {
+            // Same version as the running driver: a harmless duplicate.
+            if let driver, library.version == driver { continue }
+            let inFolder = library.path.split(separator: "/").dropLast().joined(separator: "/")
+            if evidence.contains(where: { $0.hasSuffix(inFolder) }) { continue }
+            evidence.append("\(library.path) (version \(library.version ?? "unknown")) comes before the system's copy"
+                + (driver.map { "; the driver is \($0)" } ?? ""))
         }
-        guard !shadowing.isEmpty else { return [] }
-        return [Self.kind.found(evidence: shadowing.map { "LD_LIBRARY_PATH contains \($0)" })]
+        guard !evidence.isEmpty else { return [] }
+        return [Self.kind.found(evidence: evidence)]
     }
 }

@@ -11,20 +11,13 @@ public struct NouveauBound: Check {
         title: "The NVIDIA card is driven by nouveau, which cannot run models",
         explanation: "nouveau, the open-source driver, shows the desktop but has no CUDA, so models cannot use "
             + "the card. Install NVIDIA's driver and keep nouveau from loading first.",
-        fix: Fix(
-            byFamily: Dictionary(uniqueKeysWithValues: [DistroFamily.apt, .dnf, .pacman, .zypper].map { family in
-                (family, steps(family))
-            }),
-            everywhere: steps(.generic)))
+        fix: NvidiaFixes.fix { steps($0) + [NvidiaFixes.reboot] })
 
+    /// Keep nouveau from loading, install the driver, rebuild the initramfs; the reboot comes last.
     private static func steps(_ family: DistroFamily) -> [FixStep] {
-        (NvidiaFixes.installDriver.byFamily[family] ?? NvidiaFixes.installDriver.everywhere).filter {
-            $0 != .manual("Then reboot.")
-        } + [
-            .command("printf 'blacklist nouveau\\noptions nouveau modeset=0\\n' | sudo tee /etc/modprobe.d/blacklist-nouveau.conf"),
-            family == .generic ? .manual(family.rebuildInitramfsLine) : .command(family.rebuildInitramfsLine),
-            .manual("Reboot."),
-        ]
+        [.command("printf 'blacklist nouveau\\noptions nouveau modeset=0\\n' | sudo tee /etc/modprobe.d/blacklist-nouveau.conf")]
+            + NvidiaFixes.installSteps(family)
+            + [family == .generic ? .manual(family.rebuildInitramfsLine) : .command(family.rebuildInitramfsLine)]
     }
 
     public var kinds: [FindingKind] { [Self.kind] }
@@ -38,6 +31,23 @@ public struct NouveauBound: Check {
         else { return [] }
         var evidence = facts.gpuEvidence(.nvidia)
         if facts.drivers.nvidia.nouveauLoaded == true { evidence.append("nouveau kernel module: loaded") }
-        return [Self.kind.found(evidence: evidence)]
+        guard facts.environment.secureBoot == true else { return [Self.kind.found(evidence: evidence)] }
+        // With Secure Boot the new module must be signed and its key enrolled, or it will not load.
+        evidence.append("Secure Boot: enabled")
+        let family = facts.family
+        let signing: [FixStep] = switch family {
+        case .apt:
+            [.manual("Secure Boot is on: the installer asks for a one-time password; at the next boot choose "
+                + "\"Enroll MOK\" in the blue screen and type it, or the module will not load.")]
+        case .dnf:
+            [.manual("Secure Boot is on: before rebooting, enrol the key akmods signs the module with:"),
+             .command("sudo kmodgenca -a && sudo mokutil --import /etc/pki/akmods/certs/public_key.der"),
+             .manual("At the next boot choose \"Enroll MOK\" in the blue screen and type the password you chose.")]
+        default:
+            [.manual("Secure Boot is on: the module must be signed with an enrolled key (see "
+                + "nvidia.secure-boot-unsigned-module), or Secure Boot turned off in the firmware settings.")]
+        }
+        let fix = Fix(byFamily: [family: Self.steps(family) + signing + [NvidiaFixes.reboot]])
+        return [Self.kind.found(evidence: evidence, fix: fix)]
     }
 }

@@ -19,13 +19,16 @@ public struct NvidiaNoDriver: Check {
 
     public func run(_ facts: MachineFacts) throws -> [Finding] {
         let unbound = facts.gpus(.nvidia).filter { $0.driver == nil }
-        guard !unbound.isEmpty, facts.drivers.nvidia.moduleLoaded != true else { return [] }
+        // Under WSL the driver is the Windows one; the wsl.* checks cover it.
+        guard !unbound.isEmpty, facts.drivers.nvidia.moduleLoaded != true, !facts.inWSL else { return [] }
         // Secure Boot refusing an installed module has its own finding with its own fix.
         if facts.environment.secureBoot == true && facts.nvidiaUserSpaceInstalled { return [] }
         var evidence = facts.gpuEvidence(.nvidia)
         evidence.append("nvidia kernel module: not loaded")
-        if facts.nvidiaUserSpaceInstalled {
-            evidence.append("NVIDIA libraries are installed, so the module failed to build or load for kernel "
+        if let files = facts.drivers.nvidia.moduleFiles, !files.isEmpty {
+            evidence.append("installed for this kernel but not loaded: " + files.joined(separator: " "))
+        } else if facts.nvidiaUserSpaceInstalled {
+            evidence.append("NVIDIA libraries are installed, but no nvidia module was built for kernel "
                 + (facts.os.kernelRelease ?? "?"))
         }
         if facts.inContainer { evidence.append("running in a container: install the driver on the host") }

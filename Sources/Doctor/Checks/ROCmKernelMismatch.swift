@@ -36,8 +36,9 @@ public struct ROCmKernelMismatch: Check {
             !facts.gpus(.amd).isEmpty
         else { return [] }
         // Permission problems have their own finding (gpu.user-not-in-render-group).
-        if let user = facts.drivers.user, user.uid != 0, let group = kfd.group, !user.groups.contains(group),
-            !UserNotInRenderGroup.othersMayReadWrite(kfd.mode)
+        if kfd.accessible == false { return [] }
+        if kfd.accessible == nil, let user = facts.drivers.user, user.uid != 0, let group = kfd.group,
+            !user.groups.contains(group), !UserNotInRenderGroup.othersMayReadWrite(kfd.mode)
         {
             return []
         }

@@ -31,6 +31,8 @@ public struct UserNotInRenderGroup: Check {
             // Only the GPU groups: a node owned by another group is not ours to open up.
             guard let group = node.group, ["render", "video"].contains(group), !user.groups.contains(group)
             else { return false }
+            // The probe's access test counts ACLs (a desktop session's uaccess grant); trust it when known.
+            if let accessible = node.accessible { return !accessible }
             return !Self.othersMayReadWrite(node.mode)
         }
         guard !closed.isEmpty else { return [] }

@@ -38,11 +38,11 @@ public struct VulkanMissing: Check {
     public func run(_ facts: MachineFacts) throws -> [Finding] {
         let vulkan = facts.drivers.vulkan
         // WSL and containers get graphics from elsewhere; a missing loader there is expected.
-        guard !facts.gpus.isEmpty, !facts.inWSL, !facts.inContainer else { return [] }
+        guard !facts.computeGPUs.isEmpty, !facts.inWSL, !facts.inContainer else { return [] }
         let family = facts.family
         if vulkan.loaderPresent == false, facts.librariesWereListed {
             return [Self.loaderMissing.found(
-                evidence: ["libvulkan.so.1: not found by the dynamic linker"] + facts.gpus.map { "GPU: \(AreaSummary.gpuName($0))" },
+                evidence: ["libvulkan.so.1: not found by the dynamic linker"] + facts.computeGPUs.map { "GPU: \(AreaSummary.gpuName($0))" },
                 action: Self.install(Self.loaderPackages[family], family: family, id: "install-vulkan-loader"))]
         }
         guard vulkan.loaderPresent == true else { return [] }

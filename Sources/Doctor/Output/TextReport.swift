@@ -40,7 +40,10 @@ public struct TextReport: Sendable {
             let label = index == 0 ? "Fix: " : "     "
             switch step {
             case .command(let text): out.append(indent + label + "$ " + text)
-            case .manual(let text): out.append(indent + label + text)
+            case .manual(let text):
+                // Prose wraps; commands never do, so they stay copy-pasteable.
+                let wrapped = TextWrap.lines(text, width: 66)
+                out += wrapped.enumerated().map { indent + ($0.offset == 0 ? label : "     ") + $0.element }
             }
         }
         if verbose, finding.id != Finding.checkFailedID {

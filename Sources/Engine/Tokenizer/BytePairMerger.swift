@@ -12,21 +12,21 @@ struct BytePairSymbols: Sendable {
     /// Merges keyed by (left symbol, right symbol), valued (rank, resulting symbol).
     private var ranks: Hash64Table
 
-    init(tokens: [[UInt8]], merges: [String]) {
+    /// - Parameters:
+    ///   - tokens: the token texts as UTF-8, and `index` to look them up.
+    init(tokens: [[UInt8]], index: TokenTextIndex, merges: [String]) {
         tokenCount = tokens.count
         ranks = Hash64Table(capacity: merges.count)
-        var texts: [[UInt8]] = []
-        texts.reserveCapacity(tokens.count + 256)
-        var idForText: [[UInt8]: Int32] = [:]
-        idForText.reserveCapacity(tokens.count + 256)
+        var texts = tokens
+        // Only symbols that are not tokens need a table of their own.
+        var otherSymbols: [[UInt8]: Int32] = [:]
         func intern(_ text: [UInt8]) -> Int32 {
-            if let id = idForText[text] { return id }
+            if let id = index.id(of: text) ?? otherSymbols[text] { return id }
             let id = Int32(texts.count)
             texts.append(text)
-            idForText[text] = id
+            otherSymbols[text] = id
             return id
         }
-        for text in tokens { _ = intern(text) }
         for byte in 0..<256 {
             symbolForByte[byte] = intern(ByteLevelAlphabet.utf8ForByte[byte])
         }

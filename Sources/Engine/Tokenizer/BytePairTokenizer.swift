@@ -18,11 +18,12 @@ public final class BytePairTokenizer: Tokenizer {
         self.vocabulary = vocabulary
         preTokenizer = try PreTokenizer(name: vocabulary.pre)
 
-        let texts = try vocabulary.tokenTextBytes()
+        let texts = vocabulary.tokenTextBytes()
+        let index = try TokenTextIndex(texts: texts)
         tokenTexts = texts
-        symbols = BytePairSymbols(tokens: texts, merges: vocabulary.merges)
-        tokenIndex = TokenTextIndex(texts: texts)
-        special = SpecialTokens(vocabulary: vocabulary)
+        tokenIndex = index
+        symbols = BytePairSymbols(tokens: texts, index: index, merges: vocabulary.merges)
+        special = SpecialTokens(vocabulary: vocabulary, texts: texts, index: index)
 
         var singles = [Int32](repeating: -1, count: 256)
         for (id, text) in texts.enumerated() where text.count == 1 {

@@ -15,11 +15,11 @@ public final class SentencePieceTokenizer: Tokenizer {
     public init(vocabulary: TokenizerVocabulary) throws {
         guard vocabulary.model == "llama" else { throw TokenizerError.unsupportedModel(vocabulary.model) }
         self.vocabulary = vocabulary
-        let texts = try vocabulary.tokenTextBytes()
+        let texts = vocabulary.tokenTextBytes()
+        let index = try TokenTextIndex(texts: texts)
         tokenTexts = texts
-        let index = TokenTextIndex(texts: texts)
         tokenIndex = index
-        special = SpecialTokens(vocabulary: vocabulary)
+        special = SpecialTokens(vocabulary: vocabulary, texts: texts, index: index)
         scores = vocabulary.scores.isEmpty ? [Float](repeating: 0, count: texts.count) : vocabulary.scores
         pieces = TokenPieces(texts: texts, attributes: special.attributes, normalText: Self.unescapingSpaces)
         let digits = Array("0123456789ABCDEF".utf8)

@@ -64,16 +64,16 @@ struct SpecialTokens: Sendable {
         case prefix, suffix, middle, pad, repository, fileSeparator
     }
 
-    init(vocabulary: TokenizerVocabulary) {
-        let tokens = vocabulary.tokens
-        var attributes = tokens.indices.map { TokenAttributes(tokenType: vocabulary.tokenType($0)) }
-        var idForText: [String: Int32] = [:]
-        for (id, text) in tokens.enumerated() where idForText[text] == nil {
-            idForText[text] = Int32(id)
+    /// - Parameters:
+    ///   - texts: the token texts as UTF-8, and `index` to look them up.
+    init(vocabulary: TokenizerVocabulary, texts: [[UInt8]], index: TokenTextIndex) {
+        var attributes = texts.indices.map { TokenAttributes(tokenType: vocabulary.tokenType($0)) }
+        func idForText(_ text: String) -> Int32? {
+            index.id(of: Array(text.utf8))
         }
         // Where several texts qualify, llama.cpp's choice depends on hash order; the lowest id is ours.
         func firstToken(in texts: Set<String>) -> Int32? {
-            texts.compactMap { idForText[$0] }.min()
+            texts.compactMap { idForText($0) }.min()
         }
         func markControl(_ id: Int32) {
             attributes[Int(id)].insert(.control)
@@ -93,34 +93,34 @@ struct SpecialTokens: Sendable {
             }
         }
         for text in Self.endOfGenerationTexts {
-            guard let id = idForText[text] else { continue }
+            guard let id = idForText(text) else { continue }
             endOfGeneration.insert(id)
             markControl(id)
         }
         for text in Self.alwaysRenderedTexts {
-            if let id = idForText[text] { attributes[Int(id)] = .userDefined }
+            if let id = idForText(text) { attributes[Int(id)] = .userDefined }
         }
         for id in [vocabulary.eos, endOfTurn, endOfMessage] {
             if let id { endOfGeneration.insert(id) }
         }
         // Harmony-style vocabularies use <|end|> between messages, not at the end of a reply.
-        let has = { (text: String) in idForText[text].map { endOfGeneration.contains($0) } ?? false }
-        if let end = idForText["<|end|>"], has("<|end|>"),
+        let has = { (text: String) in idForText(text).map { endOfGeneration.contains($0) } ?? false }
+        if let end = idForText("<|end|>"), has("<|end|>"),
             (has("<|return|>") && has("<|call|>")) || (has("<|calls|>") && has("<|flush|>"))
         {
             endOfGeneration.remove(end)
             attributes[Int(end)] = .userDefined
         }
         // Gemma 4 keeps </s> as ordinary text.
-        if let closing = idForText["</s>"], has("<|tool_response>"), has("</s>") {
+        if let closing = idForText("</s>"), has("<|tool_response>"), has("</s>") {
             endOfGeneration.remove(closing)
             attributes[Int(closing)] = .normal
         }
 
         let special: TokenAttributes = [.control, .userDefined, .unknown]
-        let splitOrder = tokens.indices
+        let splitOrder = texts.indices
             .filter { !attributes[$0].isDisjoint(with: special) }
-            .sorted { tokens[$0].utf8.count > tokens[$1].utf8.count || (tokens[$0].utf8.count == tokens[$1].utf8.count && $0 < $1) }
+            .sorted { texts[$0].count > texts[$1].count || (texts[$0].count == texts[$1].count && $0 < $1) }
             .map { Int32($0) }
         self.splitWhenParsing = splitOrder
         self.splitWhenNotParsing = splitOrder.filter { attributes[Int($0)].isDisjoint(with: [.control, .unknown]) }

@@ -4,24 +4,35 @@
 struct TokenTextIndex: Sendable {
     private let texts: [[UInt8]]
     private var idForHash: Hash64Table
+    /// Tokens whose hash another token already has (practically never): looked up by their bytes.
+    private var collided: [[UInt8]: Int32] = [:]
 
-    init(texts: [[UInt8]]) {
+    /// Indexes `texts` by id; throws when two tokens have the same text.
+    init(texts: [[UInt8]]) throws {
         self.texts = texts
         idForHash = Hash64Table(capacity: texts.count)
         for (id, text) in texts.enumerated() {
             let hash = text.withUnsafeBufferPointer { Self.hash($0) }
-            idForHash.insertIfAbsent(hash, UInt64(id))
+            if idForHash.insertIfAbsent(hash, UInt64(id)) { continue }
+            let earlier = Int(idForHash.lookup(hash) ?? 0)
+            if texts[earlier] == text || collided[text] != nil {
+                let first = texts[earlier] == text ? earlier : Int(collided[text] ?? 0)
+                throw TokenizerError.duplicateToken(
+                    text: String(decoding: text, as: UTF8.self), firstID: first, secondID: id)
+            }
+            collided[text] = Int32(id)
         }
     }
 
-    /// The token with exactly this text. A token whose hash another token already has (odds near
-    /// 1e-10 for 250k tokens) is not found; a wrong token is never returned.
+    /// The token with exactly this text, if any.
     func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-        guard let found = idForHash.lookup(Self.hash(bytes)) else { return nil }
-        let text = texts[Int(found)]
-        guard text.count == bytes.count else { return nil }
-        for index in 0..<text.count where text[index] != bytes[index] { return nil }
-        return Int32(found)
+        if let found = idForHash.lookup(Self.hash(bytes)) {
+            let text = texts[Int(found)]
+            if text.count == bytes.count && text.withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) {
+                return Int32(found)
+            }
+        }
+        return collided.isEmpty ? nil : collided[Array(bytes)]
     }
 
     func id(of bytes: [UInt8]) -> Int32? {

@@ -123,20 +123,11 @@ public struct TokenizerVocabulary: Sendable {
     }
 
     /// Token texts as UTF-8; an empty text gets a placeholder name, as llama.cpp does, so that
-    /// every id has its own text. Throws when two tokens share a text.
-    func tokenTextBytes() throws -> [[UInt8]] {
-        var texts: [[UInt8]] = []
-        texts.reserveCapacity(tokens.count)
-        var firstID: [[UInt8]: Int] = [:]
-        firstID.reserveCapacity(tokens.count)
-        for (id, token) in tokens.enumerated() {
-            let text = token.isEmpty ? Array("[EMPTY_\(id)]".utf8) : Array(token.utf8)
-            if let earlier = firstID.updateValue(id, forKey: text) {
-                throw TokenizerError.duplicateToken(text: token, firstID: earlier, secondID: id)
-            }
-            texts.append(text)
+    /// every id has its own text.
+    func tokenTextBytes() -> [[UInt8]] {
+        tokens.enumerated().map { id, token in
+            token.isEmpty ? Array("[EMPTY_\(id)]".utf8) : Array(token.utf8)
         }
-        return texts
     }
 
     /// The token type of `id`; files without `token_type` count every token as normal.

@@ -58,7 +58,7 @@ public enum ProfileWriter {
             if info.kind == .dir && covered(path) { continue }
             var entry = info
             entry.target = info.target.map(redactPath)
-            if entry.kind != .char && entry.kind != .block { entry.owner = nil; entry.group = nil }
+            if entry.kind != .char && entry.kind != .block { entry.owner = nil; entry.group = nil; entry.accessible = nil }
             system.entries[redactPath(path)] = entry
         }
         for (folder, names) in recording.listings {

@@ -97,8 +97,10 @@ public struct VulkanFacts: Codable, Sendable, Equatable {
     public var loaderPresent: Bool?
     /// ICD manifest files (`/usr/share/vulkan/icd.d/intel_icd.x86_64.json`).
     public var icdFiles: [String]
-    /// Device names from `vulkaninfo --summary`.
+    /// Device names from `vulkaninfo --summary`, software renderers (llvmpipe) included.
     public var devices: [String]
+    /// The same without software renderers: the GPUs Vulkan can really use.
+    public var hardwareDevices: [String]?
     public var vulkaninfoError: String?
 
     public init(
@@ -143,12 +145,16 @@ public struct DeviceNode: Codable, Sendable, Equatable {
     public var group: String?
     /// Permission bits in octal (`0660`).
     public var mode: String?
+    /// The probing user may open it for reading and writing, counting ACLs (a desktop session's
+    /// `uaccess` grant) that owner, group and mode do not show.
+    public var accessible: Bool?
 
-    public init(path: String, owner: String? = nil, group: String? = nil, mode: String? = nil) {
+    public init(path: String, owner: String? = nil, group: String? = nil, mode: String? = nil, accessible: Bool? = nil) {
         self.path = path
         self.owner = owner
         self.group = group
         self.mode = mode
+        self.accessible = accessible
     }
 }
 

@@ -16,7 +16,8 @@ extension ProbeSession {
         // It prints "none" and exits 1 on bare metal: an answer, not a failure.
         if let result = runTool("systemd-detect-virt", ["--vm"], normalStatuses: [0, 1]) {
             let answer = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-            if result.outcome == .exited, !answer.isEmpty { environment.virtualization = answer }
+            let isName = !answer.isEmpty && answer.count <= 32 && answer.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+            if result.outcome == .exited, isName { environment.virtualization = answer }
         }
         environment.secureBoot = secureBoot()
         environment.cudaVisibleDevices = source.environment("CUDA_VISIBLE_DEVICES")

@@ -46,7 +46,7 @@ extension ProbeSession {
     func deviceNode(_ name: String) -> DeviceNode {
         let path = name.hasPrefix("/") ? name : "/dev/dri/" + name
         let info = source.fileInfo(path)
-        return DeviceNode(path: path, owner: info?.owner, group: info?.group, mode: info?.mode)
+        return DeviceNode(path: path, owner: info?.owner, group: info?.group, mode: info?.mode, accessible: info?.accessible)
     }
 
     private func libraries() -> [LibraryFact] {

@@ -14,28 +14,34 @@ extension ProbeSession {
         }) else { return nil }
         var cgroup = CgroupFacts(version: membership.version, path: membership.memoryPath ?? membership.cpuPath)
         if membership.version == 2 {
-            let folder = cgroupFolder(root: "/sys/fs/cgroup", path: membership.memoryPath, file: "memory.max")
-            cgroup.memoryLimit = folder.flatMap { text($0 + "/memory.max") }.flatMap(CgroupReader.memoryLimit)
-            cgroup.cpuLimitCores = folder.flatMap { text($0 + "/cpu.max") }.flatMap(CgroupReader.cpuLimitV2)
+            let folders = cgroupFolders(root: "/sys/fs/cgroup", path: membership.memoryPath)
+            cgroup.memoryLimit = CgroupReader.tightest(folders.compactMap { text($0 + "/memory.max").flatMap(CgroupReader.memoryLimit) })
+            cgroup.cpuLimitCores = CgroupReader.tightest(folders.compactMap { text($0 + "/cpu.max").flatMap(CgroupReader.cpuLimitV2) })
         } else {
-            let memoryFolder = cgroupFolder(root: "/sys/fs/cgroup/memory", path: membership.memoryPath, file: "memory.limit_in_bytes")
-            cgroup.memoryLimit = memoryFolder.flatMap { text($0 + "/memory.limit_in_bytes") }.flatMap(CgroupReader.memoryLimit)
-            let cpuRoot = "/sys/fs/cgroup/" + (membership.cpuFolder ?? "cpu")
-            let cpuRoots = exists(cpuRoot) ? [cpuRoot] : ["/sys/fs/cgroup/cpu", "/sys/fs/cgroup/cpu,cpuacct"]
-            for root in cpuRoots {
-                guard let folder = cgroupFolder(root: root, path: membership.cpuPath, file: "cpu.cfs_quota_us"),
-                      let quota = text(folder + "/cpu.cfs_quota_us"), let period = text(folder + "/cpu.cfs_period_us")
-                else { continue }
-                cgroup.cpuLimitCores = CgroupReader.cpuLimitV1(quota: quota, period: period)
-                break
-            }
+            let memoryFolders = cgroupFolders(root: "/sys/fs/cgroup/memory", path: membership.memoryPath)
+            cgroup.memoryLimit = CgroupReader.tightest(memoryFolders.compactMap {
+                text($0 + "/memory.limit_in_bytes").flatMap(CgroupReader.memoryLimit)
+            })
+            let named = "/sys/fs/cgroup/" + (membership.cpuFolder ?? "cpu")
+            let cpuRoot = exists(named) ? named : (exists("/sys/fs/cgroup/cpu") ? "/sys/fs/cgroup/cpu" : "/sys/fs/cgroup/cpu,cpuacct")
+            cgroup.cpuLimitCores = CgroupReader.tightest(cgroupFolders(root: cpuRoot, path: membership.cpuPath).compactMap { folder in
+                guard let quota = text(folder + "/cpu.cfs_quota_us"), let period = text(folder + "/cpu.cfs_period_us") else { return nil }
+                return CgroupReader.cpuLimitV1(quota: quota, period: period)
+            })
         }
         return cgroup
     }
 
-    /// Inside a container the cgroup path names the host's hierarchy; its own root is then the mount itself.
-    private func cgroupFolder(root: String, path: String?, file: String) -> String? {
-        if let path, path != "/", exists(root + path + "/" + file) { return root + path }
-        return exists(root + "/" + file) ? root : nil
+    /// The cgroup's folder and every folder above it up to the mount: a limit anywhere above applies too.
+    /// Inside a container the path names the host's hierarchy, which is not mounted; the mount itself
+    /// is then the container's own cgroup, and it is always in the list.
+    private func cgroupFolders(root: String, path: String?) -> [String] {
+        var folders: [String] = []
+        var components = (path ?? "").split(separator: "/").map(String.init)
+        while !components.isEmpty {
+            folders.append(root + "/" + components.joined(separator: "/"))
+            components.removeLast()
+        }
+        return folders + [root]
     }
 }

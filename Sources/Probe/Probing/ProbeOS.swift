@@ -9,7 +9,7 @@ extension ProbeSession {
         os.kernelRelease = line("/proc/sys/kernel/osrelease")
         if let result = runTool("getconf", ["GNU_LIBC_VERSION"]), result.succeeded {
             // "glibc 2.36"
-            os.glibcVersion = result.stdout.split(whereSeparator: \.isWhitespace).last.map(String.init)
+            os.glibcVersion = result.stdout.split(whereSeparator: \.isWhitespace).last.flatMap { String($0).leadingVersion }
         }
         facts.os = os
     }

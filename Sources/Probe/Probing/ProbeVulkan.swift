@@ -11,10 +11,11 @@ extension ProbeSession {
             let sleeping = facts.gpus.contains(where: \.isSuspended)
             if let result = runTool("vulkaninfo", ["--summary"], skipBecause: sleeping ? "a GPU is asleep; vulkaninfo would wake every GPU" : nil) {
                 vulkan.devices = VulkanSummaryReader.deviceNames(result.stdout)
+                vulkan.hardwareDevices = VulkanSummaryReader.hardwareDeviceNames(result.stdout)
                 if vulkan.devices.isEmpty {
                     vulkan.vulkaninfoError = VulkanSummaryReader.errorLine(stdout: result.stdout, stderr: result.stderr)
                 }
-                nameFromVulkan(vulkan.devices)
+                nameFromVulkan(vulkan.hardwareDevices ?? vulkan.devices)
             }
         }
         facts.drivers.vulkan = vulkan

@@ -60,4 +60,11 @@ enum CgroupReader {
               let period = Double(period.trimmingCharacters(in: .whitespacesAndNewlines)), period > 0 else { return nil }
         return quota < 0 ? .unlimited : .limited(Double(quota) / period)
     }
+
+    /// The limit that binds: the smallest one set anywhere; unlimited when every level says so;
+    /// nil when no level could be read.
+    static func tightest<Value: Comparable>(_ limits: [Limit<Value>]) -> Limit<Value>? {
+        guard !limits.isEmpty else { return nil }
+        return limits.compactMap(\.value).min().map { .limited($0) } ?? .unlimited
+    }
 }

@@ -32,4 +32,9 @@ extension String {
             word.contains(".") && word.first?.isNumber == true && word.allSatisfy { $0.isNumber || $0 == "." }
         }.map(String.init)
     }
+
+    /// A tool's message cut to a length a screen can show; a broken tool may print megabytes.
+    func clipped(_ limit: Int = 300) -> String {
+        count <= limit ? self : String(prefix(limit)) + "…"
+    }
 }

@@ -44,6 +44,7 @@ enum NvidiaSmiReader {
     static func errorLine(stdout: String, stderr: String) -> String? {
         (stdout + "\n" + stderr).split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }
-            .first { !$0.isEmpty }
+            .first { !$0.isEmpty }?
+            .clipped()
     }
 }

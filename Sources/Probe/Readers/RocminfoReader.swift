@@ -46,6 +46,6 @@ enum RocminfoReader {
         let lines = (stdout + "\n" + stderr).split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && $0 != "ROCk module is loaded" }
-        return lines.isEmpty ? nil : lines.prefix(2).joined(separator: " ")
+        return lines.isEmpty ? nil : lines.prefix(2).joined(separator: " ").clipped()
     }
 }

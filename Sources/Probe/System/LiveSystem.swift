@@ -68,10 +68,13 @@ public struct LiveSystem: SystemSource {
             let count = readlink(path, &buffer, buffer.count - 1)
             if count >= 0 { target = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
         }
+        // access() asks the kernel, so ACLs count; only devices need it (and only devices are asked).
+        let isDevice = kind == .char || kind == .block
         return FileInfo(
             kind: kind, owner: LiveSystem.userName(status.st_uid) ?? String(status.st_uid),
             group: LiveSystem.groupName(status.st_gid) ?? String(status.st_gid),
-            mode: "0" + String(status.st_mode & 0o777, radix: 8), target: target
+            mode: "0" + String(status.st_mode & 0o777, radix: 8), target: target,
+            accessible: isDevice ? access(path, R_OK | W_OK) == 0 : nil
         )
     }
 

@@ -64,6 +64,12 @@ public enum ProcessRunner {
     /// without O_CLOEXEC could leak into a program another thread starts and keep our read open.
     private static let pipe2: Pipe2? = dlsym(nil, "pipe2").map { unsafeBitCast($0, to: Pipe2.self) }
 
+    private typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32
+
+    /// glibc 2.34 and later; older systems fall back to close-on-exec alone.
+    private static let closeFrom: CloseFrom? = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np")
+        .map { unsafeBitCast($0, to: CloseFrom.self) }
+
     private static func makePipe(_ fds: inout [Int32]) -> Bool {
         if let pipe2 {
             return fds.withUnsafeMutableBufferPointer { pipe2($0.baseAddress, O_CLOEXEC) } == 0
@@ -86,6 +92,9 @@ public enum ProcessRunner {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, stdout, 1)
         posix_spawn_file_actions_adddup2(&actions, stderr, 2)
+        // The tool gets stdin, stdout and stderr only: a descriptor it inherited by accident (a file
+        // another thread is writing) would stay open as long as the tool runs.
+        if let closeFrom = closeFrom { _ = closeFrom(&actions, 3) }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -108,7 +117,15 @@ public enum ProcessRunner {
             cEnv.forEach { free($0) }
         }
         var pid: pid_t = 0
-        let code = posix_spawn(&pid, program, &actions, &attributes, cArgv, cEnv)
+        var code = posix_spawn(&pid, program, &actions, &attributes, cArgv, cEnv)
+        // "Text file busy": the program file is still open for writing somewhere, often a file descriptor
+        // that another thread's child inherited for a moment; it clears within milliseconds.
+        var attempts = 1
+        while code == ETXTBSY && attempts < 10 {
+            _ = poll(nil, 0, 10)
+            code = posix_spawn(&pid, program, &actions, &attributes, cArgv, cEnv)
+            attempts += 1
+        }
         return code == 0 ? .success(pid) : .failure(code)
     }
 
@@ -170,9 +187,11 @@ public enum ProcessRunner {
         return signal == 0 ? (status >> 8) & 0xff : 128 + signal
     }
 
+    /// Rounded up, so a wait never ends before its deadline.
     private static func milliseconds(until deadline: ContinuousClock.Instant) -> Int {
         let left = ContinuousClock.now.duration(to: deadline)
-        return Int(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)
+        let perMillisecond: Int64 = 1_000_000_000_000_000
+        return Int(left.components.seconds * 1000 + (left.components.attoseconds + perMillisecond - 1) / perMillisecond)
     }
 
     static func errorText(_ code: Int32) -> String {

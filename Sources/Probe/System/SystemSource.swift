@@ -48,13 +48,19 @@ public struct FileInfo: Codable, Sendable, Equatable {
     public var mode: String?
     /// For a symbolic link: what it points to, as written.
     public var target: String?
+    /// For a device: the probing user may open it for reading and writing (ACLs included).
+    public var accessible: Bool?
 
-    public init(kind: FileKind, owner: String? = nil, group: String? = nil, mode: String? = nil, target: String? = nil) {
+    public init(
+        kind: FileKind, owner: String? = nil, group: String? = nil, mode: String? = nil, target: String? = nil,
+        accessible: Bool? = nil
+    ) {
         self.kind = kind
         self.owner = owner
         self.group = group
         self.mode = mode
         self.target = target
+        self.accessible = accessible
     }
 }
 

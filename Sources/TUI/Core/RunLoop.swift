@@ -29,7 +29,10 @@ public enum RunLoop {
             }
             switch terminal.nextInput(wakeDescriptor: mailbox.wakeDescriptor) {
             case .key(let key): loop.handle(.key(key))
-            case .resized(let size): loop.handle(.resized(size))
+            case .resized(let size):
+                // The terminal forgot its contents (new size, or back from Ctrl-Z): draw even an unchanged frame.
+                loop.shown = nil
+                loop.handle(.resized(size))
             case .interrupted(let signal): loop.exitStatus = 128 + signal
             case .woken: continue
             case .closed:

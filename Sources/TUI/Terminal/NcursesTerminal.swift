@@ -55,7 +55,7 @@ public final class NcursesTerminal: Terminal {
     private static let colorPairs: [(Int, Int32)] = [(1, COLOR_CYAN), (2, COLOR_GREEN), (3, COLOR_YELLOW), (4, COLOR_RED)]
 
     public func draw(_ frame: Frame) {
-        if shown?.size != frame.size {
+        if shown == nil || shown?.size != frame.size {
             onramp_erase()
             shown = nil
         }
@@ -123,7 +123,8 @@ public final class NcursesTerminal: Terminal {
             if result != onramp_err() {
                 switch decoder.decode(code, isFunctionKey: result == onramp_key_code_yes()) {
                 case .key(let key): return .key(key)
-                case .resized: return .resized(refreshSize())
+                // resizeterm queues KEY_RESIZE itself; ncurses has the new size already.
+                case .resized: return .resized(adoptCursesSize())
                 case .interrupt: return .interrupted(signal: SIGINT)
                 case .ignored: continue
                 }
@@ -149,15 +150,22 @@ public final class NcursesTerminal: Terminal {
         }
     }
 
+    /// Asks the kernel for the window's size and tells ncurses, after SIGWINCH or SIGCONT.
     private func refreshSize() -> Size {
         var rows: Int32 = 0
         var cols: Int32 = 0
         if onramp_window_size(STDOUT_FILENO, &rows, &cols) == 1, rows > 0, cols > 0 {
             _ = resizeterm(rows, cols)
         }
+        return adoptCursesSize()
+    }
+
+    /// Takes ncurses' idea of the size and forgets what was on screen, so the next frame is drawn
+    /// whole. It does not erase here: wget_wch refreshes the window, and an erased window would
+    /// blank the screen until the next draw.
+    private func adoptCursesSize() -> Size {
         size = Size(width: Int(onramp_cols()), height: Int(onramp_lines()))
         shown = nil
-        onramp_erase()
         return size
     }
 

@@ -74,8 +74,12 @@ public struct SelectionList: Sendable {
         drawScrollMarks(into: &frame, in: rect, first: first, glyphs: glyphs)
     }
 
+    /// "7. " or " 7. " in a list that reaches 10, so labels line up.
     private func prefix(for index: Int) -> String {
-        numbered ? "\(index + 1). " : ""
+        guard numbered else { return "" }
+        let number = String(index + 1)
+        let width = String(items.count).count
+        return String(repeating: " ", count: max(0, width - number.count)) + number + ". "
     }
 
     private func drawScrollMarks(into frame: inout Frame, in rect: Rect, first: Int, glyphs: Glyphs) {

@@ -90,3 +90,27 @@ struct AMDAndVulkanCheckTests {
         #expect(try ids(VulkanMissing(), fixed) == [])
     }
 }
+
+@Suite("Render group and ACLs")
+struct RenderGroupACLTests {
+    @Test("a render node the probe could open (a desktop session's ACL) is not a problem despite mode 0660")
+    func aclGrantsAccess() throws {
+        let facts = healthyMachine {
+            $0.gpus = [GPUFacts(pciAddress: "0000:00:02.0", vendor: .intel, vendorID: "8086", deviceID: "9a49", driver: "i915")]
+            $0.drivers.renderNodes = [DeviceNode(path: "/dev/dri/renderD128", group: "render", mode: "0660", accessible: true)]
+        }
+        #expect(try ids(UserNotInRenderGroup(), facts) == [])
+        var closed = facts
+        closed.drivers.renderNodes[0].accessible = false
+        #expect(try ids(UserNotInRenderGroup(), closed) == ["gpu.user-not-in-render-group"])
+    }
+
+    @Test("a VM's emulated display adapter does not need Vulkan")
+    func emulatedDisplay() throws {
+        let facts = healthyMachine {
+            $0.gpus = [GPUFacts(pciAddress: "0000:00:03.0", vendor: .other, vendorID: "1d0f", deviceID: "1111")]
+            $0.drivers.vulkan = VulkanFacts(loaderPresent: false)
+        }
+        #expect(try ids(VulkanMissing(), facts) == [])
+    }
+}

@@ -123,3 +123,43 @@ struct NvidiaCheckTests {
         #expect(try ids(LDLibraryPathShadows(), fine) == [])
     }
 }
+
+@Suite("NVIDIA checks on probe details")
+struct NvidiaDetailCheckTests {
+    @Test("a libcuda in an LD_LIBRARY_PATH folder that differs from the driver shadows it; the same version does not")
+    func shadowingCopy() throws {
+        let other = nvidiaMachine {
+            $0.environment.ldLibraryPath = ["/opt/app/lib"]
+            $0.environment.ldLibraryPathLibraries = [LibraryFact(name: "libcuda.so", path: "/opt/app/lib/libcuda.so.1", version: "535.104.05")]
+        }
+        #expect(try LDLibraryPathShadows().run(other).first?.evidence
+            == ["/opt/app/lib/libcuda.so.1 (version 535.104.05) comes before the system's copy; the driver is 550.54.15"])
+        let same = nvidiaMachine {
+            $0.environment.ldLibraryPath = ["/opt/app/lib"]
+            $0.environment.ldLibraryPathLibraries = [LibraryFact(name: "libcuda.so", path: "/opt/app/lib/libcuda.so.1", version: "550.54.15")]
+        }
+        #expect(try ids(LDLibraryPathShadows(), same) == [])
+    }
+
+    @Test("under WSL an NVIDIA card without a Linux driver is normal: the wsl checks speak instead")
+    func wslHasNoLinuxDriver() {
+        let facts = nvidiaMachine {
+            $0.gpus[0].driver = nil
+            $0.gpus[0].pciAddress = nil
+            $0.drivers.nvidia = NvidiaFacts(moduleLoaded: false, smiDriverVersion: "560.94")
+            $0.environment.wsl = WSLFacts(version: 2, dxgPresent: true, wslLibPresent: true, wslLibcudaPresent: true)
+        }
+        #expect(findingIDs(facts) == [])
+    }
+
+    @Test("an installed but unloaded nvidia.ko is named in the evidence")
+    func moduleFiles() throws {
+        let facts = nvidiaMachine {
+            $0.gpus[0].driver = nil
+            $0.drivers.nvidia = NvidiaFacts(moduleLoaded: false)
+            $0.drivers.nvidia.moduleFiles = ["/lib/modules/6.8.0-45-generic/updates/dkms/nvidia.ko.zst"]
+        }
+        let finding = try #require(try NvidiaNoDriver().run(facts).first)
+        #expect(finding.evidence.contains("installed for this kernel but not loaded: /lib/modules/6.8.0-45-generic/updates/dkms/nvidia.ko.zst"))
+    }
+}
