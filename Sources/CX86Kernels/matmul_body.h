@@ -174,7 +174,12 @@ INLINE void tile(const int type, const int R, const int C, const onramp_matmul_a
 INLINE void product(const int type, const onramp_matmul_args *a) {
     int r = a->row_begin;
     if (a->batch == 1) {
-        for (; r + 4 <= a->row_end; r += 4) tile(type, 4, 1, a, r, 0);
+        // Signed types keep codes and signs per row: four rows of pairs would not fit the
+        // sixteen vector registers.
+        if (has_minimum(type))
+            for (; r + 4 <= a->row_end; r += 4) tile(type, 4, 1, a, r, 0);
+        else
+            for (; r + 2 <= a->row_end; r += 2) tile(type, 2, 1, a, r, 0);
         for (; r < a->row_end; r++) tile(type, 1, 1, a, r, 0);
         return;
     }
