@@ -1,0 +1,120 @@
+// Each op against its plain Double reference, on random values and edge cases.
+
+import Testing
+@testable import Engine
+
+@Suite("Ops")
+struct OpsTests {
+    @Test("RMSNorm matches its definition, including a row of zeros and odd lengths", arguments: [1, 7, 64, 576, 1001])
+    func rmsNorm(count: Int) {
+        let x = TestNumbers.vector(count, seed: 1, range: 3)
+        let weight = TestNumbers.vector(count, seed: 2)
+        var out = [Float](repeating: 0, count: count)
+        RMSNorm.apply(x, weight: weight, count: count, epsilon: 1e-5, into: &out)
+        #expect(TestNumbers.nmse(out, RMSNorm.reference(x, weight: weight, epsilon: 1e-5)) < 1e-10)
+
+        let zeros = [Float](repeating: 0, count: count)
+        RMSNorm.apply(zeros, weight: weight, count: count, epsilon: 1e-5, into: &out)
+        #expect(out.allSatisfy { $0 == 0 })
+    }
+
+    @Test("softmax sums to one, matches its definition and survives huge scores")
+    func softmax() {
+        var values = TestNumbers.vector(300, seed: 3, range: 20)
+        let expected = Softmax.reference(values)
+        Softmax.apply(&values, count: values.count)
+        #expect(TestNumbers.nmse(values, expected) < 1e-12)
+        #expect(abs(values.reduce(0, +) - 1) < 1e-5)
+
+        var huge: [Float] = [1e30, 1e30, -1e30]
+        Softmax.apply(&huge, count: 3)
+        #expect(huge == [0.5, 0.5, 0])
+    }
+
+    @Test("SwiGLU is silu(gate) times up")
+    func swiglu() {
+        var gate = TestNumbers.vector(1536, seed: 4, range: 8)
+        let up = TestNumbers.vector(1536, seed: 5, range: 2)
+        let expected = SwiGLU.reference(gate: gate, up: up)
+        SwiGLU.apply(gate: &gate, up: up, count: gate.count)
+        #expect(TestNumbers.nmse(gate, expected) < 1e-12)
+        #expect(SwiGLU.silu(0) == 0)
+    }
+
+    @Test("RoPE rotates adjacent pairs by position times base^(-2i/d)", arguments: [0, 1, 17, 8191])
+    func rope(position: Int) {
+        let rope = RotaryEmbedding(dimensions: 64, frequencyBase: 100_000)
+        var vector = TestNumbers.vector(64, seed: 6)
+        let expected = rope.reference(vector, position: position)
+        var table = [Float](repeating: 0, count: 64)
+        rope.fillTable(position: position, into: &table)
+        rope.apply(table: table, to: &vector, heads: 1, headSize: 64)
+        // Angles are built in Float as ggml builds them; at position 8191 that costs ~1e-8.
+        #expect(TestNumbers.nmse(vector, expected) < 1e-7)
+    }
+
+    @Test("RoPE with linear scaling and frequency factors matches its definition")
+    func ropeScaled() {
+        let factors = (0..<32).map { Float(1 + $0 % 4) }
+        let rope = RotaryEmbedding(dimensions: 64, frequencyBase: 500_000, frequencyScale: 0.25, frequencyFactors: factors)
+        var vectors = TestNumbers.vector(128, seed: 7)
+        let expected = rope.reference(Array(vectors[0..<64]), position: 300) + rope.reference(Array(vectors[64...]), position: 300)
+        var table = [Float](repeating: 0, count: 64)
+        rope.fillTable(position: 300, into: &table)
+        rope.apply(table: table, to: &vectors, heads: 2, headSize: 64)
+        #expect(TestNumbers.nmse(vectors, expected) < 1e-9)
+    }
+
+    @Test("position 0 leaves a vector unchanged")
+    func ropeIdentity() {
+        let rope = RotaryEmbedding(dimensions: 8, frequencyBase: 10_000)
+        var vector: [Float] = [1, 2, 3, 4, 5, 6, 7, 8]
+        var table = [Float](repeating: 0, count: 8)
+        rope.fillTable(position: 0, into: &table)
+        rope.apply(table: table, to: &vector, heads: 1, headSize: 8)
+        #expect(vector == [1, 2, 3, 4, 5, 6, 7, 8])
+    }
+
+    @Test("attention over the cache matches its definition, in f32 and f16", arguments: [1, 5, 130])
+    func attention(length: Int) {
+        let headSize = 64, stride = 3 * 64
+        let query = TestNumbers.vector(headSize, seed: 8, range: 2)
+        let keys = TestNumbers.vector(length * stride, seed: 9, range: 2)
+        let values = TestNumbers.vector(length * stride, seed: 10)
+        let head = 1
+        let keyRows = (0..<length).map { Array(keys[($0 * stride + head * headSize)..<($0 * stride + head * headSize + headSize)]) }
+        let valueRows = (0..<length).map { Array(values[($0 * stride + head * headSize)..<($0 * stride + head * headSize + headSize)]) }
+        let expected = Attention.reference(query: query, keys: keyRows, values: valueRows, scale: 0.125)
+
+        var scores = [Float](repeating: 0, count: length)
+        var out = [Float](repeating: 0, count: headSize)
+        keys.withUnsafeBufferPointer { k in
+            values.withUnsafeBufferPointer { v in
+                Attention.attend(
+                    query: query, keys: k.baseAddress! + head * headSize, values: v.baseAddress! + head * headSize,
+                    length: length, headSize: headSize, stride: stride, scale: 0.125, scores: &scores, output: &out)
+            }
+        }
+        #expect(TestNumbers.nmse(out, expected) < 1e-10)
+
+        let halfKeys = keys.map { Float16($0) }, halfValues = values.map { Float16($0) }
+        halfKeys.withUnsafeBufferPointer { k in
+            halfValues.withUnsafeBufferPointer { v in
+                Attention.attend(
+                    query: query, keys: k.baseAddress! + head * headSize, values: v.baseAddress! + head * headSize,
+                    length: length, headSize: headSize, stride: stride, scale: 0.125, scores: &scores, output: &out)
+            }
+        }
+        #expect(TestNumbers.nmse(out, expected) < 1e-5)
+    }
+
+    @Test("vector dot product and scaled add match plain loops at every length", arguments: [0, 1, 15, 16, 17, 100])
+    func vectorMath(count: Int) {
+        let a = TestNumbers.vector(count, seed: 11), b = TestNumbers.vector(count, seed: 12)
+        let plain = zip(a, b).reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
+        #expect(abs(Double(VectorMath.dot(a, b, count: count)) - plain) < 1e-4)
+        var y = b
+        VectorMath.addScaled(a, by: 0.5, into: &y, count: count)
+        #expect(y == zip(a, b).map { $1 + 0.5 * $0 })
+    }
+}
