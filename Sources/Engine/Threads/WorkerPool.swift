@@ -16,7 +16,7 @@ public final class WorkerPool: @unchecked Sendable {
     public init(threads: Int? = nil) {
         shared = SharedState(threadCount: max(1, threads ?? PhysicalCores.count()))
         for index in 1..<shared.threadCount {
-            let thread = Thread { [shared] in shared.workerLoop() }
+            let thread = Thread { [shared] in shared.workerLoop(thread: index) }
             thread.name = "onramp-worker-\(index)"
             thread.stackSize = 1 << 20
             thread.start()
@@ -29,6 +29,12 @@ public final class WorkerPool: @unchecked Sendable {
     /// returns when all have finished. Which thread runs a task never changes its result, so
     /// callers that give each task its own output rows get identical results for any pool size.
     public func run(tasks: Int, _ body: (Int) -> Void) {
+        shared.run(tasks: tasks) { task, _ in body(task) }
+    }
+
+    /// Like `run(tasks:)`, and also tells the body which thread runs it (0..<threadCount), so
+    /// each thread can use its own scratch memory.
+    public func runWithThreadIndex(tasks: Int, _ body: (_ task: Int, _ thread: Int) -> Void) {
         shared.run(tasks: tasks, body)
     }
 
@@ -57,7 +63,7 @@ private final class SharedState: @unchecked Sendable {
 
     // Written by the submitting thread before the generation is bumped (release) and read by
     // workers after they observe the bump (acquire); cleared only when every worker is done.
-    private var job: ((Int) -> Void)?
+    private var job: ((Int, Int) -> Void)?
     private var taskCount = 0
 
     /// How long an idle worker spins before it sleeps; spinning keeps the next dispatch cheap.
@@ -75,10 +81,10 @@ private final class SharedState: @unchecked Sendable {
         wake.unlock()
     }
 
-    func run(tasks: Int, _ body: (Int) -> Void) {
+    func run(tasks: Int, _ body: (Int, Int) -> Void) {
         guard tasks > 0 else { return }
         if threadCount == 1 || tasks == 1 {
-            for task in 0..<tasks { body(task) }
+            for task in 0..<tasks { body(task, 0) }
             return
         }
         submitLock.lock()
@@ -94,7 +100,7 @@ private final class SharedState: @unchecked Sendable {
                 wake.broadcast()
                 wake.unlock()
             }
-            claimTasks(body, count: tasks)
+            claimTasks(body, count: tasks, thread: 0)
             var spins = 0
             while busyWorkers.load(ordering: .acquiring) > 0 {
                 spins += 1
@@ -104,20 +110,20 @@ private final class SharedState: @unchecked Sendable {
         }
     }
 
-    private func claimTasks(_ body: (Int) -> Void, count: Int) {
+    private func claimTasks(_ body: (Int, Int) -> Void, count: Int, thread: Int) {
         while true {
             let task = nextTask.add(1, ordering: .relaxed).oldValue
             if task >= count { return }
-            body(task)
+            body(task, thread)
         }
     }
 
-    func workerLoop() {
+    func workerLoop(thread: Int) {
         var seen = 0
         while true {
             seen = waitForGeneration(after: seen)
             if stopping.load(ordering: .acquiring) { return }
-            if let job { claimTasks(job, count: taskCount) }
+            if let job { claimTasks(job, count: taskCount, thread: thread) }
             busyWorkers.subtract(1, ordering: .releasing)
         }
     }
