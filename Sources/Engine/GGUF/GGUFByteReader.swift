@@ -26,7 +26,7 @@ struct GGUFByteReader {
         let start = position
         let length = try integer(UInt64.self, "the length of \(what())")
         guard length <= UInt64(remaining) else {
-            throw GGUFError(.countTooLarge, "\(fileName): \(what()) at byte \(ByteCountText.count(start)) is said to be \(ByteCountText.count(length)) bytes long, but only \(ByteCountText.count(remaining)) bytes of the file remain. \(GGUFError.damagedAdvice)")
+            throw GGUFError(.countTooLarge, "\(fileName): \(what()) at byte \(ByteCountText.count(start)) is said to be \(ByteCountText.count(length)) bytes long, but only \(ByteCountText.count(remaining)) bytes of the file remain. \(GGUFError.incompleteOrDamagedAdvice)")
         }
         let end = position + Int(length)
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[position..<end]), as: UTF8.self)

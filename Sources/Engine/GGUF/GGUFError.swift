@@ -48,4 +48,6 @@ public struct GGUFError: Error, CustomStringConvertible, Equatable, Sendable {
     static let damagedAdvice = "The file is damaged or was not written correctly; download it again or choose another file."
     /// Advice when the file simply stops too soon.
     static let incompleteAdvice = "The download is probably incomplete; download the file again."
+    /// Advice when a size in the file exceeds what follows: a cut-off file and a corrupt size look alike.
+    static let incompleteOrDamagedAdvice = "The file is incomplete (an interrupted download) or damaged; download it again."
 }

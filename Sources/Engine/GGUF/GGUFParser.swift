@@ -31,7 +31,7 @@ enum GGUFParser {
         let entryCount = try readCount(&reader, what: "metadata entries", minimumBytesEach: minimumEntryBytes)
         let boundedTogether = tensorCount.multipliedReportingOverflow(by: minimumTensorInfoBytes)
         if boundedTogether.overflow || boundedTogether.partialValue > reader.remaining - entryCount * minimumEntryBytes {
-            throw GGUFError(.countTooLarge, "\(fileName) says it holds \(ByteCountText.count(entryCount)) metadata entries and \(ByteCountText.count(tensorCount)) tensors, more than its \(ByteCountText.size(bytes.count)) could describe. \(GGUFError.damagedAdvice)")
+            throw GGUFError(.countTooLarge, "\(fileName) says it holds \(ByteCountText.count(entryCount)) metadata entries and \(ByteCountText.count(tensorCount)) tensors, more than its \(ByteCountText.size(bytes.count)) could describe. \(GGUFError.incompleteOrDamagedAdvice)")
         }
 
         var entries: [(String, GGUFValue)] = []
@@ -96,7 +96,7 @@ enum GGUFParser {
         let raw = try reader.integer(UInt64.self, "the number of \(what)")
         let (needed, overflow) = Int(clamping: raw).multipliedReportingOverflow(by: minimumBytesEach)
         guard raw <= UInt64(Int.max), !overflow, needed <= reader.remaining else {
-            throw GGUFError(.countTooLarge, "\(reader.fileName) says it holds \(ByteCountText.count(raw)) \(what), but its \(ByteCountText.size(reader.bytes.count)) could not describe that many. \(GGUFError.damagedAdvice)")
+            throw GGUFError(.countTooLarge, "\(reader.fileName) says it holds \(ByteCountText.count(raw)) \(what), but its \(ByteCountText.size(reader.bytes.count)) could not describe that many. \(GGUFError.incompleteOrDamagedAdvice)")
         }
         return Int(raw)
     }
@@ -147,7 +147,7 @@ enum GGUFParser {
         let raw = try reader.integer(UInt64.self, "the length of list '\(key)'")
         let size = elementType.minimumEncodedSize
         guard raw <= UInt64(reader.remaining / size) else {
-            throw GGUFError(.countTooLarge, "\(reader.fileName): list '\(key)' at byte \(ByteCountText.count(start)) is said to hold \(ByteCountText.count(raw)) items, but only \(ByteCountText.count(reader.remaining)) bytes of the file remain. \(GGUFError.damagedAdvice)")
+            throw GGUFError(.countTooLarge, "\(reader.fileName): list '\(key)' at byte \(ByteCountText.count(start)) is said to hold \(ByteCountText.count(raw)) items, but only \(ByteCountText.count(reader.remaining)) bytes of the file remain. \(GGUFError.incompleteOrDamagedAdvice)")
         }
         let count = Int(raw)
         switch elementType {
@@ -268,8 +268,11 @@ enum GGUFParser {
         let start = UInt64(dataOffset).addingReportingOverflow(pending.relativeOffset)
         let end = start.partialValue.addingReportingOverflow(UInt64(pending.byteCount))
         guard !start.overflow, !end.overflow, end.partialValue <= UInt64(fileSize) else {
+            let beginsInside = !start.overflow && start.partialValue < UInt64(fileSize)
             let absolute = start.overflow ? "beyond any possible position" : "at byte \(ByteCountText.count(start.partialValue))"
-            throw GGUFError(.tensorDataPastEnd, "\(fileName): tensor '\(name)' (\(ByteCountText.size(pending.byteCount))) starts \(absolute) and runs past the end of the \(ByteCountText.size(fileSize)) file. \(GGUFError.incompleteAdvice)")
+            // Data that begins inside the file and runs off its end is the signature of a cut-off download.
+            let advice = beginsInside ? GGUFError.incompleteAdvice : GGUFError.incompleteOrDamagedAdvice
+            throw GGUFError(.tensorDataPastEnd, "\(fileName): tensor '\(name)' (\(ByteCountText.size(pending.byteCount))) starts \(absolute) and runs past the end of the \(ByteCountText.size(fileSize)) file. \(advice)")
         }
         return GGUFTensorInfo(name: name, shape: pending.shape, type: pending.type, offset: Int(start.partialValue), byteCount: pending.byteCount)
     }
