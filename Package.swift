@@ -30,12 +30,16 @@ let package = Package(
         .testTarget(name: "DoctorTests", dependencies: ["Doctor", "Probe"]),
 
         // MARK: Inference engine
-        .target(name: "Engine"),
+        .target(name: "Engine", dependencies: ["CX86Kernels"]),
+        // x86 SIMD kernels; each function carries its own target attribute and is entered only
+        // after run-time CPU feature checks, so the target itself needs no special flags.
+        .target(name: "CX86Kernels"),
         .testTarget(
             name: "EngineTests",
             dependencies: ["Engine"],
             exclude: [
                 "Fixtures/Hostile",  // read in place via #filePath, also the fuzzer's seed corpus
+                "Fixtures/Generation",  // llama.cpp reference outputs, read in place via #filePath
             ]
         ),
 

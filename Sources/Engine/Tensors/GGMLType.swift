@@ -91,3 +91,21 @@ public enum GGMLType: UInt32, Sendable, CaseIterable, CustomStringConvertible {
         return overflow ? nil : bytes
     }
 }
+
+extension GGMLType {
+    /// The format activations are converted to before a dot product with weights of this type,
+    /// as llama.cpp pairs them (its `vec_dot_type`): 8-bit blocks for quantised weights (Q8_1
+    /// carries the block sum that the Q4_1/Q5_1 minimum needs), the weight's own float format
+    /// otherwise. Nil for types the kernels cannot multiply.
+    public var activationType: GGMLType? {
+        switch self {
+        case .f32: return .f32
+        case .f16: return .f16
+        case .bf16: return .bf16
+        case .q4_0, .q5_0, .q8_0: return .q8_0
+        case .q4_1, .q5_1: return .q8_1
+        case .q4_K, .q5_K, .q6_K: return .q8_K
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,40 @@
+// x86 SIMD matrix-product kernels for quantised weights, and the CPU feature check that must
+// pass before any of them is called (they use instructions older CPUs do not have).
+#ifndef ONRAMP_CX86KERNELS_H
+#define ONRAMP_CX86KERNELS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// Bits of `onramp_x86_features`.
+enum {
+    ONRAMP_X86_AVX2 = 1,      // AVX2, FMA and F16C, with the OS saving YMM registers
+    ONRAMP_X86_AVX_VNNI = 2,  // AVX-VNNI (vpdpbusd on YMM registers)
+};
+
+/// What this CPU and OS support, as ONRAMP_X86_* bits; 0 on other architectures.
+int onramp_x86_features(void);
+
+/// One matrix product: for r in [row_begin, row_end) and b in [0, batch):
+/// y[b * y_stride + r] = Σ W[r, ·]·x[b, ·], with W rows `weight_row_bytes` apart holding
+/// `blocks` blocks of ggml type `weight_type`, and x rows `activation_row_bytes` apart in the
+/// paired 8-bit format (Q8_0 or Q8_1). Each result depends only on its own row and column.
+typedef struct {
+    const void *weights;
+    size_t weight_row_bytes;
+    int blocks;
+    const void *activations;
+    size_t activation_row_bytes;
+    int batch;
+    int row_begin;
+    int row_end;
+    float *y;
+    size_t y_stride;
+} onramp_matmul_args;
+
+/// Return 1 when the product was computed, 0 when `weight_type` has no kernel here.
+/// Call only when onramp_x86_features() has the matching bit.
+int onramp_matmul_avx2(uint32_t weight_type, const onramp_matmul_args *args);
+int onramp_matmul_avx_vnni(uint32_t weight_type, const onramp_matmul_args *args);
+
+#endif

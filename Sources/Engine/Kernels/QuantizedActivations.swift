@@ -1,0 +1,59 @@
+// A batch of activation rows converted once into the block format the weights they meet need,
+// then read by every matrix product (and every thread) that uses them.
+
+public final class QuantizedActivations: @unchecked Sendable {
+    /// Values per row.
+    public let columns: Int
+    /// Rows this buffer can hold.
+    public let capacity: Int
+    /// Rows filled by the last `quantize`.
+    public private(set) var batch: Int
+    /// The stored format (Q8_0, Q8_1, Q8_K, F16, BF16 or F32).
+    public let type: GGMLType
+    /// Bytes from one row to the next.
+    public let rowBytes: Int
+    let storage: UnsafeMutableRawPointer
+
+    /// Room for `batch` rows of `columns` values, to be multiplied with weights of `weightType`.
+    public init(columns: Int, batch: Int, for weightType: GGMLType) throws(KernelError) {
+        guard let type = weightType.activationType else { throw .unsupportedType(weightType) }
+        guard columns > 0, batch > 0 else { throw .invalidShape(rows: batch, columns: columns) }
+        guard columns % type.blockSize == 0 else { throw .rowNotWholeBlocks(columns: columns, type: weightType) }
+        guard let rowBytes = type.byteCount(elements: columns),
+              case let (total, overflow) = rowBytes.multipliedReportingOverflow(by: batch), !overflow
+        else { throw .invalidShape(rows: batch, columns: columns) }
+        self.columns = columns
+        self.capacity = batch
+        self.batch = batch
+        self.type = type
+        self.rowBytes = rowBytes
+        // 64-byte alignment keeps every row's blocks within as few cache lines as possible.
+        storage = UnsafeMutableRawPointer.allocate(byteCount: total, alignment: 64)
+        storage.initializeMemory(as: UInt8.self, repeating: 0, count: total)
+    }
+
+    /// Room for `batch` rows that multiply `weights` (whose shape is already validated).
+    public convenience init(matching weights: WeightMatrix, batch: Int) throws(KernelError) {
+        try self.init(columns: weights.columns, batch: batch, for: weights.type)
+    }
+
+    deinit { storage.deallocate() }
+
+    /// Converts `rows` rows (default: all `capacity`) of `columns` floats, row-major, from `x`.
+    public func quantize(_ x: UnsafePointer<Float>, rows: Int? = nil) {
+        let count = Swift.min(Swift.max(rows ?? capacity, 0), capacity)
+        for b in 0..<count {
+            ActivationQuantizer.quantizeRow(x + b * columns, count: columns, as: type, into: storage + b * rowBytes)
+        }
+        batch = count
+    }
+
+    /// Writes row `index`'s values as the kernels see them (after quantisation) to `into`.
+    public func dequantizeRow(_ index: Int, into y: UnsafeMutablePointer<Float>) {
+        precondition(index >= 0 && index < batch, "row \(index) outside 0..<\(batch)")
+        BlockFormats.dequantizeRow(row(index), type: type, count: columns, into: y)
+    }
+
+    @inline(__always)
+    func row(_ index: Int) -> UnsafeRawPointer { UnsafeRawPointer(storage + index * rowBytes) }
+}
