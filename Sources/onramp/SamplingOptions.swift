@@ -43,8 +43,8 @@ struct EngineOptions: ParsableArguments {
     @Option(help: "Tokens the model can keep in mind (default: the model's own limit, at most 4096).")
     var context: Int?
 
-    @Option(name: .customLong("kv-cache"), help: "Number format of the model's memory: f32 (exact) or f16 (half the memory).")
-    var kvCache: String = "f32"
+    @Option(name: .customLong("kv-cache"), help: "Number format of the model's memory: f16 (as llama.cpp) or f32 (twice the memory).")
+    var kvCache: String = "f16"
 
     func validate() throws {
         if let threads, !(1...512).contains(threads) { throw ValidationError("--threads must be between 1 and 512.") }
@@ -52,5 +52,5 @@ struct EngineOptions: ParsableArguments {
         if KVCache.Precision(rawValue: kvCache) == nil { throw ValidationError("--kv-cache must be f32 or f16.") }
     }
 
-    var precision: KVCache.Precision { KVCache.Precision(rawValue: kvCache) ?? .f32 }
+    var precision: KVCache.Precision { KVCache.Precision(rawValue: kvCache) ?? .f16 }
 }

@@ -1,5 +1,6 @@
 // Each op against its plain Double reference, on random values and edge cases.
 
+import Foundation
 import Testing
 @testable import Engine
 
@@ -100,12 +101,48 @@ struct OpsTests {
         let halfKeys = keys.map { Float16($0) }, halfValues = values.map { Float16($0) }
         halfKeys.withUnsafeBufferPointer { k in
             halfValues.withUnsafeBufferPointer { v in
-                Attention.attend(
+                HalfCacheAttention.attend(
                     query: query, keys: k.baseAddress! + head * headSize, values: v.baseAddress! + head * headSize,
-                    length: length, headSize: headSize, stride: stride, scale: 0.125, scores: &scores, output: &out)
+                    length: length, attended: length, headSize: headSize, stride: stride, scale: 0.125, scores: &scores, output: &out)
             }
         }
         #expect(TestNumbers.nmse(out, expected) < 1e-5)
+    }
+
+    @Test("llama.cpp's vector exp stays within 2 ulp of e^x and flushes far negatives to zero")
+    func vectorExp() {
+        for x in stride(from: Float(-100), through: 0, by: 0.0137) {
+            let expected = Float(Foundation.exp(Double(x)))
+            #expect(abs(VectorExp.exp(x) - expected) <= 2 * expected.ulp, "x = \(x)")
+        }
+        #expect(VectorExp.exp(0) == 1)
+        #expect(VectorExp.exp(-Float.infinity) == 0)
+        #expect(VectorExp.exp(-200) == 0)
+    }
+
+    @Test("lanes are summed pairwise: halves first")
+    func laneSum() {
+        // 1e8 + 1 - 1e8 loses the 1 when added left to right but not when the big values meet first.
+        var x = SIMD16<Float>()
+        x[0] = 1e8
+        x[8] = -1e8
+        x[1] = 1
+        #expect(LaneSum.pairwise(x) == 1)
+        #expect(LaneSum.pairwise(SIMD16<Float>(repeating: 0.5)) == 8)
+    }
+
+    @Test("every f16 bit pattern widens to the same Float as Swift's own conversion")
+    func halfWidening() {
+        var patterns = [UInt16](repeating: 0, count: 16)
+        for start in stride(from: 0, to: 65536, by: 16) {
+            for i in 0..<16 { patterns[i] = UInt16(start + i) }
+            let halves = patterns.map { Float16(bitPattern: $0) }
+            let widened = halves.withUnsafeBufferPointer { HalfVector.widen($0.baseAddress!) }
+            for i in 0..<16 {
+                let expected = Float(halves[i])
+                #expect(widened[i].bitPattern == expected.bitPattern || (widened[i].isNaN && expected.isNaN))
+            }
+        }
     }
 
     @Test("vector dot product and scaled add match plain loops at every length", arguments: [0, 1, 15, 16, 17, 100])

@@ -92,7 +92,7 @@ struct SamplingTests {
 
     @Test("the seeded generator is uniform enough and stays in [0, 1)")
     func generator() {
-        var random = SeededRandom(seed: 7)
+        var random = Engine.SeededRandom(seed: 7)
         let values = (0..<10_000).map { _ in random.nextUnitInterval() }
         #expect(values.allSatisfy { $0 >= 0 && $0 < 1 })
         let mean = values.reduce(0, +) / Double(values.count)

@@ -6,7 +6,7 @@ import Engine
 enum TestNumbers {
     /// Reproducible values in -range...range.
     static func vector(_ count: Int, seed: UInt64, range: Float = 1) -> [Float] {
-        var random = SeededRandom(seed: seed)
+        var random = Engine.SeededRandom(seed: seed)
         return (0..<count).map { _ in Float(random.nextUnitInterval() * 2 - 1) * range }
     }
 

@@ -69,11 +69,9 @@ public final class KVCache: @unchecked Sendable {
         }
     }
 
-    func keys<Element: KVElement>(layer: Int, as: Element.Type) -> UnsafePointer<Element> {
-        UnsafePointer((keys + layer * layerBytes).assumingMemoryBound(to: Element.self))
-    }
-
-    func values<Element: KVElement>(layer: Int, as: Element.Type) -> UnsafePointer<Element> {
-        UnsafePointer((values + layer * layerBytes).assumingMemoryBound(to: Element.self))
+    /// The layer's keys and values as `Element` (Float for an f32 cache, Float16 for f16).
+    func layer<Element>(_ layer: Int, as: Element.Type) -> (keys: UnsafePointer<Element>, values: UnsafePointer<Element>) {
+        (UnsafePointer((keys + layer * layerBytes).assumingMemoryBound(to: Element.self)),
+         UnsafePointer((values + layer * layerBytes).assumingMemoryBound(to: Element.self)))
     }
 }

@@ -27,8 +27,9 @@ public final class LlamaModel: @unchecked Sendable {
             frequencyScale: shape.ropeFrequencyScale, frequencyFactors: weights.ropeFrequencyFactors)
     }
 
-    /// A cache for up to `capacity` tokens (default: the model's trained context, at most 4096).
-    public func makeCache(capacity: Int? = nil, precision: KVCache.Precision = .f32) throws(ModelError) -> KVCache {
+    /// A cache for up to `capacity` tokens (default: the model's trained context, at most 4096),
+    /// in f16 by default as llama.cpp keeps it.
+    public func makeCache(capacity: Int? = nil, precision: KVCache.Precision = .f16) throws(ModelError) -> KVCache {
         let capacity = capacity ?? min(shape.contextLength, 4096)
         return try KVCache(layers: shape.layers, capacity: capacity, width: shape.keyValueWidth, precision: precision)
     }
@@ -165,32 +166,38 @@ public final class LlamaModel: @unchecked Sendable {
 
     /// Causal attention for every (token, head) pair of the batch, spread over the pool.
     private func attend(layer: Int, rows: Int, start: Int, cache: KVCache, buffers b: ForwardBuffers) {
-        switch cache.precision {
-        case .f32: attend(layer: layer, rows: rows, start: start, cache: cache, buffers: b, element: Float.self)
-        case .f16: attend(layer: layer, rows: rows, start: start, cache: cache, buffers: b, element: Float16.self)
-        }
-    }
-
-    private func attend<Element: KVElement>(
-        layer: Int, rows: Int, start: Int, cache: KVCache, buffers b: ForwardBuffers, element: Element.Type
-    ) {
         let heads = shape.heads
         let headSize = shape.headSize
         let group = shape.headsPerKeyValueHead
         let qWidth = heads * headSize
         let kvWidth = shape.keyValueWidth
         let scale = 1 / Float(headSize).squareRoot()
-        let keys = cache.keys(layer: layer, as: Element.self)
-        let values = cache.values(layer: layer, as: Element.self)
+        let exact = cache.precision == .f16 && HalfCacheAttention.supports(headSize: headSize)
+        // llama.cpp (without flash attention) attends over the cache in use padded to 32 cells.
+        let padding = 32
+        let half = cache.layer(layer, as: Float16.self)
+        let full = cache.layer(layer, as: Float.self)
         pool.runWithThreadIndex(tasks: rows * heads) { task, thread in
             let row = task / heads
             let head = task % heads
-            let kvHead = head / group
-            Attention.attend(
-                query: b.query + row * qWidth + head * headSize,
-                keys: keys + kvHead * headSize, values: values + kvHead * headSize,
-                length: start + row + 1, headSize: headSize, stride: kvWidth, scale: scale,
-                scores: b.scores + thread * b.scoresStride, output: b.attention + row * qWidth + head * headSize)
+            let offset = (head / group) * headSize
+            let query = b.query + row * qWidth + head * headSize
+            let output = b.attention + row * qWidth + head * headSize
+            let scores = b.scores + thread * b.scoresStride
+            let length = start + row + 1
+            if exact {
+                HalfCacheAttention.attend(
+                    query: query, keys: half.keys + offset, values: half.values + offset, length: length,
+                    attended: (start + rows + padding - 1) / padding * padding, headSize: headSize, stride: kvWidth, scale: scale, scores: scores, output: output, singleQuery: rows == 1)
+            } else if cache.precision == .f16 {
+                HalfCacheAttention.attendPlain(
+                    query: query, keys: half.keys + offset, values: half.values + offset, length: length,
+                    headSize: headSize, stride: kvWidth, scale: scale, scores: scores, output: output)
+            } else {
+                Attention.attend(
+                    query: query, keys: full.keys + offset, values: full.values + offset, length: length,
+                    headSize: headSize, stride: kvWidth, scale: scale, scores: scores, output: output)
+            }
         }
     }
 }

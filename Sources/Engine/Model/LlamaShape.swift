@@ -21,3 +21,26 @@ public struct LlamaShape: Sendable, Equatable {
     /// Query heads that share one key/value head (grouped-query attention).
     public var headsPerKeyValueHead: Int { heads / keyValueHeads }
 }
+
+extension LlamaShape {
+    /// The sizes from a validated set of hyper-parameters; settings this engine cannot honour
+    /// yet are refused here rather than silently ignored.
+    public init(_ settings: LlamaHyperparameters) throws(ModelError) {
+        guard settings.valueHeadDimension == settings.headDimension else {
+            throw .invalidSetting("This model uses different key and value head sizes (\(settings.headDimension) and \(settings.valueHeadDimension)), which Onramp's engine does not support yet. Choose another model.")
+        }
+        let scale: Float
+        switch settings.ropeScaling.kind {
+        case .none: scale = 1
+        case .linear: scale = 1 / settings.ropeScaling.factor
+        case .yarn:
+            throw .invalidSetting("This model stretches its context with YaRN RoPE scaling, which Onramp's engine does not support yet. Choose another model, or a version of it without extended context.")
+        }
+        self.init(
+            vocabulary: settings.vocabularySize, embedding: settings.embeddingLength, layers: settings.blockCount,
+            heads: settings.headCount, keyValueHeads: settings.headCountKV, headSize: settings.headDimension,
+            feedForward: settings.feedForwardLength, contextLength: settings.contextLength,
+            ropeDimensions: settings.ropeDimensionCount, ropeFrequencyBase: settings.ropeFrequencyBase,
+            ropeFrequencyScale: scale, rmsEpsilon: settings.rmsNormEpsilon)
+    }
+}

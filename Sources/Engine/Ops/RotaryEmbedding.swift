@@ -43,8 +43,9 @@ public struct RotaryEmbedding: Sendable {
             while i < dimensions {
                 let c = table[i], s = table[i + 1]
                 let x0 = x[i], x1 = x[i + 1]
-                x[i] = x0 * c - x1 * s
-                x[i + 1] = x0 * s + x1 * c
+                // Fused as llama.cpp's compiled C++ fuses them (the first product into the sum).
+                x[i] = (-(x1 * s)).addingProduct(x0, c)
+                x[i + 1] = (x1 * c).addingProduct(x0, s)
                 i += 2
             }
         }

@@ -1,4 +1,5 @@
 // The gated feed-forward activation of llama models: silu(gate) · up, silu(x) = x / (1 + e^-x).
+// e^-x is llama.cpp's vector exp, so activations agree with llama.cpp's to the bit.
 
 import Foundation
 
@@ -8,11 +9,11 @@ public enum SwiGLU {
     public static func apply(gate: UnsafeMutablePointer<Float>, up: UnsafePointer<Float>, count: Int) {
         for i in 0..<count {
             let g = gate[i]
-            gate[i] = g / (1 + expf(-g)) * up[i]
+            gate[i] = g / (1 + VectorExp.exp(-g)) * up[i]
         }
     }
 
-    public static func silu(_ x: Float) -> Float { x / (1 + expf(-x)) }
+    public static func silu(_ x: Float) -> Float { x / (1 + VectorExp.exp(-x)) }
 
     public static func reference(gate: [Float], up: [Float]) -> [Float] {
         zip(gate, up).map { g, u in

@@ -1,5 +1,6 @@
 // Small float vector loops the ops share (dot product, scaled add, scale), written with SIMD
-// types so they vectorise; each has a plain twin in the tests.
+// types so they vectorise (multiply then add: without FMA in the build target a fused
+// multiply-add becomes a library call per lane); each has a plain twin in the tests.
 
 @usableFromInline typealias FloatVector = SIMD16<Float>
 
@@ -15,7 +16,7 @@ public enum VectorMath {
         while i + width <= count {
             let x = rawA.loadUnaligned(fromByteOffset: i * 4, as: FloatVector.self)
             let y = rawB.loadUnaligned(fromByteOffset: i * 4, as: FloatVector.self)
-            sum.addProduct(x, y)
+            sum += x * y
             i += width
         }
         var total = sum.sum()
@@ -37,7 +38,7 @@ public enum VectorMath {
         while i + width <= count {
             let vx = rawX.loadUnaligned(fromByteOffset: i * 4, as: FloatVector.self)
             var vy = rawY.loadUnaligned(fromByteOffset: i * 4, as: FloatVector.self)
-            vy.addProduct(vx, factor)
+            vy += vx * factor
             rawY.storeBytes(of: vy, toByteOffset: i * 4, as: FloatVector.self)
             i += width
         }
