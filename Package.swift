@@ -13,9 +13,9 @@ let package = Package(
     ],
     targets: [
         // MARK: Terminal
+        // Links ncursesw and tinfo through its modulemap; pkg-config's cflags are unsafe flags to SwiftPM.
         .systemLibrary(
             name: "CNcurses",
-            pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "TUI", dependencies: ["CNcurses"]),
@@ -27,7 +27,12 @@ let package = Package(
 
         // MARK: Checks
         .target(name: "Doctor", dependencies: ["Probe"]),
-        .testTarget(name: "DoctorTests", dependencies: ["Doctor", "Probe"]),
+        .testTarget(
+            name: "DoctorTests",
+            dependencies: ["Doctor", "Probe"],
+            // Read from the source tree (profiles, goldens and fixtures are reviewed in diffs).
+            exclude: ["Golden", "Fixtures"]
+        ),
 
         // MARK: Inference engine
         .target(name: "Engine", dependencies: ["CX86Kernels"]),
@@ -39,6 +44,7 @@ let package = Package(
             dependencies: ["Engine"],
             exclude: [
                 "Fixtures/Hostile",  // read in place via #filePath, also the fuzzer's seed corpus
+                "Fixtures/Tokenizer",  // llama.cpp's answers, read in place via #filePath
                 "Fixtures/Generation",  // llama.cpp reference outputs, read in place via #filePath
             ]
         ),

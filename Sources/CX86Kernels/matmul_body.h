@@ -15,7 +15,7 @@
 
 #define INLINE static inline __attribute__((always_inline))
 
-enum { TYPE_Q4_0 = 2, TYPE_Q4_1 = 3, TYPE_Q5_0 = 6, TYPE_Q5_1 = 7, TYPE_Q8_0 = 8 };
+enum { TYPE_Q4_0 = 2, TYPE_Q4_1 = 3, TYPE_Q5_0 = 6, TYPE_Q5_1 = 7, TYPE_Q8_0 = 8, TYPE_Q4_K = 12, TYPE_Q5_K = 13, TYPE_Q6_K = 14 };
 
 INLINE float half_to_float(const uint8_t *p) {
     uint16_t h;
@@ -71,49 +71,51 @@ INLINE int weight_block_bytes(int type) {
 INLINE int has_minimum(int type) { return type == TYPE_Q4_1 || type == TYPE_Q5_1; }
 
 // A decoded weight block: codes (signed types keep |code| in `codes` and the signs in `signs`
-// so vpmaddubsw can take them as unsigned), scale and minimum.
-typedef struct { __m256i codes; __m256i signs; float scale; float minimum; } weight_block;
+// so the unsigned×signed instructions can take them).
+typedef struct { __m256i codes; __m256i signs; } weight_codes;
 
-INLINE weight_block decode_weights(int type, const uint8_t *b) {
-    weight_block w;
-    w.scale = half_to_float(b);
-    w.minimum = 0;
+INLINE weight_codes decode_codes(int type, const uint8_t *b) {
     __m256i q;
     switch (type) {
     case TYPE_Q4_0:
         q = _mm256_sub_epi8(nibbles_to_bytes(b + 2), _mm256_set1_epi8(8));
         break;
     case TYPE_Q4_1:
-        w.minimum = half_to_float(b + 2);
         q = nibbles_to_bytes(b + 4);
         break;
     case TYPE_Q5_0: // code − 16: where the fifth bit is clear, 0xF0 makes the byte negative.
         q = _mm256_or_si256(nibbles_to_bytes(b + 6), _mm256_andnot_si256(bits_to_bytes(b + 2), _mm256_set1_epi8((char)0xf0)));
         break;
     case TYPE_Q5_1:
-        w.minimum = half_to_float(b + 2);
         q = _mm256_or_si256(nibbles_to_bytes(b + 8), _mm256_and_si256(bits_to_bytes(b + 4), _mm256_set1_epi8(0x10)));
         break;
     default:
         q = _mm256_loadu_si256((const __m256i *)(b + 2));
         break;
     }
-    if (has_minimum(type)) {
-        w.codes = q;
-        w.signs = q;
-    } else {
-        w.codes = _mm256_sign_epi8(q, q);
-        w.signs = q;
-    }
+    weight_codes w;
+    w.codes = has_minimum(type) ? q : _mm256_sign_epi8(q, q);
+    w.signs = q;
     return w;
 }
 
-INLINE __m256i block_dot(int type, const weight_block *w, __m256i x) {
+INLINE __m256i block_dot(int type, const weight_codes *w, __m256i x) {
     if (has_minimum(type)) return dot_unsigned_signed(w->codes, x);
     return dot_unsigned_signed(w->codes, _mm256_sign_epi8(x, w->signs));
 }
 
-// R rows × C activation columns; R ≤ 4, C ≤ 4, both constants after inlining.
+// The first four bytes of blocks i and i+1 (scale and, for Q4_1/Q5_1/Q8_1, minimum or sum, as
+// f16) as floats [scale_i, second_i, scale_i+1, second_i+1]; zeros stand in for a missing
+// block i+1. Where a format has no second f16 its lane holds unused bytes.
+INLINE __m128 block_pair_scales(const uint8_t *first, int block_bytes, int has_second) {
+    uint32_t a, b = 0;
+    memcpy(&a, first, 4);
+    if (has_second) memcpy(&b, first + block_bytes, 4);
+    return _mm_cvtph_ps(_mm_setr_epi32((int)a, (int)b, 0, 0));
+}
+
+// R rows × C activation columns; R ≤ 4, C ≤ 4, both constants after inlining. Blocks go two at
+// a time: one multiply gives both blocks' combined scales and minimum terms.
 INLINE void tile(const int type, const int R, const int C, const onramp_matmul_args *a, int row, int column) {
     const int wbytes = weight_block_bytes(type);
     const int xbytes = has_minimum(type) ? 36 : 34;
@@ -121,31 +123,49 @@ INLINE void tile(const int type, const int R, const int C, const onramp_matmul_a
     const uint8_t *w = (const uint8_t *)a->weights + (size_t)row * a->weight_row_bytes;
     const uint8_t *x = (const uint8_t *)a->activations + (size_t)column * a->activation_row_bytes;
     __m256 acc[4][4];
-    float minimums[4][4];
+    __m128 minimums[4][4];
     for (int r = 0; r < R; r++)
         for (int c = 0; c < C; c++) {
             acc[r][c] = _mm256_setzero_ps();
-            minimums[r][c] = 0;
+            minimums[r][c] = _mm_setzero_ps();
         }
-    for (int i = 0; i < a->blocks; i++) {
-        weight_block wb[4];
-        for (int r = 0; r < R; r++)
-            wb[r] = decode_weights(type, w + (size_t)r * a->weight_row_bytes + (size_t)i * wbytes);
+    for (int i = 0; i < a->blocks; i += 2) {
+        const int pair = i + 1 < a->blocks;
+        __m128 wscales[4];
+        weight_codes first[4], second[4];
+        for (int r = 0; r < R; r++) {
+            const uint8_t *wb = w + (size_t)r * a->weight_row_bytes + (size_t)i * wbytes;
+            wscales[r] = block_pair_scales(wb, wbytes, pair);
+            first[r] = decode_codes(type, wb);
+            if (pair) second[r] = decode_codes(type, wb + wbytes);
+        }
         for (int c = 0; c < C; c++) {
             const uint8_t *xb = x + (size_t)c * a->activation_row_bytes + (size_t)i * xbytes;
-            const __m256i xq = _mm256_loadu_si256((const __m256i *)(xb + xcodes));
-            const float xd = half_to_float(xb);
-            const float xs = has_minimum(type) ? half_to_float(xb + 2) : 0;
+            const __m128 xscales = block_pair_scales(xb, xbytes, pair);
+            const __m256i x0 = _mm256_loadu_si256((const __m256i *)(xb + xcodes));
+            const __m256i x1 = pair ? _mm256_loadu_si256((const __m256i *)(xb + xbytes + xcodes)) : _mm256_setzero_si256();
             for (int r = 0; r < R; r++) {
-                const __m256 products = _mm256_cvtepi32_ps(block_dot(type, &wb[r], xq));
-                acc[r][c] = _mm256_fmadd_ps(_mm256_set1_ps(wb[r].scale * xd), products, acc[r][c]);
-                if (has_minimum(type)) minimums[r][c] += wb[r].minimum * xs;
+                const __m128 scales = _mm_mul_ps(wscales[r], xscales);
+                if (has_minimum(type)) minimums[r][c] = _mm_add_ps(minimums[r][c], scales);
+                const __m256 p0 = _mm256_cvtepi32_ps(block_dot(type, &first[r], x0));
+                acc[r][c] = _mm256_fmadd_ps(_mm256_broadcastss_ps(scales), p0, acc[r][c]);
+                if (pair) {
+                    const __m256 p1 = _mm256_cvtepi32_ps(block_dot(type, &second[r], x1));
+                    acc[r][c] = _mm256_fmadd_ps(_mm256_broadcastss_ps(_mm_movehl_ps(scales, scales)), p1, acc[r][c]);
+                }
             }
         }
     }
     for (int r = 0; r < R; r++)
-        for (int c = 0; c < C; c++)
-            a->y[(size_t)(column + c) * a->y_stride + (size_t)(row + r)] = sum_lanes(acc[r][c]) + minimums[r][c];
+        for (int c = 0; c < C; c++) {
+            float total = sum_lanes(acc[r][c]);
+            if (has_minimum(type)) {
+                float lanes[4];
+                _mm_storeu_ps(lanes, minimums[r][c]);
+                total += lanes[1] + lanes[3];
+            }
+            a->y[(size_t)(column + c) * a->y_stride + (size_t)(row + r)] = total;
+        }
 }
 
 // One generic walk over the output, specialised per type so every tile call has constants.
@@ -168,6 +188,118 @@ INLINE void product(const int type, const onramp_matmul_args *a) {
     }
 }
 
+// ---- K-quants: 256-value super-blocks with per-sub-block integer scales, times Q8_K ----
+// Each super-block contributes d·Σ(scale·Σ code·x) − dmin·Σ(min·Σ x) where the integer sums
+// are exact; the float accumulation is the same for every (row, column) pair.
+
+enum { Q8K_BYTES = 292, Q8K_CODES = 4, Q8K_SUMS = 260 };
+
+// Q4_K/Q5_K's 6-bit scales and minimums for the 8 sub-blocks, unpacked from 12 bytes.
+INLINE void unpack_scales_k(const uint8_t *p, uint8_t scales[8], uint8_t mins[8]) {
+    for (int j = 0; j < 4; j++) {
+        scales[j] = p[j] & 63;
+        mins[j] = p[j + 4] & 63;
+        scales[j + 4] = (p[j + 8] & 0x0f) | ((p[j] >> 6) << 4);
+        mins[j + 4] = (p[j + 8] >> 4) | ((p[j + 4] >> 6) << 4);
+    }
+}
+
+// Σ over the 8 sub-blocks of min[j]·(sum of the 32 activation codes of sub-block j).
+INLINE int minimum_sum_k(const uint8_t mins[8], const uint8_t *x) {
+    int16_t sums[16];
+    memcpy(sums, x + Q8K_SUMS, sizeof sums);
+    int total = 0;
+    for (int j = 0; j < 8; j++) total += mins[j] * (sums[2 * j] + sums[2 * j + 1]);
+    return total;
+}
+
+// Q4_K (Q5_K when `fifth_bits`): chunk c of 64 values has 32 code bytes whose low nibbles are
+// sub-block 2c and high nibbles sub-block 2c+1; Q5_K's fifth bits are bits 2c and 2c+1 of qh.
+INLINE float dot_q45_k(const int fifth_bits, const uint8_t *w, const uint8_t *x, int blocks) {
+    const int wbytes = fifth_bits ? 176 : 144;
+    const __m256i low_mask = _mm256_set1_epi8(0x0f);
+    __m256 acc = _mm256_setzero_ps();
+    float minimums = 0;
+    for (int i = 0; i < blocks; i++, w += wbytes, x += Q8K_BYTES) {
+        float xd;
+        memcpy(&xd, x, 4);
+        uint8_t scales[8], mins[8];
+        unpack_scales_k(w + 4, scales, mins);
+        const uint8_t *qs = w + (fifth_bits ? 48 : 16);
+        const __m256i high = fifth_bits ? _mm256_loadu_si256((const __m256i *)(w + 16)) : _mm256_setzero_si256();
+        __m256i sum = _mm256_setzero_si256();
+        for (int c = 0; c < 4; c++) {
+            const __m256i packed = _mm256_loadu_si256((const __m256i *)(qs + 32 * c));
+            __m256i lo = _mm256_and_si256(packed, low_mask);
+            __m256i hi = _mm256_and_si256(_mm256_srli_epi16(packed, 4), low_mask);
+            if (fifth_bits) {
+                const __m256i one = _mm256_set1_epi8(1);
+                lo = _mm256_or_si256(lo, _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(high, 2 * c), one), 4));
+                hi = _mm256_or_si256(hi, _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(high, 2 * c + 1), one), 4));
+            }
+            const __m256i xlo = _mm256_loadu_si256((const __m256i *)(x + Q8K_CODES + 64 * c));
+            const __m256i xhi = _mm256_loadu_si256((const __m256i *)(x + Q8K_CODES + 64 * c + 32));
+            const __m256i plo = _mm256_madd_epi16(_mm256_maddubs_epi16(lo, xlo), _mm256_set1_epi16(scales[2 * c]));
+            const __m256i phi = _mm256_madd_epi16(_mm256_maddubs_epi16(hi, xhi), _mm256_set1_epi16(scales[2 * c + 1]));
+            sum = _mm256_add_epi32(sum, _mm256_add_epi32(plo, phi));
+        }
+        acc = _mm256_fmadd_ps(_mm256_set1_ps(xd * half_to_float(w)), _mm256_cvtepi32_ps(sum), acc);
+        minimums += (xd * half_to_float(w + 2)) * (float)minimum_sum_k(mins, x);
+    }
+    return sum_lanes(acc) - minimums;
+}
+
+// Q6_K: per 128 values, 64 low-nibble bytes and 32 bytes of 2-bit pairs; code − 32 times one
+// signed scale per 16 values. vpmaddubsw needs an unsigned side, so Σ(code−32)·x is computed
+// as Σ code·x − 32·Σ x.
+INLINE float dot_q6_k(const uint8_t *w, const uint8_t *x, int blocks) {
+    const __m256i low_mask = _mm256_set1_epi8(0x0f);
+    const __m256i pair_mask = _mm256_set1_epi8(0x03);
+    const __m256i offset = _mm256_set1_epi8(32);
+    __m256 acc = _mm256_setzero_ps();
+    for (int i = 0; i < blocks; i++, w += 210, x += Q8K_BYTES) {
+        float xd;
+        memcpy(&xd, x, 4);
+        const int8_t *scales = (const int8_t *)(w + 192);
+        __m256i sum = _mm256_setzero_si256();
+        for (int half = 0; half < 2; half++) {
+            const __m256i low1 = _mm256_loadu_si256((const __m256i *)(w + 64 * half));
+            const __m256i low2 = _mm256_loadu_si256((const __m256i *)(w + 64 * half + 32));
+            const __m256i high = _mm256_loadu_si256((const __m256i *)(w + 128 + 32 * half));
+            __m256i q[4];
+            q[0] = _mm256_or_si256(_mm256_and_si256(low1, low_mask), _mm256_slli_epi16(_mm256_and_si256(high, pair_mask), 4));
+            q[1] = _mm256_or_si256(_mm256_and_si256(low2, low_mask), _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(high, 2), pair_mask), 4));
+            q[2] = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(low1, 4), low_mask), _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(high, 4), pair_mask), 4));
+            q[3] = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(low2, 4), low_mask), _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(high, 6), pair_mask), 4));
+            for (int k = 0; k < 4; k++) {
+                const __m256i xq = _mm256_loadu_si256((const __m256i *)(x + Q8K_CODES + 128 * half + 32 * k));
+                const __m256i products = _mm256_sub_epi16(_mm256_maddubs_epi16(q[k], xq), _mm256_maddubs_epi16(offset, xq));
+                const int s = 8 * half + 2 * k;
+                const __m256i scale = _mm256_set_m128i(_mm_set1_epi16(scales[s + 1]), _mm_set1_epi16(scales[s]));
+                sum = _mm256_add_epi32(sum, _mm256_madd_epi16(products, scale));
+            }
+        }
+        acc = _mm256_fmadd_ps(_mm256_set1_ps(xd * half_to_float(w + 208)), _mm256_cvtepi32_ps(sum), acc);
+    }
+    return sum_lanes(acc);
+}
+
+INLINE void product_k(const int type, const onramp_matmul_args *a) {
+    for (int r = a->row_begin; r < a->row_end; r++) {
+        const uint8_t *w = (const uint8_t *)a->weights + (size_t)r * a->weight_row_bytes;
+        for (int b = 0; b < a->batch; b++) {
+            const uint8_t *x = (const uint8_t *)a->activations + (size_t)b * a->activation_row_bytes;
+            float value;
+            switch (type) {
+            case TYPE_Q4_K: value = dot_q45_k(0, w, x, a->blocks); break;
+            case TYPE_Q5_K: value = dot_q45_k(1, w, x, a->blocks); break;
+            default: value = dot_q6_k(w, x, a->blocks); break;
+            }
+            a->y[(size_t)b * a->y_stride + (size_t)r] = value;
+        }
+    }
+}
+
 int KERNEL_ENTRY(uint32_t weight_type, const onramp_matmul_args *args) {
     switch (weight_type) {
     case TYPE_Q4_0: product(TYPE_Q4_0, args); return 1;
@@ -175,6 +307,9 @@ int KERNEL_ENTRY(uint32_t weight_type, const onramp_matmul_args *args) {
     case TYPE_Q5_0: product(TYPE_Q5_0, args); return 1;
     case TYPE_Q5_1: product(TYPE_Q5_1, args); return 1;
     case TYPE_Q8_0: product(TYPE_Q8_0, args); return 1;
+    case TYPE_Q4_K: product_k(TYPE_Q4_K, args); return 1;
+    case TYPE_Q5_K: product_k(TYPE_Q5_K, args); return 1;
+    case TYPE_Q6_K: product_k(TYPE_Q6_K, args); return 1;
     default: return 0;
     }
 }

@@ -1,16 +1,37 @@
 // The `onramp` command: with no subcommand it starts the wizard.
 import ArgumentParser
+import Foundation
+import TUI
+import Wizard
 
 @main
 struct Onramp: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "onramp",
         abstract: "Get a local AI model running on this computer, and keep it running.",
+        discussion: """
+            With no command, Onramp starts a step-by-step wizard in this terminal. \
+            It installs, changes or sends nothing without asking first.
+            """,
         version: OnrampVersion.current,
-        subcommands: []
+        subcommands: [
+            ProbeCommand.self,
+            DoctorCommand.self,
+            KernelBenchCommand.self,
+        ]
     )
 
+    @Flag(help: "Print plain lines instead of drawing full-screen (also automatic for TERM=dumb and pipes).")
+    var plain = false
+
     func run() async throws {
-        print("Onramp \(OnrampVersion.current): the setup wizard is not built yet.")
+        let environment = TerminalEnvironment.current(plainRequested: plain)
+        let trace = FirstFrameTrace.fromEnvironment()
+        let wizard = Wizard(version: OnrampVersion.current)
+        let status = await WizardThread.run {
+            TerminalSession.run(wizard, environment: environment, onFirstFrame: trace?.markFirstFrame)
+        }
+        trace?.printReport()
+        if status != 0 { throw ExitCode(status) }
     }
 }

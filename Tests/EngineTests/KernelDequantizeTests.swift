@@ -50,6 +50,19 @@ struct KernelDequantizeTests {
         #expect(HalfFloat.float(fromF16: 0x7E00).isNaN)
     }
 
+    @Test("every f16 bit pattern converts exactly as Float16 does")
+    func everyHalf() {
+        for bits in UInt16.min...UInt16.max {
+            let expected = Float(Float16(bitPattern: bits))
+            let actual = HalfFloat.float(fromF16: bits)
+            if expected.isNaN {
+                #expect(actual.isNaN, "\(bits)")
+            } else if actual.bitPattern != expected.bitPattern {
+                Issue.record("f16 \(bits): \(actual) instead of \(expected)")
+            }
+        }
+    }
+
     @Test("bf16 keeps the top half of a float, rounding to nearest even, NaN stays NaN")
     func bfloat16() {
         #expect(HalfFloat.bf16(from: 1) == 0x3F80)

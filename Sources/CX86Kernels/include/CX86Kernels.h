@@ -37,4 +37,13 @@ typedef struct {
 int onramp_matmul_avx2(uint32_t weight_type, const onramp_matmul_args *args);
 int onramp_matmul_avx_vnni(uint32_t weight_type, const onramp_matmul_args *args);
 
+/// Activation rows to 8-bit blocks, rounding exactly as the engine's portable Swift quantiser
+/// (scale = max|x|/127 stored as f16, codes rounded to nearest even): `count` values from `x`
+/// to Q8_0 blocks (`with_sum` 0) or Q8_1 blocks (`with_sum` 1) at `out`. Needs ONRAMP_X86_AVX2.
+void onramp_quantize_q8_avx2(const float *x, int count, void *out, int with_sum);
+
+/// `count` values from `x` to Q8_K blocks (f32 scale, codes, per-16 sums), as ggml's reference.
+/// Needs ONRAMP_X86_AVX2.
+void onramp_quantize_q8_k_avx2(const float *x, int count, void *out);
+
 #endif

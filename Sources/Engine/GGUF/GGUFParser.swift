@@ -21,6 +21,11 @@ enum GGUFParser {
     static let minimumEntryBytes = 8 + 1 + 4 + 1
     /// The smallest possible tensor info: name length, a 1-byte name, dimension count, type, offset.
     static let minimumTensorInfoBytes = 8 + 1 + 4 + 4 + 8
+    /// Counts in the file are claims: storage is reserved only up to this many elements and
+    /// otherwise grows with what is actually read, so a false count cannot force a large allocation.
+    static let reservationLimit = 1 << 16
+
+    static func reservation(_ count: Int) -> Int { min(count, reservationLimit) }
 
     static func parse(_ bytes: UnsafeRawBufferPointer, fileName: String) throws(GGUFError) -> GGUFLayout {
         var reader = GGUFByteReader(bytes: bytes, fileName: fileName)
@@ -35,8 +40,8 @@ enum GGUFParser {
         }
 
         var entries: [(String, GGUFValue)] = []
-        entries.reserveCapacity(entryCount)
-        var seenKeys = Set<String>(minimumCapacity: entryCount)
+        entries.reserveCapacity(reservation(entryCount))
+        var seenKeys = Set<String>(minimumCapacity: reservation(entryCount))
         for entryNumber in 0..<entryCount {
             let (key, value) = try readEntry(&reader, number: entryNumber)
             guard seenKeys.insert(key).inserted else {
@@ -48,8 +53,8 @@ enum GGUFParser {
         let alignment = try readAlignment(metadata, fileName: fileName)
 
         var tensors: [(info: PendingTensor, number: Int)] = []
-        tensors.reserveCapacity(tensorCount)
-        var seenNames = Set<String>(minimumCapacity: tensorCount)
+        tensors.reserveCapacity(reservation(tensorCount))
+        var seenNames = Set<String>(minimumCapacity: reservation(tensorCount))
         for tensorNumber in 0..<tensorCount {
             let pending = try readTensorInfo(&reader, number: tensorNumber)
             guard seenNames.insert(pending.name).inserted else {
@@ -164,7 +169,7 @@ enum GGUFParser {
         case .bool: return .bool(reader.integers(count, UInt8.self).map { $0 != 0 })
         case .string:
             var texts: [String] = []
-            texts.reserveCapacity(count)
+            texts.reserveCapacity(reservation(count))
             for index in 0..<count {
                 texts.append(try reader.string("item \(index + 1) of list '\(key)'"))
             }
@@ -215,20 +220,22 @@ enum GGUFParser {
             }
             shape.append(Int(raw))
         }
-        var elements = 1
-        for extent in shape {
-            let (product, overflow) = elements.multipliedReportingOverflow(by: extent)
+        // Zero extents are skipped so that a zero cannot hide an overflow in the other
+        // dimensions: every partial product (rows, elements) then fits in an Int.
+        var magnitude = 1
+        for extent in shape where extent > 0 {
+            let (product, overflow) = magnitude.multipliedReportingOverflow(by: extent)
             guard !overflow else {
                 throw GGUFError(.tooManyElements, "\(fileName): tensor '\(name)' has shape \(GGUFTensorInfo.text(of: shape)), too many elements to count. \(GGUFError.damagedAdvice)")
             }
-            elements = product
+            magnitude = product
         }
         let type = try readTensorType(&reader, name: name)
         let rowLength = shape.first ?? 1
         guard rowLength % type.blockSize == 0 else {
             throw GGUFError(.rowNotWholeBlocks, "\(fileName): tensor '\(name)' has rows of \(ByteCountText.count(rowLength)) elements, but its type \(type) stores elements in blocks of \(type.blockSize). \(GGUFError.damagedAdvice)")
         }
-        let rows = shape.dropFirst().reduce(1, *)  // cannot overflow: the full product did not
+        let rows = shape.dropFirst().reduce(1, *)  // cannot overflow: bounded by `magnitude`
         guard let rowBytes = type.byteCount(elements: rowLength) else {
             throw GGUFError(.tooManyElements, "\(fileName): tensor '\(name)' has rows too large to address. \(GGUFError.damagedAdvice)")
         }

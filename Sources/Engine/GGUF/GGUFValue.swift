@@ -51,37 +51,25 @@ public enum GGUFArray: Sendable, Equatable {
     case bool([Bool])
     case string([String])
 
-    public var count: Int {
-        switch self {
-        case .uint8(let a): return a.count
-        case .int8(let a): return a.count
-        case .uint16(let a): return a.count
-        case .int16(let a): return a.count
-        case .uint32(let a): return a.count
-        case .int32(let a): return a.count
-        case .uint64(let a): return a.count
-        case .int64(let a): return a.count
-        case .float32(let a): return a.count
-        case .float64(let a): return a.count
-        case .bool(let a): return a.count
-        case .string(let a): return a.count
-        }
-    }
+    public var count: Int { summary.count }
 
-    public var elementTypeName: String {
+    public var elementTypeName: String { summary.elementTypeName }
+
+    /// Both facts from one switch, so the list of cases is written once.
+    private var summary: (count: Int, elementTypeName: String) {
         switch self {
-        case .uint8: return "u8"
-        case .int8: return "i8"
-        case .uint16: return "u16"
-        case .int16: return "i16"
-        case .uint32: return "u32"
-        case .int32: return "i32"
-        case .uint64: return "u64"
-        case .int64: return "i64"
-        case .float32: return "f32"
-        case .float64: return "f64"
-        case .bool: return "bool"
-        case .string: return "str"
+        case .uint8(let a): return (a.count, "u8")
+        case .int8(let a): return (a.count, "i8")
+        case .uint16(let a): return (a.count, "u16")
+        case .int16(let a): return (a.count, "i16")
+        case .uint32(let a): return (a.count, "u32")
+        case .int32(let a): return (a.count, "i32")
+        case .uint64(let a): return (a.count, "u64")
+        case .int64(let a): return (a.count, "i64")
+        case .float32(let a): return (a.count, "f32")
+        case .float64(let a): return (a.count, "f64")
+        case .bool(let a): return (a.count, "bool")
+        case .string(let a): return (a.count, "str")
         }
     }
 }

@@ -2,9 +2,20 @@
 // (Q8_0, Q8_1, Q8_K or a 16-bit float), rounding exactly as llama.cpp's x86 CPU backend does so
 // products agree with it to the last bit of the quantised inputs.
 
+import CX86Kernels
+
 enum ActivationQuantizer {
-    /// Writes `count` values from `x` into `out` as `type` (one of the activation types).
-    static func quantizeRow(_ x: UnsafePointer<Float>, count: Int, as type: GGMLType, into out: UnsafeMutableRawPointer) {
+    /// Writes `count` values from `x` into `out` as `type` (one of the activation types), with
+    /// the x86 quantiser when `path` is an x86 path this CPU supports: the results are the same.
+    static func quantizeRow(_ x: UnsafePointer<Float>, count: Int, as type: GGMLType, into out: UnsafeMutableRawPointer, path: KernelPath) {
+        if path != .portable, path.isSupported {
+            switch type {
+            case .q8_0: return onramp_quantize_q8_avx2(x, Int32(count), out, 0)
+            case .q8_1: return onramp_quantize_q8_avx2(x, Int32(count), out, 1)
+            case .q8_K: return onramp_quantize_q8_k_avx2(x, Int32(count), out)
+            default: break
+            }
+        }
         switch type {
         case .q8_0: q8Blocks(x, count: count, into: out, withSum: false)
         case .q8_1: q8Blocks(x, count: count, into: out, withSum: true)
@@ -21,10 +32,12 @@ enum ActivationQuantizer {
     }
 
     /// An 8-bit code for `scaled` (already in [-127, 127] up to rounding); NaN becomes 0 so a
-    /// broken activation cannot trap the conversion.
+    /// broken activation cannot trap the conversion. Adding and removing 1.5·2^23 rounds to
+    /// nearest even in the default rounding mode without a library call (as ggml's nearest_int).
     @inline(__always)
     static func code(_ scaled: Float) -> Int8 {
-        let r = scaled.rounded(.toNearestOrEven)
+        let magic: Float = 12_582_912
+        let r = (scaled + magic) - magic
         guard r == r else { return 0 }
         return Int8(Swift.max(-128, Swift.min(127, r)))
     }

@@ -22,7 +22,9 @@ enum KQuant {
         var total: Int32 = 0
         for group in 0..<(superBlock / groupSize) {
             var sum: Int32 = 0
-            for k in (group * groupSize)..<((group + 1) * groupSize) { sum &+= Int32(w[k]) &* Int32(x[k]) }
+            for k in stride(from: group * groupSize, to: (group + 1) * groupSize, by: 16) {
+                sum &+= dotLanes(signedLanes(w, k), signedLanes(x, k))
+            }
             total &+= sum &* scale(group)
         }
         return total

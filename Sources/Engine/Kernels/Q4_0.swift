@@ -17,12 +17,8 @@ enum Q4_0: BlockFormat {
         var sum: Float = 0
         for block in 0..<blocks {
             let wb = w + block * 18, xb = x + block * 34
-            let q = bytes(wb, 2), a = codes(xb, 2)
-            var sumi: Int32 = 0
-            for j in 0..<16 {
-                sumi &+= (Int32(q[j] & 0x0f) - 8) &* Int32(a[j])
-                sumi &+= (Int32(q[j] >> 4) - 8) &* Int32(a[j + 16])
-            }
+            let (low, high) = nibbleLanes(wb, 2)
+            let sumi = dotLanes(low &- 8, signedLanes(xb, 2)) &+ dotLanes(high &- 8, signedLanes(xb, 18))
             sum += Float(sumi) * (f16At(wb) * f16At(xb))
         }
         return sum

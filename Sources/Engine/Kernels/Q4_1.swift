@@ -18,12 +18,8 @@ enum Q4_1: BlockFormat {
         var sum: Float = 0
         for block in 0..<blocks {
             let wb = w + block * 20, xb = x + block * 36
-            let q = bytes(wb, 4), a = codes(xb, 4)
-            var sumi: Int32 = 0
-            for j in 0..<16 {
-                sumi &+= Int32(q[j] & 0x0f) &* Int32(a[j])
-                sumi &+= Int32(q[j] >> 4) &* Int32(a[j + 16])
-            }
+            let (low, high) = nibbleLanes(wb, 4)
+            let sumi = dotLanes(low, signedLanes(xb, 4)) &+ dotLanes(high, signedLanes(xb, 20))
             sum += Float(sumi) * (f16At(wb) * f16At(xb)) + f16At(wb, 2) * f16At(xb, 2)
         }
         return sum

@@ -6,11 +6,9 @@ enum Q5_1: BlockFormat {
 
     static func dequantize(block: UnsafeRawPointer, into y: UnsafeMutablePointer<Float>) {
         let d = f16At(block), m = f16At(block, 2)
-        let high = block.loadUnaligned(fromByteOffset: 4, as: UInt32.self)
-        let q = bytes(block, 8)
-        for j in 0..<16 {
-            y[j] = d * Float(Q5Codes.low(q[j], high, j)) + m
-            y[j + 16] = d * Float(Q5Codes.high(q[j], high, j)) + m
+        Q5Codes.decode(block, bitsAt: 4, nibblesAt: 8) { j, low, high in
+            y[j] = d * Float(low) + m
+            y[j + 16] = d * Float(high) + m
         }
     }
 
@@ -18,13 +16,9 @@ enum Q5_1: BlockFormat {
         var sum: Float = 0
         for block in 0..<blocks {
             let wb = w + block * 24, xb = x + block * 36
-            let high = wb.loadUnaligned(fromByteOffset: 4, as: UInt32.self)
-            let q = bytes(wb, 8), a = codes(xb, 4)
-            var sumi: Int32 = 0
-            for j in 0..<16 {
-                sumi &+= Q5Codes.low(q[j], high, j) &* Int32(a[j])
-                sumi &+= Q5Codes.high(q[j], high, j) &* Int32(a[j + 16])
-            }
+            let (low, high) = nibbleLanes(wb, 8)
+            let (fifthLow, fifthHigh) = fifthBitLanes(wb, 4)
+            let sumi = dotLanes(low | fifthLow, signedLanes(xb, 4)) &+ dotLanes(high | fifthHigh, signedLanes(xb, 20))
             sum += Float(sumi) * (f16At(wb) * f16At(xb)) + f16At(wb, 2) * f16At(xb, 2)
         }
         return sum

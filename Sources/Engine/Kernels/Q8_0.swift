@@ -14,9 +14,7 @@ enum Q8_0: BlockFormat {
         var sum: Float = 0
         for block in 0..<blocks {
             let wb = w + block * 34, xb = x + block * 34
-            let qw = codes(wb, 2), qx = codes(xb, 2)
-            var sumi: Int32 = 0
-            for j in 0..<32 { sumi &+= Int32(qw[j]) &* Int32(qx[j]) }
+            let sumi = dotLanes(signedLanes(wb, 2), signedLanes(xb, 2)) &+ dotLanes(signedLanes(wb, 18), signedLanes(xb, 18))
             sum += Float(sumi) * (f16At(wb) * f16At(xb))
         }
         return sum

@@ -41,11 +41,22 @@ public final class QuantizedActivations: @unchecked Sendable {
 
     /// Converts `rows` rows (default: all `capacity`) of `columns` floats, row-major, from `x`.
     public func quantize(_ x: UnsafePointer<Float>, rows: Int? = nil) {
+        quantize(x, rows: rows, path: KernelPath.best)
+    }
+
+    /// `quantize` on a chosen kernel path (every path gives the same blocks for finite input).
+    public func quantize(_ x: UnsafePointer<Float>, rows: Int? = nil, path: KernelPath) {
         let count = Swift.min(Swift.max(rows ?? capacity, 0), capacity)
         for b in 0..<count {
-            ActivationQuantizer.quantizeRow(x + b * columns, count: columns, as: type, into: storage + b * rowBytes)
+            ActivationQuantizer.quantizeRow(x + b * columns, count: columns, as: type, into: storage + b * rowBytes, path: path)
         }
         batch = count
+    }
+
+    /// The stored bytes of row `index`, for comparing quantisers.
+    public func bytes(ofRow index: Int) -> UnsafeRawBufferPointer {
+        precondition(index >= 0 && index < capacity, "row \(index) outside 0..<\(capacity)")
+        return UnsafeRawBufferPointer(start: row(index), count: rowBytes)
     }
 
     /// Writes row `index`'s values as the kernels see them (after quantisation) to `into`.

@@ -42,7 +42,7 @@ public struct LlamaTensorSet: Sendable {
         output = try finder.optional("output.weight", "the output layer", shape: [embedding, h.vocabularySize], types: Self.weightTypes)
         ropeFrequencies = try finder.optional("rope_freqs.weight", "the RoPE frequency factors", shape: [h.ropeDimensionCount / 2], types: Self.normTypes)
         var blocks: [Block] = []
-        blocks.reserveCapacity(h.blockCount)
+        blocks.reserveCapacity(min(h.blockCount, file.tensors.count))  // the count is a claim until checked
         for layer in 0..<h.blockCount {
             func weight(_ part: String, _ role: String, _ shape: [Int], _ types: Set<GGMLType> = Self.weightTypes) throws(GGUFError) -> GGUFTensorInfo {
                 try finder.require("blk.\(layer).\(part).weight", "layer \(layer)'s \(role)", shape: shape, types: types)

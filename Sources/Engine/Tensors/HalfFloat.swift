@@ -5,7 +5,20 @@ public enum HalfFloat {
     /// The Float an f16 bit pattern stands for (exact: every f16 is a Float).
     @inline(__always)
     public static func float(fromF16 bits: UInt16) -> Float {
-        Float(Float16(bitPattern: bits))
+        #if arch(arm64)
+        return Float(Float16(bitPattern: bits))
+        #else
+        // Without F16C the conversion is a library call; this is exact and a few instructions.
+        // Exponent and mantissa moved into a Float's fields and scaled by 2^112 rebias the
+        // exponent from 15 to 127 (subnormal halves become normal floats the same way).
+        let sign = UInt32(bits & 0x8000) << 16
+        let magnitude = UInt32(bits & 0x7fff)
+        if magnitude >= 0x7c00 {
+            return Float(bitPattern: sign | 0x7f80_0000 | (magnitude & 0x3ff) << 13)
+        }
+        let scaled = Float(bitPattern: magnitude << 13) * 0x1p112
+        return Float(bitPattern: sign | scaled.bitPattern)
+        #endif
     }
 
     /// The f16 bit pattern nearest to `value` (ties to even), as ggml stores scales on x86.

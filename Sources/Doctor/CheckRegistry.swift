@@ -1,0 +1,35 @@
+// The list of every check `onramp doctor` runs, in the order their findings are documented.
+
+public enum CheckRegistry {
+    public static let all: [any Check] = [
+        CPUWithoutAVX(),
+        LowMemory(),
+        NoSwap(),
+        CgroupMemoryLimit(),
+        LowDiskSpace(),
+        NvidiaNoDriver(),
+        NouveauBound(),
+        SecureBootBlocksNvidia(),
+        DriverLibraryMismatch(),
+        DriverTooOldForCuda(),
+        NvidiaUVMNotLoaded(),
+        NvidiaDeviceNodesMissing(),
+        AMDWithoutKFD(),
+        UserNotInRenderGroup(),
+        AMDGfxUnsupported(),
+        ROCmKernelMismatch(),
+        VulkanMissing(),
+        GPUSuspended(),
+        ContainerWithoutGPU(),
+        WSLWithoutCUDA(),
+        CUDAVisibleDevicesHidesAll(),
+        LDLibraryPathShadows(),
+        ProxySet(),
+        OllamaPortInUse(),
+        ModelsFromOtherTools(),
+        TerminalLimited(),
+    ]
+
+    /// Every finding id any check can report.
+    public static var findingIDs: [String] { all.flatMap(\.kinds).map(\.id) }
+}

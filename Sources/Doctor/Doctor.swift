@@ -1,1 +1,0 @@
-// Doctor: pure checks MachineFacts -> [Finding], each with evidence and a per-distro fix.

@@ -1,0 +1,75 @@
+// Renders a report as `onramp doctor` prints it: one line per area, findings and fixes under it,
+// and with `verbose` the explanation and the evidence too.
+
+public struct TextReport: Sendable {
+    public var verbose: Bool
+    public var glyphs: Glyphs
+    public var runningAsRoot: Bool
+
+    public init(verbose: Bool, glyphs: Glyphs, runningAsRoot: Bool = false) {
+        self.verbose = verbose
+        self.glyphs = glyphs
+        self.runningAsRoot = runningAsRoot
+    }
+
+    public func render(_ report: DoctorReport) -> String {
+        var out: [String] = [verbose ? "Doctor report:" : "Doctor summary (to see why and the evidence, run onramp doctor -v):"]
+        for section in report.sections {
+            out.append("\(glyphs.area(section.status)) \(section.area.name): \(section.summary)")
+            for finding in section.findings {
+                out += lines(for: finding, family: report.family)
+            }
+        }
+        out.append("")
+        out += closing(report)
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private func lines(for finding: Finding, family: DistroFamily) -> [String] {
+        let indent = "      "
+        var out = ["    \(glyphs.finding(finding.severity)) \(finding.title)"]
+        if verbose {
+            out += TextWrap.lines(finding.explanation, width: 72).map { indent + $0 }
+            if !finding.evidence.isEmpty {
+                out.append(indent + "Evidence:")
+                out += finding.evidence.map { indent + "  " + $0 }
+            }
+        }
+        let steps = finding.fix?.steps(for: family) ?? []
+        for (index, step) in steps.enumerated() {
+            let label = index == 0 ? "Fix: " : "     "
+            switch step {
+            case .command(let text): out.append(indent + label + "$ " + text)
+            case .manual(let text): out.append(indent + label + text)
+            }
+        }
+        if verbose, finding.id != Finding.checkFailedID {
+            out.append(indent + "More: docs/troubleshooting.md#\(finding.id.replacingDots())")
+        }
+        return out
+    }
+
+    private func closing(_ report: DoctorReport) -> [String] {
+        let errors = report.count(.error)
+        let warnings = report.count(.warning)
+        guard errors + warnings > 0 else {
+            return ["\(glyphs.finding(.ok)) No problems found. Next: onramp recommend"]
+        }
+        var parts: [String] = []
+        if errors > 0 { parts.append(errors == 1 ? "1 error" : "\(errors) errors") }
+        if warnings > 0 { parts.append(warnings == 1 ? "1 warning" : "\(warnings) warnings") }
+        var out = ["\(glyphs.finding(report.worst)) Found \(parts.joined(separator: " and "))."]
+        let fixable = report.fixable.filter { $0.severity >= .warning }.count
+        if fixable > 0 {
+            out.append("  Onramp can fix \(fixable) of them for you: run onramp doctor --fix")
+        }
+        return out
+    }
+}
+
+extension String {
+    /// The anchor GitHub-style Markdown gives a heading made of this id.
+    func replacingDots() -> String {
+        String(self.compactMap { $0 == "." ? nil : $0 })
+    }
+}

@@ -1,0 +1,30 @@
+// `onramp probe --capture DIR`: probe the live machine through a recorder, write the profile, then
+// replay it once to store the golden facts beside it (so the folder proves it replays).
+
+import Foundation
+
+public enum ProfileCapture {
+    /// Returns the live facts; writes DIR/profile.json, system.json, fs/, commands/ and facts.json.
+    public static func capture(
+        to folder: String, live: LiveSystem = LiveSystem(), timeout: Duration = .seconds(3)
+    ) throws(ProfileError) -> MachineFacts {
+        let recorder = RecordingSystem(recording: live)
+        let facts = Prober(source: recorder, timeout: timeout).gather()
+        let recording = recorder.recording
+        let redactor = Redactor(
+            userName: recording.user?.name ?? live.currentUser()?.name, homeFolder: live.environment("HOME"),
+            hostName: live.readFile("/proc/sys/kernel/hostname").text?.trimmingCharacters(in: .whitespacesAndNewlines)
+        )
+        try ProfileWriter.write(
+            recording, to: folder, description: "Captured with onramp probe --capture",
+            redactor: redactor, describe: live.fileInfo
+        )
+        let replayed = Prober(source: try ReplaySystem(folder: folder)).gather()
+        do {
+            try Data(replayed.jsonText().utf8).write(to: URL(fileURLWithPath: folder + "/facts.json"))
+        } catch {
+            throw ProfileError("Could not write \(folder)/facts.json: \(error.localizedDescription).")
+        }
+        return facts
+    }
+}

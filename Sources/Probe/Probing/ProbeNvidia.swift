@@ -1,0 +1,82 @@
+// NVIDIA: kernel modules and their versions, device nodes, module files, CUDA toolkit, and nvidia-smi
+// (skipped while the GPU sleeps; on WSL it is the only way to see the GPU at all).
+
+import Foundation
+
+extension ProbeSession {
+    func probeNvidia() {
+        var nvidia = NvidiaFacts()
+        nvidia.moduleLoaded = exists("/sys/module/nvidia")
+        nvidia.uvmLoaded = exists("/sys/module/nvidia_uvm")
+        nvidia.nouveauLoaded = exists("/sys/module/nouveau")
+        nvidia.kernelModuleVersion = text("/proc/driver/nvidia/version").flatMap(NvidiaVersionReader.kernelModuleVersion)
+        nvidia.sysModuleVersion = line("/sys/module/nvidia/version")
+        // Checked one by one: listing /dev would drag every device of the machine into a capture.
+        let cards = max(facts.gpus.filter { $0.vendor == .nvidia }.count, 1)
+        nvidia.deviceNodes = (["nvidiactl", "nvidia-uvm", "nvidia-uvm-tools", "nvidia-modeset"] + (0..<cards).map { "nvidia\($0)" })
+            .filter { exists("/dev/" + $0) }
+        nvidia.cudaToolkitVersion = cudaToolkitVersion()
+        nvidia.moduleFiles = nvidiaModuleFiles()
+
+        let nvidiaGPUs = facts.gpus.filter { $0.vendor == .nvidia }
+        // On WSL the GPU is not on a PCI bus we can see; nvidia-smi is the only way to it.
+        guard !nvidiaGPUs.isEmpty || facts.environment.wsl != nil else {
+            facts.drivers.nvidia = nvidia
+            return
+        }
+        let sleeping = nvidiaGPUs.filter(\.isSuspended).compactMap(\.pciAddress)
+        let reason = sleeping.isEmpty ? nil : "the NVIDIA GPU at \(sleeping.joined(separator: ", ")) is asleep (runtime suspended); asking nvidia-smi would wake it"
+        if let result = runTool("nvidia-smi", NvidiaSmiReader.arguments, skipBecause: reason) {
+            if result.succeeded {
+                for row in NvidiaSmiReader.rows(result.stdout) { merge(row) }
+                nvidia.smiDriverVersion = NvidiaSmiReader.rows(result.stdout).first?.driverVersion
+            } else if result.outcome == .exited {
+                nvidia.smiError = NvidiaSmiReader.errorLine(stdout: result.stdout, stderr: result.stderr)
+            }
+        }
+        facts.drivers.nvidia = nvidia
+    }
+
+    private func merge(_ row: NvidiaSmiReader.Row) {
+        let vram = row.memoryMiB.map { $0 * 1024 * 1024 }
+        if let index = facts.gpus.firstIndex(where: { $0.pciAddress == row.pciAddress }) {
+            facts.gpus[index].name = row.name
+            facts.gpus[index].computeCapability = row.computeCapability
+            if let vram {
+                facts.gpus[index].vramBytes = vram
+                facts.gpus[index].vramSource = "nvidia-smi"
+            }
+        } else {
+            facts.gpus.append(GPUFacts(
+                pciAddress: row.pciAddress, vendor: .nvidia, name: row.name, vramBytes: vram,
+                vramSource: vram == nil ? nil : "nvidia-smi", computeCapability: row.computeCapability
+            ))
+        }
+    }
+
+    /// A module on disk that is not loaded is the Secure Boot signature story; none at all is "no driver".
+    private func nvidiaModuleFiles() -> [String]? {
+        guard let release = facts.os.kernelRelease else { return nil }
+        let root = "/lib/modules/" + release
+        // Ubuntu's signed prebuilt modules live in kernel/nvidia-535/ and the like.
+        let ubuntu = (source.listDirectory(root + "/kernel") ?? []).filter { $0.hasPrefix("nvidia-") }.map { root + "/kernel/" + $0 }
+        let folders = [root + "/updates/dkms", root + "/kernel/drivers/video", root + "/extra/nvidia", root + "/extra", root + "/updates"] + ubuntu
+        return folders.flatMap { folder in
+            (source.listDirectory(folder) ?? []).filter { $0 == "nvidia.ko" || $0.hasPrefix("nvidia.ko.") }.map { folder + "/" + $0 }
+        }
+    }
+
+    private func cudaToolkitVersion() -> String? {
+        if let json = text("/usr/local/cuda/version.json"),
+           let file = try? JSONDecoder().decode(CUDAVersionFile.self, from: Data(json.utf8)) {
+            return file.cuda.version
+        }
+        // Older toolkits: "CUDA Version 11.2.152".
+        return line("/usr/local/cuda/version.txt")?.firstDottedVersion
+    }
+
+    private struct CUDAVersionFile: Decodable {
+        struct Component: Decodable { var version: String }
+        var cuda: Component
+    }
+}

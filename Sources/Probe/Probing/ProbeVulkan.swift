@@ -1,0 +1,43 @@
+// Vulkan and Intel compute: the loader, ICD manifests, vulkaninfo's device list, OpenCL and Level Zero.
+
+extension ProbeSession {
+    func probeVulkan() {
+        var vulkan = VulkanFacts()
+        vulkan.loaderPresent = facts.drivers.libraries.contains { $0.name == "libvulkan.so" }
+        vulkan.icdFiles = ["/usr/share/vulkan/icd.d", "/etc/vulkan/icd.d"].flatMap { folder in
+            (source.listDirectory(folder) ?? []).filter { $0.hasSuffix(".json") }.map { folder + "/" + $0 }
+        }
+        if !facts.gpus.isEmpty {
+            let sleeping = facts.gpus.contains(where: \.isSuspended)
+            if let result = runTool("vulkaninfo", ["--summary"], skipBecause: sleeping ? "a GPU is asleep; vulkaninfo would wake every GPU" : nil) {
+                vulkan.devices = VulkanSummaryReader.deviceNames(result.stdout)
+                if vulkan.devices.isEmpty {
+                    vulkan.vulkaninfoError = VulkanSummaryReader.errorLine(stdout: result.stdout, stderr: result.stderr)
+                }
+                nameFromVulkan(vulkan.devices)
+            }
+        }
+        facts.drivers.vulkan = vulkan
+    }
+
+    /// Intel and nouveau-driven cards have no other tool that names them.
+    private func nameFromVulkan(_ devices: [String]) {
+        for index in facts.gpus.indices where facts.gpus[index].name == nil {
+            let vendorWord: String
+            switch facts.gpus[index].vendor {
+            case .intel: vendorWord = "Intel"
+            case .nvidia: vendorWord = "NV"
+            case .amd: vendorWord = "AMD"
+            case .other: continue
+            }
+            facts.gpus[index].name = devices.first { $0.contains(vendorWord) }
+        }
+    }
+
+    func probeIntelCompute() {
+        var intel = IntelComputeFacts()
+        intel.openCLICDs = (source.listDirectory("/etc/OpenCL/vendors") ?? []).map { "/etc/OpenCL/vendors/" + $0 }
+        intel.levelZeroPresent = facts.drivers.libraries.contains { $0.name == "libze_intel_gpu.so" }
+        facts.drivers.intel = intel
+    }
+}

@@ -1,0 +1,45 @@
+// The characters that draw borders, marks and bars: Unicode where the terminal can show it, ASCII otherwise.
+
+public struct Glyphs: Hashable, Sendable {
+    public var horizontal: Character
+    public var vertical: Character
+    public var topLeft: Character
+    public var topRight: Character
+    public var bottomLeft: Character
+    public var bottomRight: Character
+    /// Marks for a finding that passed, needs attention, or failed.
+    public var ok: String
+    public var warning: String
+    public var failure: String
+    /// A step that has not run yet, and one that is running.
+    public var pending: String
+    public var running: String
+    public var barFilled: Character
+    public var barEmpty: Character
+    public var pointer: String
+    public var ellipsis: String
+    public var moreAbove: String
+    public var moreBelow: String
+    public var times: String
+    public var separator: String
+    public var upDown: String
+
+    public static let unicode = Glyphs(
+        horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
+        ok: "✓", warning: "!", failure: "✗", pending: "·", running: "…",
+        barFilled: "█", barEmpty: "░", pointer: "›", ellipsis: "…",
+        moreAbove: "↑ more", moreBelow: "↓ more", times: "×", separator: " · ", upDown: "↑↓"
+    )
+
+    public static let ascii = Glyphs(
+        horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
+        ok: "[ok]", warning: "[!!]", failure: "[XX]", pending: "[  ]", running: "[..]",
+        barFilled: "#", barEmpty: "-", pointer: ">", ellipsis: "...",
+        moreAbove: "^ more", moreBelow: "v more", times: "x", separator: " | ", upDown: "Up/Down"
+    )
+
+    /// Width of the widest mark, so rows of a checklist line up whatever their status.
+    public var markWidth: Int {
+        [ok, warning, failure, pending, running].map(\.count).max() ?? 1
+    }
+}

@@ -1,0 +1,109 @@
+// Line mode for dumb terminals, pipes and --plain: each new screen is printed as text, and answers
+// are typed lines (a number, ? for help, b for back, q to quit) turned into the same key events.
+#if canImport(Glibc)
+import Glibc
+#endif
+
+public final class LineTerminal: Terminal {
+    public let size: Size
+    public let traits: DisplayTraits
+    private let input: Int32
+    private let output: Int32
+    private var buffered: [UInt8] = []
+    private var queuedKeys: [Key] = []
+    private var inputEnded = false
+    private var lastPrinted: String?
+    private var promptShown = false
+
+    public init(traits: DisplayTraits, width: Int = 80, input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO) {
+        self.traits = traits
+        self.size = Size(width: max(60, min(width, 100)), height: 24)
+        self.input = input
+        self.output = output
+    }
+
+    public func draw(_ frame: Frame) {
+        let page = Self.page(frame)
+        guard page != lastPrinted else { return }
+        FileDescriptors.write((lastPrinted == nil ? "" : "\n") + page + "\n", to: output)
+        lastPrinted = page
+        promptShown = false
+    }
+
+    public func nextInput(wakeDescriptor: Int32) -> TerminalInput {
+        while true {
+            if !queuedKeys.isEmpty { return .key(queuedKeys.removeFirst()) }
+            if let line = takeLine() {
+                queuedKeys = Self.keys(forLine: line)
+                continue
+            }
+            if inputEnded { return .closed }
+            if !promptShown {
+                FileDescriptors.write("> ", to: output)
+                promptShown = true
+            }
+            let ready = FileDescriptors.waitForInput([input, wakeDescriptor])
+            if ready.contains(wakeDescriptor) { return .woken }
+            if ready.contains(input) { readAvailable() }
+        }
+    }
+
+    public func restore() {}
+
+    private func readAvailable() {
+        var chunk = [UInt8](repeating: 0, count: 1024)
+        let count = chunk.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+        if count > 0 {
+            buffered += chunk.prefix(count)
+        } else if count == 0 || errno != EINTR {
+            inputEnded = true
+        }
+    }
+
+    /// The next complete line; at end of input, whatever is left counts as a line.
+    private func takeLine() -> String? {
+        if let newline = buffered.firstIndex(of: UInt8(ascii: "\n")) {
+            let line = buffered[..<newline]
+            buffered.removeSubrange(...newline)
+            return String(decoding: line, as: UTF8.self)
+        }
+        guard inputEnded, !buffered.isEmpty else { return nil }
+        defer { buffered.removeAll() }
+        return String(decoding: buffered, as: UTF8.self)
+    }
+
+    /// What a typed line means as keys: words for the keys line mode cannot press, otherwise its characters.
+    public static func keys(forLine line: String) -> [Key] {
+        let word = line.trimmingWhitespace().lowercased()
+        switch word {
+        case "": return [.enter]
+        case "?", "h", "help": return [.character("?")]
+        case "b", "back": return [.escape]
+        case "q", "quit", "exit": return [.character("q")]
+        case "y", "yes": return [.character("y")]
+        case "n", "no": return [.character("n")]
+        default: return word.map { .character($0) }
+        }
+    }
+
+    /// A frame as printed text: trailing blanks gone and runs of empty rows folded into one.
+    static func page(_ frame: Frame) -> String {
+        var lines: [String] = []
+        for line in frame.text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.isEmpty, lines.last?.isEmpty ?? true { continue }
+            lines.append(String(line))
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        let characters = Array(self)
+        guard let first = characters.firstIndex(where: { !$0.isWhitespace }),
+              let last = characters.lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
+        return String(characters[first...last])
+    }
+}

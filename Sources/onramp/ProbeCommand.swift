@@ -1,0 +1,56 @@
+// `onramp probe`: what Onramp sees on this computer (or in a profile), for people or as JSON.
+
+import ArgumentParser
+import Foundation
+import Probe
+
+struct ProbeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "probe",
+        abstract: "Show what Onramp detects on this computer: processor, memory, disk, graphics, drivers.",
+        discussion: """
+            Nothing is changed or sent anywhere. Every tool the probe runs (nvidia-smi, rocminfo, vulkaninfo) \
+            is stopped after --timeout seconds. With --capture DIR the probe also saves what it read as a \
+            machine profile (names and addresses replaced) that any command can replay with --profile DIR.
+            """
+    )
+
+    @OptionGroup var machine: ProfileOption
+
+    @Flag(name: .long, help: "Print the facts as JSON, for scripts.")
+    var json = false
+
+    @Option(name: .long, help: ArgumentHelp("Save a machine profile of this computer into this new folder.", valueName: "dir"))
+    var capture: String?
+
+    @Option(name: .long, help: "Seconds each external tool may run before it is stopped.")
+    var timeout: Double = 3
+
+    func validate() throws {
+        guard timeout > 0, timeout <= 600 else {
+            throw ValidationError("--timeout must be between 0 and 600 seconds.")
+        }
+        if capture != nil && machine.profile != nil {
+            throw ValidationError("--capture records this computer; it cannot be combined with --profile.")
+        }
+    }
+
+    func run() throws {
+        let limit = Duration.milliseconds(Int64(timeout * 1000))
+        let facts: MachineFacts
+        if let capture {
+            do {
+                facts = try ProfileCapture.capture(to: capture, timeout: limit)
+            } catch {
+                FileHandle.standardError.write(Data((error.message + "\n").utf8))
+                throw ExitCode.failure
+            }
+        } else {
+            facts = Prober(source: try machine.systemSource(), timeout: limit).gather()
+        }
+        print(json ? facts.jsonText() : FactsText.render(facts), terminator: "")
+        if let capture, !json {
+            print("\nSaved a machine profile to \(capture). Look it over before you share it; replay it with --profile \(capture).")
+        }
+    }
+}

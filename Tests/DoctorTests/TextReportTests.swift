@@ -1,0 +1,44 @@
+// The text `onramp doctor` prints: one line per area, findings with fixes, evidence under -v.
+
+import Testing
+@testable import Doctor
+
+@Suite("Text report")
+struct TextReportTests {
+    static let broken = nvidiaMachine {
+        $0.drivers.nvidia.uvmLoaded = false
+        $0.memory.swapTotalBytes = 0
+        $0.memory.totalBytes = 8 * gib
+        $0.environment.proxyVariables = ["HTTPS_PROXY"]
+    }
+
+    @Test("areas show their worst mark; findings show their fix; the closing line counts and points to --fix")
+    func summary() {
+        let text = TextReport(verbose: false, glyphs: .unicode).render(CheckRunner().examine(Self.broken))
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.contains("[!] Memory: 8.0 GiB installed, 24.0 GiB available, no swap"))
+        #expect(lines.contains("[✗] Graphics card: NVIDIA GeForce RTX 3060 (12.0 GiB, driver nvidia)"))
+        #expect(lines.contains("    ✗ The nvidia_uvm module is not loaded, so CUDA cannot use the card"))
+        #expect(lines.contains("      Fix: $ sudo modprobe nvidia_uvm"))
+        #expect(lines.contains("[✓] Environment variables: set: HTTPS_PROXY"))
+        #expect(lines.contains("    • A proxy is set: model downloads will go through it"))
+        #expect(!text.contains("Evidence:"))
+        #expect(lines.suffix(3) == ["✗ Found 1 error and 1 warning.", "  Onramp can fix 1 of them for you: run onramp doctor --fix", ""])
+    }
+
+    @Test("-v adds the explanation, the evidence and the troubleshooting anchor; ASCII marks when asked")
+    func verboseASCII() {
+        let text = TextReport(verbose: true, glyphs: .ascii).render(CheckRunner().examine(Self.broken))
+        #expect(text.contains("[XX] Graphics card:"))
+        #expect(text.contains("[!!] Memory:"))
+        #expect(text.contains("      Evidence:\n        nvidia kernel module: loaded\n        nvidia_uvm kernel module: not loaded\n"))
+        #expect(text.contains("      More: docs/troubleshooting.md#nvidiauvm-not-loaded"))
+        #expect(!text.contains("✓") && !text.contains("✗"))
+    }
+
+    @Test("a machine with nothing wrong says so and what to do next")
+    func healthy() {
+        let text = TextReport(verbose: false, glyphs: .unicode).render(CheckRunner().examine(healthyMachine()))
+        #expect(text.hasSuffix("\n✓ No problems found. Next: onramp recommend\n"))
+    }
+}

@@ -1,0 +1,86 @@
+// The command runner under hostile programs: hangs, grandchildren holding pipes, floods of output.
+
+import Foundation
+import Testing
+@testable import Probe
+
+@Suite("Running external programs")
+struct ProcessRunnerTests {
+    @Test("a program's output, exit status and arguments come back as they were")
+    func plainRun() {
+        let result = ProcessRunner.run(["/bin/sh", "-c", "echo out; echo err >&2; exit 3", "sh"], environment: [:], timeout: .seconds(3))
+        #expect(result.outcome == .exited)
+        #expect(result.exitStatus == 3)
+        #expect(result.stdout == "out\n")
+        #expect(result.stderr == "err\n")
+        #expect(result.truncated == nil)
+    }
+
+    @Test("a program that hangs, with a grandchild holding its output open, is killed at its time-out")
+    func hangIsKilled() throws {
+        let folder = try TemporaryFolder()
+        let marker = folder.path + "/grandchild.pid"
+        let script = try folder.script("hang", "sleep 1000 &\necho $! > \(marker)\necho started\nwait\n")
+        let start = ContinuousClock.now
+        let result = ProcessRunner.run([script], environment: ["PATH": "/usr/bin:/bin"], timeout: .milliseconds(500))
+        let elapsed = ContinuousClock.now - start
+        #expect(result.outcome == .timedOut)
+        #expect(result.stdout == "started\n")
+        #expect(elapsed < .milliseconds(1000))
+        let grandchild = try #require(Int32(String(contentsOfFile: marker, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        // Reaped by init by now or about to be; a zombie-free check is that it no longer runs.
+        var stillRunning = true
+        for _ in 0..<50 where stillRunning {
+            stillRunning = isRunning(grandchild)
+            if stillRunning { usleep(10_000) }
+        }
+        #expect(!stillRunning)
+    }
+
+    @Test("a program that ignores SIGTERM is killed with SIGKILL")
+    func ignoresTerm() throws {
+        let folder = try TemporaryFolder()
+        let script = try folder.script("stubborn", "trap '' TERM\nwhile :; do sleep 0.05; done\n")
+        let start = ContinuousClock.now
+        let result = ProcessRunner.run([script], environment: ["PATH": "/usr/bin:/bin"], timeout: .milliseconds(300))
+        #expect(result.outcome == .timedOut)
+        #expect(ContinuousClock.now - start < .milliseconds(900))
+    }
+
+    @Test("a program that prints 100 MB is capped at 1 MB and still finishes")
+    func floodIsCapped() {
+        let result = ProcessRunner.run(
+            ["/bin/sh", "-c", "head -c 104857600 /dev/zero | tr '\\0' x"], environment: ["PATH": "/usr/bin:/bin"],
+            timeout: .seconds(20)
+        )
+        #expect(result.outcome == .exited)
+        #expect(result.exitStatus == 0)
+        #expect(result.stdout.utf8.count == CommandResult.outputCap)
+        #expect(result.truncated == true)
+    }
+
+    @Test("a program that cannot be started says why instead of crashing")
+    func cannotStart() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/not-executable"
+        try "echo hi".write(toFile: path, atomically: true, encoding: .utf8)
+        let result = ProcessRunner.run([path], environment: [:], timeout: .seconds(1))
+        #expect(result.outcome == .couldNotStart)
+        #expect(result.message?.isEmpty == false)
+        #expect(ProcessRunner.run(["relative"], environment: [:], timeout: .seconds(1)).outcome == .couldNotStart)
+        #expect(ProcessRunner.run([], environment: [:], timeout: .seconds(1)).outcome == .couldNotStart)
+    }
+
+    @Test("a program killed by a signal reports 128 + the signal")
+    func killedBySignal() {
+        let result = ProcessRunner.run(["/bin/sh", "-c", "kill -9 $$"], environment: [:], timeout: .seconds(3))
+        #expect(result.outcome == .exited)
+        #expect(result.exitStatus == 137)
+    }
+
+    private func isRunning(_ pid: Int32) -> Bool {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return false }
+        // A zombie (state Z) has stopped running; only its parent has not read its status yet.
+        return !status.contains(") Z ")
+    }
+}
