@@ -1,5 +1,10 @@
 // Cuts special-token text such as "<|im_start|>" out of the input before BPE, so it becomes its one
 // token id; done as llama.cpp does: longest special token first, every occurrence, left to right.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 enum TextFragment: Equatable {
     /// Bytes of the input still to be tokenized.
@@ -53,16 +58,17 @@ enum SpecialTokenSplit {
         _ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
     ) -> Int? {
         let length = needle.count
-        guard end - start >= length else { return nil }
-        let first = needle[0]
+        guard end - start >= length, let base = bytes.baseAddress else { return nil }
+        let first = Int32(needle[0])
         var index = start
         let last = end - length
         while index <= last {
-            if bytes[index] == first {
-                var offset = 1
-                while offset < length && bytes[index + offset] == needle[offset] { offset += 1 }
-                if offset == length { return index }
-            }
+            // memchr finds the candidate first bytes many times faster than a byte loop.
+            guard let hit = memchr(base + index, first, last - index + 1) else { return nil }
+            index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            var offset = 1
+            while offset < length && bytes[index + offset] == needle[offset] { offset += 1 }
+            if offset == length { return index }
             index += 1
         }
         return nil
