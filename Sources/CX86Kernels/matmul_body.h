@@ -300,6 +300,67 @@ INLINE void product_k(const int type, const onramp_matmul_args *a) {
     }
 }
 
+// ---- Float weights (F32, F16, BF16) times activations in the same format ----
+// Sixteen values per step into two 8-lane accumulators, a scalar tail, then a fixed-order sum.
+
+enum { TYPE_F32 = 0, TYPE_F16 = 1, TYPE_BF16 = 30 };
+
+INLINE __m256 load_floats(const int type, const uint8_t *p) {
+    switch (type) {
+    case TYPE_F32: return _mm256_loadu_ps((const float *)p);
+    case TYPE_F16: return _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)p));
+    default: return _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_cvtepu16_epi32(_mm_loadu_si128((const __m128i *)p)), 16));
+    }
+}
+
+INLINE float load_float(const int type, const uint8_t *p) {
+    uint16_t h;
+    float f;
+    switch (type) {
+    case TYPE_F32: memcpy(&f, p, 4); return f;
+    case TYPE_F16: return half_to_float(p);
+    default: {
+        memcpy(&h, p, 2);
+        const uint32_t bits = (uint32_t)h << 16;
+        memcpy(&f, &bits, 4);
+        return f;
+    }
+    }
+}
+
+// One weight row against C activation rows, each weight vector loaded once for all C.
+INLINE void float_tile(const int type, const int C, const onramp_matmul_args *a, int row, int column) {
+    const int size = type == TYPE_F32 ? 4 : 2;
+    const int n = a->blocks;
+    const uint8_t *w = (const uint8_t *)a->weights + (size_t)row * a->weight_row_bytes;
+    const uint8_t *x = (const uint8_t *)a->activations + (size_t)column * a->activation_row_bytes;
+    __m256 acc0[4], acc1[4];
+    for (int c = 0; c < C; c++) acc0[c] = acc1[c] = _mm256_setzero_ps();
+    int i = 0;
+    for (; i + 16 <= n; i += 16) {
+        const __m256 w0 = load_floats(type, w + (size_t)i * size), w1 = load_floats(type, w + (size_t)(i + 8) * size);
+        for (int c = 0; c < C; c++) {
+            const uint8_t *xc = x + (size_t)c * a->activation_row_bytes;
+            acc0[c] = _mm256_fmadd_ps(w0, load_floats(type, xc + (size_t)i * size), acc0[c]);
+            acc1[c] = _mm256_fmadd_ps(w1, load_floats(type, xc + (size_t)(i + 8) * size), acc1[c]);
+        }
+    }
+    for (int c = 0; c < C; c++) {
+        const uint8_t *xc = x + (size_t)c * a->activation_row_bytes;
+        float tail = 0;
+        for (int k = i; k < n; k++) tail += load_float(type, w + (size_t)k * size) * load_float(type, xc + (size_t)k * size);
+        a->y[(size_t)(column + c) * a->y_stride + (size_t)row] = sum_lanes(_mm256_add_ps(acc0[c], acc1[c])) + tail;
+    }
+}
+
+INLINE void float_product(const int type, const onramp_matmul_args *a) {
+    for (int r = a->row_begin; r < a->row_end; r++) {
+        int c = 0;
+        for (; c + 4 <= a->batch; c += 4) float_tile(type, 4, a, r, c);
+        for (; c < a->batch; c++) float_tile(type, 1, a, r, c);
+    }
+}
+
 int KERNEL_ENTRY(uint32_t weight_type, const onramp_matmul_args *args) {
     switch (weight_type) {
     case TYPE_Q4_0: product(TYPE_Q4_0, args); return 1;
@@ -307,6 +368,9 @@ int KERNEL_ENTRY(uint32_t weight_type, const onramp_matmul_args *args) {
     case TYPE_Q5_0: product(TYPE_Q5_0, args); return 1;
     case TYPE_Q5_1: product(TYPE_Q5_1, args); return 1;
     case TYPE_Q8_0: product(TYPE_Q8_0, args); return 1;
+    case TYPE_F32: float_product(TYPE_F32, args); return 1;
+    case TYPE_F16: float_product(TYPE_F16, args); return 1;
+    case TYPE_BF16: float_product(TYPE_BF16, args); return 1;
     case TYPE_Q4_K: product_k(TYPE_Q4_K, args); return 1;
     case TYPE_Q5_K: product_k(TYPE_Q5_K, args); return 1;
     case TYPE_Q6_K: product_k(TYPE_Q6_K, args); return 1;

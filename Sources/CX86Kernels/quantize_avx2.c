@@ -98,8 +98,17 @@ void onramp_quantize_q8_k_avx2(const float *x, int count, void *out) {
     }
 }
 
+void onramp_convert_f16_avx2(const float *x, int count, void *out) {
+    uint16_t *h = (uint16_t *)out;
+    int i = 0;
+    for (; i + 8 <= count; i += 8)
+        _mm_storeu_si128((__m128i *)(h + i), _mm256_cvtps_ph(_mm256_loadu_ps(x + i), _MM_FROUND_TO_NEAREST_INT));
+    for (; i < count; i++) h[i] = _cvtss_sh(x[i], _MM_FROUND_TO_NEAREST_INT);
+}
+
 #pragma clang attribute pop
 #else
+void onramp_convert_f16_avx2(const float *x, int count, void *out) { (void)x; (void)count; (void)out; }
 void onramp_quantize_q8_avx2(const float *x, int count, void *out, int with_sum) { (void)x; (void)count; (void)out; (void)with_sum; }
 void onramp_quantize_q8_k_avx2(const float *x, int count, void *out) { (void)x; (void)count; (void)out; }
 #endif

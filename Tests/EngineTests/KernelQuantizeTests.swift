@@ -62,7 +62,7 @@ struct KernelQuantizeTests {
         }
     }
 
-    @Test("every kernel path quantises to exactly the same bytes", arguments: [GGMLType.q8_0, .q4_1, .q4_K])
+    @Test("every kernel path quantises to exactly the same bytes", arguments: [GGMLType.q8_0, .q4_1, .q4_K, .f16])
     func pathsAgree(weights: GGMLType) throws {
         // Ties at .5 after scaling, exact zeros, equal magnitudes of both signs, large outliers.
         var input = makeActivations(count: 256 * 6, seed: 21)

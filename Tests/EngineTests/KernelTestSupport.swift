@@ -1,17 +1,10 @@
 // Test material for the kernel tests: random and edge-case weight blocks, a float64 decoder
 // written independently of the engine's, and the NMSE measure llama.cpp's tests use.
-import Engine
+@testable import Engine
 
-/// A small deterministic generator (SplitMix64) so failures reproduce.
-struct SeededRandom {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// The engine's reproducible generator, with the draws these tests need.
+extension SplitMix {
+    init(seed: UInt64) { self.init(state: seed) }
     mutating func byte() -> UInt8 { UInt8(truncatingIfNeeded: next()) }
     mutating func uniform(_ range: ClosedRange<Float>) -> Float {
         range.lowerBound + (range.upperBound - range.lowerBound) * Float(next() >> 40) / Float(1 << 24)
@@ -29,7 +22,7 @@ enum BlockFill: CaseIterable {
 /// Bytes of a `rows` × `columns` matrix of `type` whose codes are random and whose f16 scales
 /// are finite (a random f16 bit pattern could be a NaN, which says nothing about the kernels).
 func makeWeights(_ type: GGMLType, rows: Int, columns: Int, fill: BlockFill, seed: UInt64) -> [UInt8] {
-    var random = SeededRandom(state: seed)
+    var random = SplitMix(seed: seed)
     let blocks = rows * columns / type.blockSize
     let size = type.bytesPerBlock
     var data = [UInt8](repeating: 0, count: blocks * size)
@@ -132,7 +125,7 @@ func nmse(_ actual: [Double], _ expected: [Double]) -> Double {
 
 /// Random activations, with a few large outliers as real hidden states have.
 func makeActivations(count: Int, seed: UInt64) -> [Float] {
-    var random = SeededRandom(state: seed)
+    var random = SplitMix(seed: seed)
     return (0..<count).map { i in random.uniform(-1...1) * (i % 97 == 5 ? 20 : 1) }
 }
 

@@ -42,6 +42,9 @@ int onramp_matmul_avx_vnni(uint32_t weight_type, const onramp_matmul_args *args)
 /// to Q8_0 blocks (`with_sum` 0) or Q8_1 blocks (`with_sum` 1) at `out`. Needs ONRAMP_X86_AVX2.
 void onramp_quantize_q8_avx2(const float *x, int count, void *out, int with_sum);
 
+/// `count` values from `x` to f16 (nearest, ties to even) at `out`. Needs ONRAMP_X86_AVX2.
+void onramp_convert_f16_avx2(const float *x, int count, void *out);
+
 /// `count` values from `x` to Q8_K blocks (f32 scale, codes, per-16 sums), as ggml's reference.
 /// Needs ONRAMP_X86_AVX2.
 void onramp_quantize_q8_k_avx2(const float *x, int count, void *out);

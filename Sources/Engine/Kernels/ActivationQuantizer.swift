@@ -13,6 +13,7 @@ enum ActivationQuantizer {
             case .q8_0: return onramp_quantize_q8_avx2(x, Int32(count), out, 0)
             case .q8_1: return onramp_quantize_q8_avx2(x, Int32(count), out, 1)
             case .q8_K: return onramp_quantize_q8_k_avx2(x, Int32(count), out)
+            case .f16: return onramp_convert_f16_avx2(x, Int32(count), out)
             default: break
             }
         }

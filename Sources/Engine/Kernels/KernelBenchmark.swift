@@ -51,7 +51,8 @@ public enum KernelBenchmark {
     }
 
     /// Generation (batch 1) and prompt-processing (batch 64) products of SmolLM2-135M's
-    /// Q4_1 layers and its Q8_0 output matrix (cut to 4096 rows to keep the run short).
+    /// Q4_1 layers and its Q8_0 output matrix (cut to 4096 rows to keep the run short), and
+    /// the same widths in F16 and the K-quants other models use.
     public static let smolLMShapes: [Shape] = [
         Shape(type: .q4_1, rows: 576, columns: 576, batch: 1),
         Shape(type: .q4_1, rows: 1536, columns: 576, batch: 1),
@@ -59,6 +60,9 @@ public enum KernelBenchmark {
         Shape(type: .q8_0, rows: 4096, columns: 576, batch: 1),
         Shape(type: .q4_1, rows: 1536, columns: 576, batch: 64),
         Shape(type: .q8_0, rows: 1024, columns: 576, batch: 64),
+        Shape(type: .f16, rows: 576, columns: 576, batch: 1),
+        Shape(type: .q4_K, rows: 576, columns: 1536, batch: 1),
+        Shape(type: .q6_K, rows: 576, columns: 1536, batch: 1),
     ]
 
     /// Measures every shape on the reference (when `includeReference`) and every supported path,
