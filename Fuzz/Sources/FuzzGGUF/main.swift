@@ -1,5 +1,6 @@
 // libFuzzer entry: any bytes must either open as a GGUF model or be refused with a GGUFError,
-// never crash, read out of bounds, hang, or allocate beyond the input's size.
+// never crash, read out of bounds, hang, or allocate beyond the input's size. The tokenizer
+// built from the same metadata is exercised too, since it reads the same untrusted values.
 import GGUFUnderTest
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -18,6 +19,12 @@ public func fuzzGGUF(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
             _ = try? file.metadata.float(key)
             _ = try? file.metadata.integerArray(key)
             _ = try? file.metadata.stringArray(key)
+        }
+        // The tokenizer reads the same untrusted metadata; it must refuse or work, never crash.
+        if let vocabulary = try? TokenizerVocabulary(metadata: file.metadata),
+           let tokenizer = try? vocabulary.makeTokenizer() {
+            let ids = tokenizer.encode("Hello, world! <|im_start|>user 123 ✓ 日本", addSpecial: true, parseSpecial: true)
+            _ = tokenizer.decode(ids + [-1, Int32.max])
         }
         _ = try LlamaHyperparameters(file: file)
         if checksum == 0x5A { return 0 }  // keeps the reads from being optimised away

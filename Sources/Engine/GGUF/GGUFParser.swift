@@ -52,7 +52,7 @@ enum GGUFParser {
         let metadata = GGUFMetadata(entries: entries, fileName: fileName)
         let alignment = try readAlignment(metadata, fileName: fileName)
 
-        var tensors: [(info: PendingTensor, number: Int)] = []
+        var tensors: [PendingTensor] = []
         tensors.reserveCapacity(reservation(tensorCount))
         var seenNames = Set<String>(minimumCapacity: reservation(tensorCount))
         for tensorNumber in 0..<tensorCount {
@@ -60,11 +60,11 @@ enum GGUFParser {
             guard seenNames.insert(pending.name).inserted else {
                 throw GGUFError(.duplicateTensorName, "\(fileName) lists the tensor '\(pending.name)' twice (the second time as tensor \(tensorNumber + 1)), so it is unclear which one to use. \(GGUFError.damagedAdvice)")
             }
-            tensors.append((pending, tensorNumber))
+            tensors.append(pending)
         }
 
         let dataOffset = try dataSectionStart(after: reader.position, alignment: alignment, fileSize: bytes.count, hasTensors: tensorCount > 0, fileName: fileName)
-        let placed = try tensors.map { (pending, _) throws(GGUFError) in
+        let placed = try tensors.map { pending throws(GGUFError) in
             try place(pending, dataOffset: dataOffset, alignment: alignment, fileSize: bytes.count, fileName: fileName)
         }
         try checkNoOverlap(placed, fileName: fileName)
