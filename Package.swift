@@ -45,6 +45,7 @@ let package = Package(
             exclude: [
                 "Fixtures/Hostile",  // read in place via #filePath, also the fuzzer's seed corpus
                 "Fixtures/Tokenizer",  // llama.cpp's answers, read in place via #filePath
+                "Fixtures/Kernels",  // llama.cpp's matrix products, read in place via #filePath
                 "Fixtures/Generation",  // llama.cpp reference outputs, read in place via #filePath
             ]
         ),

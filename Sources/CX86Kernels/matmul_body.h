@@ -3,9 +3,11 @@
 //
 // Each output y[r, b] accumulates, block by block, scale_w·scale_x·(integer dot of the block)
 // into an 8-lane f32 accumulator with one fused multiply-add, then sums the lanes in a fixed
-// order and adds the minimum term. Tiles of several rows and columns reuse each decoded weight
-// block and each activation block, but every (r, b) pair runs exactly the same operations, so
-// results never depend on the tile shape or on how rows are split between threads.
+// order and adds the minimum terms, summed block by block: the arithmetic of llama.cpp's x86
+// vec_dot kernels, so products agree with llama.cpp's to the last bit. Tiles of several rows
+// and columns reuse each decoded weight block and each activation block, but every (r, b) pair
+// runs exactly the same operations, so results never depend on the tile shape or on how rows
+// are split between threads.
 #include "CX86Kernels.h"
 #include <immintrin.h>
 #include <string.h>
@@ -123,7 +125,7 @@ INLINE void tile(const int type, const int R, const int C, const onramp_matmul_a
     const uint8_t *w = (const uint8_t *)a->weights + (size_t)row * a->weight_row_bytes;
     const uint8_t *x = (const uint8_t *)a->activations + (size_t)column * a->activation_row_bytes;
     __m256 acc[4][4];
-    __m128 minimums[4][4];
+    __m128 minimums[4][4]; // the running sum is lane 1
     for (int r = 0; r < R; r++)
         for (int c = 0; c < C; c++) {
             acc[r][c] = _mm256_setzero_ps();
@@ -146,7 +148,12 @@ INLINE void tile(const int type, const int R, const int C, const onramp_matmul_a
             const __m256i x1 = pair ? _mm256_loadu_si256((const __m256i *)(xb + xbytes + xcodes)) : _mm256_setzero_si256();
             for (int r = 0; r < R; r++) {
                 const __m128 scales = _mm_mul_ps(wscales[r], xscales);
-                if (has_minimum(type)) minimums[r][c] = _mm_add_ps(minimums[r][c], scales);
+                // Minimum × sum products of two f16 values are exact in f32; adding them one
+                // block at a time, like llama.cpp's x86 kernel, keeps the results identical to its.
+                if (has_minimum(type)) {
+                    minimums[r][c] = _mm_add_ps(minimums[r][c], scales);
+                    if (pair) minimums[r][c] = _mm_add_ps(minimums[r][c], _mm_movehl_ps(scales, scales));
+                }
                 const __m256 p0 = _mm256_cvtepi32_ps(block_dot(type, &first[r], x0));
                 acc[r][c] = _mm256_fmadd_ps(_mm256_broadcastss_ps(scales), p0, acc[r][c]);
                 if (pair) {
@@ -158,13 +165,8 @@ INLINE void tile(const int type, const int R, const int C, const onramp_matmul_a
     }
     for (int r = 0; r < R; r++)
         for (int c = 0; c < C; c++) {
-            float total = sum_lanes(acc[r][c]);
-            if (has_minimum(type)) {
-                float lanes[4];
-                _mm_storeu_ps(lanes, minimums[r][c]);
-                total += lanes[1] + lanes[3];
-            }
-            a->y[(size_t)(column + c) * a->y_stride + (size_t)(row + r)] = total;
+            a->y[(size_t)(column + c) * a->y_stride + (size_t)(row + r)] =
+                sum_lanes(acc[r][c]) + _mm_cvtss_f32(_mm_movehdup_ps(minimums[r][c]));
         }
 }
 
@@ -176,15 +178,22 @@ INLINE void product(const int type, const onramp_matmul_args *a) {
         for (; r < a->row_end; r++) tile(type, 1, 1, a, r, 0);
         return;
     }
-    for (; r + 2 <= a->row_end; r += 2) {
-        int c = 0;
-        for (; c + 4 <= a->batch; c += 4) tile(type, 2, 4, a, r, c);
-        for (; c < a->batch; c++) tile(type, 2, 1, a, r, c);
-    }
-    for (; r < a->row_end; r++) {
-        int c = 0;
-        for (; c + 4 <= a->batch; c += 4) tile(type, 1, 4, a, r, c);
-        for (; c < a->batch; c++) tile(type, 1, 1, a, r, c);
+    // Columns in chunks of about 32 KB of activations, so each chunk stays in the L1 cache
+    // while every row pair passes over it.
+    int chunk = (int)(32768 / a->activation_row_bytes) & ~3;
+    if (chunk < 4) chunk = 4;
+    for (int first = 0; first < a->batch; first += chunk) {
+        const int last = first + chunk < a->batch ? first + chunk : a->batch;
+        for (r = a->row_begin; r + 2 <= a->row_end; r += 2) {
+            int c = first;
+            for (; c + 4 <= last; c += 4) tile(type, 2, 4, a, r, c);
+            for (; c < last; c++) tile(type, 2, 1, a, r, c);
+        }
+        for (; r < a->row_end; r++) {
+            int c = first;
+            for (; c + 4 <= last; c += 4) tile(type, 1, 4, a, r, c);
+            for (; c < last; c++) tile(type, 1, 1, a, r, c);
+        }
     }
 }
 

@@ -74,7 +74,9 @@ func doubles(_ values: [Float]) -> [Double] { values.map(Double.init) }
 
 @Suite("Matrix products")
 struct KernelProductTests {
-    static let shapes: [(rows: Int, blocks: Int, batch: Int)] = [(1, 1, 1), (7, 3, 1), (13, 18, 1), (5, 2, 3), (9, 18, 6), (4, 1, 8)]
+    /// Single blocks, odd row counts, odd batches, and (last) a batch wider than one cache-sized
+    /// chunk of activation columns.
+    static let shapes: [(rows: Int, blocks: Int, batch: Int)] = [(1, 1, 1), (7, 3, 1), (13, 18, 1), (5, 2, 3), (9, 18, 6), (4, 1, 8), (5, 64, 30)]
 
     @Test("every path matches the reference within NMSE 5e-4 on random blocks", arguments: kernelTypes)
     func randomBlocks(type: GGMLType) throws {
@@ -108,8 +110,8 @@ struct KernelProductTests {
 
     @Test("results are bit-identical however the rows are split", arguments: kernelTypes)
     func splitInvariance(type: GGMLType) throws {
-        for batch in [1, 7] {
-            let product = ProductCase(type, rows: 23, blocks: 4, batch: batch, seed: 3)
+        for (batch, blocks) in [(1, 4), (7, 4), (30, 64)] {
+            let product = ProductCase(type, rows: 23, blocks: blocks, batch: batch, seed: 3)
             for path in KernelPath.supported {
                 let whole = try product.fast(path)
                 let pieces = try product.fast(path, split: [0..<1, 1..<6, 6..<9, 9..<22, 22..<23])
