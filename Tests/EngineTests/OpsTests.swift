@@ -120,6 +120,21 @@ struct OpsTests {
         #expect(VectorExp.exp(-200) == 0)
     }
 
+    @Test("rounding to f16 precision equals Swift's Float16 conversion, ties, subnormals and overflow included")
+    func halfRounding() {
+        var random = Engine.SeededRandom(seed: 5)
+        var values: [Float] = [0, -0, 1, 65504, 65519.99, 65520, 1e9, -1e9, 0x1p-14, 0x1p-24, 0x1.8p-25, 0x1p-26, 1 + 0x1p-11, 1 + 0x3p-11]
+        for _ in 0..<20_000 {
+            let bits = UInt32(truncatingIfNeeded: random.next())
+            let value = Float(bitPattern: bits)
+            if value.isFinite { values.append(value) }
+        }
+        for _ in 0..<20_000 { values.append(Float(random.nextUnitInterval() * 2 - 1) * 8) }
+        for value in values {
+            #expect(HalfRounding.round(value).bitPattern == Float(Float16(value)).bitPattern, "\(value)")
+        }
+    }
+
     @Test("lanes are summed pairwise: halves first")
     func laneSum() {
         // 1e8 + 1 - 1e8 loses the 1 when added left to right but not when the big values meet first.

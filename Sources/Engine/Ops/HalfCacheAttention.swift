@@ -35,7 +35,7 @@ public enum HalfCacheAttention {
             guard let q = q.baseAddress else { return }
             let raw = UnsafeRawPointer(query)
             for c in 0..<chunks {
-                q[c] = roundedToHalf(raw.loadUnaligned(fromByteOffset: c * 64, as: SIMD16<Float>.self))
+                q[c] = HalfRounding.round(raw.loadUnaligned(fromByteOffset: c * 64, as: SIMD16<Float>.self))
             }
             for t in 0..<length {
                 let key = keys + t * stride
@@ -49,7 +49,7 @@ public enum HalfCacheAttention {
             }
         }
         softmax(scores, length: length, attended: attended)
-        for t in 0..<length { scores[t] = Float(Float16(scores[t])) }
+        for t in 0..<length { scores[t] = HalfRounding.round(scores[t]) }
         weightedSum(scores, values: values, length: length, attended: attended, chunks: chunks, stride: stride, output: output)
     }
 
@@ -137,13 +137,6 @@ public enum HalfCacheAttention {
             c += 4
         }
         return (a0 + a2) + (a1 + a3)
-    }
-
-    @inline(__always)
-    static func roundedToHalf(_ v: SIMD16<Float>) -> SIMD16<Float> {
-        var out = SIMD16<Float>()
-        for i in 0..<16 { out[i] = Float(Float16(v[i])) }
-        return out
     }
 
     /// For head sizes llama.cpp's 16-wide kernel does not take: plain order, f16 reads.
