@@ -46,6 +46,7 @@ let package = Package(
                 "Fixtures/Hostile",  // read in place via #filePath, also the fuzzer's seed corpus
                 "Fixtures/Tokenizer",  // llama.cpp's answers, read in place via #filePath
                 "Fixtures/Kernels",  // llama.cpp's matrix products, read in place via #filePath
+                "Fixtures/Generation",  // llama.cpp reference outputs, read in place via #filePath
             ]
         ),
 

@@ -18,6 +18,9 @@ struct Onramp: AsyncParsableCommand {
             ProbeCommand.self,
             DoctorCommand.self,
             KernelBenchCommand.self,
+            RunCommand.self,
+            ChatCommand.self,
+            BenchCommand.self,
         ]
     )
 

@@ -1,0 +1,95 @@
+// Speed tests like llama-bench's: "pp" processes a prompt of N tokens in batches, "tg"
+// generates N tokens one at a time from an empty context; each is repeated after one warm-up
+// run and reported as the median tokens per second.
+
+import Foundation
+
+public struct SpeedBenchmark {
+    public let model: LlamaModel
+    public let repetitions: Int
+
+    public init(model: LlamaModel, repetitions: Int) {
+        self.model = model
+        self.repetitions = max(1, repetitions)
+    }
+
+    public struct Result: Sendable, Equatable {
+        /// "pp512" or "tg128".
+        public var test: String
+        public var tokens: Int
+        public var tokensPerSecond: [Double]
+
+        public var median: Double {
+            let sorted = tokensPerSecond.sorted()
+            guard !sorted.isEmpty else { return 0 }
+            let middle = sorted.count / 2
+            return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        }
+
+        public var standardDeviation: Double {
+            guard tokensPerSecond.count > 1 else { return 0 }
+            let mean = tokensPerSecond.reduce(0, +) / Double(tokensPerSecond.count)
+            let variance = tokensPerSecond.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(tokensPerSecond.count - 1)
+            return variance.squareRoot()
+        }
+    }
+
+    public func promptProcessing(tokens: Int) throws(ModelError) -> Result {
+        let prompt = Self.syntheticTokens(count: tokens, vocabulary: model.shape.vocabulary)
+        let speeds = try measure(tokens: tokens) { () throws(ModelError) in
+            let cache = try model.makeCache(capacity: tokens)
+            _ = try model.forward(prompt, cache: cache)
+        }
+        return Result(test: "pp\(tokens)", tokens: tokens, tokensPerSecond: speeds)
+    }
+
+    public func generation(tokens: Int) throws(ModelError) -> Result {
+        let inputs = Self.syntheticTokens(count: tokens, vocabulary: model.shape.vocabulary)
+        let speeds = try measure(tokens: tokens) { () throws(ModelError) in
+            let cache = try model.makeCache(capacity: tokens)
+            for token in inputs { _ = try model.forward([token], cache: cache) }
+        }
+        return Result(test: "tg\(tokens)", tokens: tokens, tokensPerSecond: speeds)
+    }
+
+    private func measure(tokens: Int, _ body: () throws(ModelError) -> Void) throws(ModelError) -> [Double] {
+        try body()
+        var speeds: [Double] = []
+        for _ in 0..<repetitions {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try body()
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            speeds.append(Double(tokens) / seconds)
+        }
+        return speeds
+    }
+
+    /// Reproducible token ids spread over the vocabulary (llama-bench also uses arbitrary ids).
+    static func syntheticTokens(count: Int, vocabulary: Int) -> [Int] {
+        var random = SeededRandom(seed: 1234)
+        return (0..<count).map { _ in Int(random.next() % UInt64(vocabulary)) }
+    }
+
+    public static func table(_ results: [Result], model: String, threads: Int) -> String {
+        var text = "| model | threads | test | t/s (median) | ± |\n| --- | ---: | ---: | ---: | ---: |\n"
+        for result in results {
+            text += "| \(model) | \(threads) | \(result.test) | \(String(format: "%.2f", result.median)) | "
+                + "\(String(format: "%.2f", result.standardDeviation)) |\n"
+        }
+        return text
+    }
+
+    public static func json(_ results: [Result], model: String, threads: Int) -> String {
+        let items = results.map { result -> [String: Any] in
+            [
+                "model": model, "threads": threads, "test": result.test, "tokens": result.tokens,
+                "median_tokens_per_second": result.median, "stddev_tokens_per_second": result.standardDeviation,
+                "samples_tokens_per_second": result.tokensPerSecond,
+            ]
+        }
+        guard let data = try? JSONSerialization.data(withJSONObject: items, options: [.prettyPrinted, .sortedKeys]) else {
+            return "[]"
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

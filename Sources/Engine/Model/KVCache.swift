@@ -1,0 +1,77 @@
+// The model's memory of the conversation: each layer's keys and values for every position so
+// far, so a new token attends to the past without recomputing it. Pages are touched only as
+// positions fill, so an unused large context costs address space, not memory.
+
+public final class KVCache: @unchecked Sendable {
+    public enum Precision: String, Sendable, CaseIterable {
+        case f32, f16
+        var bytes: Int { self == .f32 ? 4 : 2 }
+    }
+
+    public let precision: Precision
+    public let layers: Int
+    /// Positions the cache can hold.
+    public let capacity: Int
+    /// Floats per position per layer (key heads × head size).
+    public let width: Int
+    /// Positions filled so far.
+    public internal(set) var count = 0
+
+    let keys: UnsafeMutableRawPointer
+    let values: UnsafeMutableRawPointer
+    private let layerBytes: Int
+
+    public init(layers: Int, capacity: Int, width: Int, precision: Precision = .f32) throws(ModelError) {
+        guard layers > 0, capacity > 0, width > 0 else {
+            throw .invalidSetting("The context must hold at least one token.")
+        }
+        let (perLayer, overflowA) = capacity.multipliedReportingOverflow(by: width * precision.bytes)
+        let (total, overflowB) = perLayer.multipliedReportingOverflow(by: layers)
+        guard !overflowA, !overflowB, total <= 1 << 40 else {
+            throw .invalidSetting("A context of \(capacity) tokens needs more memory than this computer can address; use a smaller --context.")
+        }
+        self.precision = precision
+        self.layers = layers
+        self.capacity = capacity
+        self.width = width
+        layerBytes = perLayer
+        keys = UnsafeMutableRawPointer.allocate(byteCount: max(total, 1), alignment: 64)
+        values = UnsafeMutableRawPointer.allocate(byteCount: max(total, 1), alignment: 64)
+    }
+
+    deinit {
+        keys.deallocate()
+        values.deallocate()
+    }
+
+    /// Bytes both halves take when full.
+    public var byteCount: Int { 2 * layers * layerBytes }
+
+    /// Forgets positions from `newCount` on (a chat answer that was stopped, a rewind).
+    public func truncate(to newCount: Int) {
+        count = min(max(0, newCount), count)
+    }
+
+    /// Writes one position's key and value rows (`width` floats each) for `layer`.
+    func store(layer: Int, position: Int, key: UnsafePointer<Float>, value: UnsafePointer<Float>) {
+        let offset = layer * layerBytes + position * width * precision.bytes
+        switch precision {
+        case .f32:
+            (keys + offset).assumingMemoryBound(to: Float.self).update(from: key, count: width)
+            (values + offset).assumingMemoryBound(to: Float.self).update(from: value, count: width)
+        case .f16:
+            let k = (keys + offset).assumingMemoryBound(to: Float16.self)
+            let v = (values + offset).assumingMemoryBound(to: Float16.self)
+            for i in 0..<width {
+                k[i] = Float16(key[i])
+                v[i] = Float16(value[i])
+            }
+        }
+    }
+
+    /// The layer's keys and values as `Element` (Float for an f32 cache, Float16 for f16).
+    func layer<Element>(_ layer: Int, as: Element.Type) -> (keys: UnsafePointer<Element>, values: UnsafePointer<Element>) {
+        (UnsafePointer((keys + layer * layerBytes).assumingMemoryBound(to: Element.self)),
+         UnsafePointer((values + layer * layerBytes).assumingMemoryBound(to: Element.self)))
+    }
+}

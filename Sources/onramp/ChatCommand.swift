@@ -1,0 +1,102 @@
+// `onramp chat MODEL`: an interactive conversation using the model's chat template. Ctrl-C
+// stops the answer being written (not the program); /exit or end of input leaves.
+
+import ArgumentParser
+import Dispatch
+import Engine
+import Foundation
+
+struct ChatCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chat",
+        abstract: "Talk with a model. Ctrl-C stops an answer; /exit leaves; /reset starts over.")
+
+    @Argument(help: "The model file (.gguf).")
+    var model: String
+
+    @Option(name: .customShort("n"), help: "The most tokens in one answer.")
+    var tokens: Int = 512
+
+    @Option(help: "A system message: instructions the model follows for the whole conversation.")
+    var system: String?
+
+    @OptionGroup var sampling: SamplingOptions
+    @OptionGroup var engine: EngineOptions
+
+    func validate() throws {
+        if tokens < 1 { throw ValidationError("-n must be at least 1 token.") }
+    }
+
+    func run() throws {
+        let settings = try sampling.settings()
+        let session: ChatSession
+        do {
+            let loaded = try LoadedModel.open(path: model, threads: engine.threads)
+            let template = try ChatTemplate.recognize(loaded.chatTemplateSource)
+            let cache = try loaded.model.makeCache(capacity: engine.context, precision: engine.precision)
+            session = ChatSession(
+                generator: TextGenerator(model: loaded.model, tokenizer: loaded.tokenizer), template: template,
+                cache: cache, system: system)
+        } catch {
+            throw StandardError.fail(error)
+        }
+
+        let interrupt = InterruptHandler()
+        var sampler = Sampler(settings: settings)
+        StandardError.write("Chatting with \(URL(fileURLWithPath: model).lastPathComponent). Ctrl-C stops an answer; /exit leaves; /reset starts over.\n")
+        while true {
+            StandardOutput.write("> ")
+            guard let line = readLine() else { break }
+            let text = line.trimmingCharacters(in: .whitespaces)
+            if text.isEmpty { continue }
+            if text == "/exit" || text == "/quit" { break }
+            if text == "/reset" {
+                session.reset()
+                StandardError.write("(conversation cleared)\n")
+                continue
+            }
+            interrupt.flag.reset()
+            interrupt.isAnswering = true
+            defer { interrupt.isAnswering = false }
+            do {
+                let result = try session.reply(
+                    to: text, maxTokens: tokens, sampler: &sampler, cancellation: interrupt.flag,
+                    onText: StandardOutput.write)
+                StandardOutput.write("\n")
+                if result.stopReason == .cancelled { StandardError.write("(answer stopped)\n") }
+                if session.forgotOlderMessages { StandardError.write("(older messages were forgotten to make room)\n") }
+            } catch {
+                StandardError.write("error: \(error)\n")
+            }
+        }
+    }
+}
+
+/// Turns SIGINT into "stop the answer" while one is being written; at the prompt it reminds
+/// the user how to leave.
+final class InterruptHandler: @unchecked Sendable {
+    let flag = CancellationFlag()
+    private let answering = NSLock()
+    private var answeringValue = false
+    private let source: DispatchSourceSignal
+
+    var isAnswering: Bool {
+        get { answering.withLock { answeringValue } }
+        set { answering.withLock { answeringValue = newValue } }
+    }
+
+    init() {
+        signal(SIGINT, SIG_IGN)
+        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: DispatchQueue(label: "onramp.interrupt"))
+        source.setEventHandler { [unowned self] in
+            if self.isAnswering {
+                self.flag.raise()
+            } else {
+                StandardError.write("\n(type /exit to leave)\n> ")
+            }
+        }
+        source.resume()
+    }
+
+    deinit { source.cancel() }
+}

@@ -1,0 +1,172 @@
+// Each op against its plain Double reference, on random values and edge cases.
+
+import Foundation
+import Testing
+@testable import Engine
+
+@Suite("Ops")
+struct OpsTests {
+    @Test("RMSNorm matches its definition, including a row of zeros and odd lengths", arguments: [1, 7, 64, 576, 1001])
+    func rmsNorm(count: Int) {
+        let x = TestNumbers.vector(count, seed: 1, range: 3)
+        let weight = TestNumbers.vector(count, seed: 2)
+        var out = [Float](repeating: 0, count: count)
+        RMSNorm.apply(x, weight: weight, count: count, epsilon: 1e-5, into: &out)
+        #expect(TestNumbers.nmse(out, RMSNorm.reference(x, weight: weight, epsilon: 1e-5)) < 1e-10)
+
+        let zeros = [Float](repeating: 0, count: count)
+        RMSNorm.apply(zeros, weight: weight, count: count, epsilon: 1e-5, into: &out)
+        #expect(out.allSatisfy { $0 == 0 })
+    }
+
+    @Test("softmax sums to one, matches its definition and survives huge scores")
+    func softmax() {
+        var values = TestNumbers.vector(300, seed: 3, range: 20)
+        let expected = Softmax.reference(values)
+        Softmax.apply(&values, count: values.count)
+        #expect(TestNumbers.nmse(values, expected) < 1e-12)
+        #expect(abs(values.reduce(0, +) - 1) < 1e-5)
+
+        var huge: [Float] = [1e30, 1e30, -1e30]
+        Softmax.apply(&huge, count: 3)
+        #expect(huge == [0.5, 0.5, 0])
+    }
+
+    @Test("SwiGLU is silu(gate) times up")
+    func swiglu() {
+        var gate = TestNumbers.vector(1536, seed: 4, range: 8)
+        let up = TestNumbers.vector(1536, seed: 5, range: 2)
+        let expected = SwiGLU.reference(gate: gate, up: up)
+        SwiGLU.apply(gate: &gate, up: up, count: gate.count)
+        #expect(TestNumbers.nmse(gate, expected) < 1e-12)
+        #expect(SwiGLU.silu(0) == 0)
+    }
+
+    @Test("RoPE rotates adjacent pairs by position times base^(-2i/d)", arguments: [0, 1, 17, 8191])
+    func rope(position: Int) {
+        let rope = RotaryEmbedding(dimensions: 64, frequencyBase: 100_000)
+        var vector = TestNumbers.vector(64, seed: 6)
+        let expected = rope.reference(vector, position: position)
+        var table = [Float](repeating: 0, count: 64)
+        rope.fillTable(position: position, into: &table)
+        rope.apply(table: table, to: &vector, heads: 1, headSize: 64)
+        // Angles are built in Float as ggml builds them; at position 8191 that costs ~1e-8.
+        #expect(TestNumbers.nmse(vector, expected) < 1e-7)
+    }
+
+    @Test("RoPE with linear scaling and frequency factors matches its definition")
+    func ropeScaled() {
+        let factors = (0..<32).map { Float(1 + $0 % 4) }
+        let rope = RotaryEmbedding(dimensions: 64, frequencyBase: 500_000, frequencyScale: 0.25, frequencyFactors: factors)
+        var vectors = TestNumbers.vector(128, seed: 7)
+        let expected = rope.reference(Array(vectors[0..<64]), position: 300) + rope.reference(Array(vectors[64...]), position: 300)
+        var table = [Float](repeating: 0, count: 64)
+        rope.fillTable(position: 300, into: &table)
+        rope.apply(table: table, to: &vectors, heads: 2, headSize: 64)
+        #expect(TestNumbers.nmse(vectors, expected) < 1e-9)
+    }
+
+    @Test("position 0 leaves a vector unchanged")
+    func ropeIdentity() {
+        let rope = RotaryEmbedding(dimensions: 8, frequencyBase: 10_000)
+        var vector: [Float] = [1, 2, 3, 4, 5, 6, 7, 8]
+        var table = [Float](repeating: 0, count: 8)
+        rope.fillTable(position: 0, into: &table)
+        rope.apply(table: table, to: &vector, heads: 1, headSize: 8)
+        #expect(vector == [1, 2, 3, 4, 5, 6, 7, 8])
+    }
+
+    @Test("attention over the cache matches its definition, in f32 and f16", arguments: [1, 5, 130])
+    func attention(length: Int) {
+        let headSize = 64, stride = 3 * 64
+        let query = TestNumbers.vector(headSize, seed: 8, range: 2)
+        let keys = TestNumbers.vector(length * stride, seed: 9, range: 2)
+        let values = TestNumbers.vector(length * stride, seed: 10)
+        let head = 1
+        let keyRows = (0..<length).map { Array(keys[($0 * stride + head * headSize)..<($0 * stride + head * headSize + headSize)]) }
+        let valueRows = (0..<length).map { Array(values[($0 * stride + head * headSize)..<($0 * stride + head * headSize + headSize)]) }
+        let expected = Attention.reference(query: query, keys: keyRows, values: valueRows, scale: 0.125)
+
+        var scores = [Float](repeating: 0, count: length)
+        var out = [Float](repeating: 0, count: headSize)
+        keys.withUnsafeBufferPointer { k in
+            values.withUnsafeBufferPointer { v in
+                Attention.attend(
+                    query: query, keys: k.baseAddress! + head * headSize, values: v.baseAddress! + head * headSize,
+                    length: length, headSize: headSize, stride: stride, scale: 0.125, scores: &scores, output: &out)
+            }
+        }
+        #expect(TestNumbers.nmse(out, expected) < 1e-10)
+
+        let halfKeys = keys.map { Float16($0) }, halfValues = values.map { Float16($0) }
+        halfKeys.withUnsafeBufferPointer { k in
+            halfValues.withUnsafeBufferPointer { v in
+                HalfCacheAttention.attend(
+                    query: query, keys: k.baseAddress! + head * headSize, values: v.baseAddress! + head * headSize,
+                    length: length, attended: length, headSize: headSize, stride: stride, scale: 0.125, scores: &scores, output: &out)
+            }
+        }
+        #expect(TestNumbers.nmse(out, expected) < 1e-5)
+    }
+
+    @Test("llama.cpp's vector exp stays within 2 ulp of e^x and flushes far negatives to zero")
+    func vectorExp() {
+        for x in stride(from: Float(-100), through: 0, by: 0.0137) {
+            let expected = Float(Foundation.exp(Double(x)))
+            #expect(abs(VectorExp.exp(x) - expected) <= 2 * expected.ulp, "x = \(x)")
+        }
+        #expect(VectorExp.exp(0) == 1)
+        #expect(VectorExp.exp(-Float.infinity) == 0)
+        #expect(VectorExp.exp(-200) == 0)
+    }
+
+    @Test("rounding to f16 precision equals Swift's Float16 conversion, ties, subnormals and overflow included")
+    func halfRounding() {
+        var random = Engine.SeededRandom(seed: 5)
+        var values: [Float] = [0, -0, 1, 65504, 65519.99, 65520, 1e9, -1e9, 0x1p-14, 0x1p-24, 0x1.8p-25, 0x1p-26, 1 + 0x1p-11, 1 + 0x3p-11]
+        for _ in 0..<20_000 {
+            let bits = UInt32(truncatingIfNeeded: random.next())
+            let value = Float(bitPattern: bits)
+            if value.isFinite { values.append(value) }
+        }
+        for _ in 0..<20_000 { values.append(Float(random.nextUnitInterval() * 2 - 1) * 8) }
+        for value in values {
+            #expect(HalfRounding.round(value).bitPattern == Float(Float16(value)).bitPattern, "\(value)")
+        }
+    }
+
+    @Test("lanes are summed pairwise: halves first")
+    func laneSum() {
+        // 1e8 + 1 - 1e8 loses the 1 when added left to right but not when the big values meet first.
+        var x = SIMD16<Float>()
+        x[0] = 1e8
+        x[8] = -1e8
+        x[1] = 1
+        #expect(LaneSum.pairwise(x) == 1)
+        #expect(LaneSum.pairwise(SIMD16<Float>(repeating: 0.5)) == 8)
+    }
+
+    @Test("every f16 bit pattern widens to the same Float as Swift's own conversion")
+    func halfWidening() {
+        var patterns = [UInt16](repeating: 0, count: 16)
+        for start in stride(from: 0, to: 65536, by: 16) {
+            for i in 0..<16 { patterns[i] = UInt16(start + i) }
+            let halves = patterns.map { Float16(bitPattern: $0) }
+            let widened = halves.withUnsafeBufferPointer { HalfVector.widen($0.baseAddress!) }
+            for i in 0..<16 {
+                let expected = Float(halves[i])
+                #expect(widened[i].bitPattern == expected.bitPattern || (widened[i].isNaN && expected.isNaN))
+            }
+        }
+    }
+
+    @Test("vector dot product and scaled add match plain loops at every length", arguments: [0, 1, 15, 16, 17, 100])
+    func vectorMath(count: Int) {
+        let a = TestNumbers.vector(count, seed: 11), b = TestNumbers.vector(count, seed: 12)
+        let plain = zip(a, b).reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
+        #expect(abs(Double(VectorMath.dot(a, b, count: count)) - plain) < 1e-4)
+        var y = b
+        VectorMath.addScaled(a, by: 0.5, into: &y, count: count)
+        #expect(y == zip(a, b).map { $1 + 0.5 * $0 })
+    }
+}
