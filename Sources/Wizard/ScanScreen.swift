@@ -32,6 +32,10 @@ enum ScanScreen {
 
     static func update(_ progress: ScanProgress, journey: Journey, key: Key, flow: Flow) -> Navigation {
         guard key == .enter, progress.isFinished else { return .stay(.scan(progress, in: journey)) }
+        // The checks are pure functions of the scanned facts, so their screen opens with its verdict.
+        if journey.steps.dropFirst().first == .checks {
+            return .open(.checks(ChecksProgress(facts: progress.facts), in: journey))
+        }
         return .open(flow.screen(after: .scan, in: journey))
     }
 
