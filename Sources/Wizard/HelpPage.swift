@@ -21,6 +21,12 @@ enum HelpPage {
 
                 When the scan is complete, press Enter to go on.
                 """
+        case .checks(_, let journey):
+            body = """
+                \(journey.title), step "\(Step.checks.title)".
+
+                \(Step.checks.purpose) Each line is one area of this computer: \(glyphs.ok) fine, \(glyphs.warning) worth fixing, \(glyphs.failure) stops models from running well. Enter shows what Onramp saw and the exact commands to fix it on this system; Onramp does not run them from here. Press n to go on to the next step.
+                """
         case .unavailable(let step, let journey):
             body = """
                 \(journey.title), step "\(step.title)".

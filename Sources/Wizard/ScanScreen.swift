@@ -32,6 +32,10 @@ enum ScanScreen {
 
     static func update(_ progress: ScanProgress, journey: Journey, key: Key, flow: Flow) -> Navigation {
         guard key == .enter, progress.isFinished else { return .stay(.scan(progress, in: journey)) }
+        // The checks are pure functions of the scanned facts, so their screen opens with its verdict.
+        if journey.steps.dropFirst().first == .checks {
+            return .open(.checks(ChecksProgress(facts: progress.facts), in: journey))
+        }
         return .open(flow.screen(after: .scan, in: journey))
     }
 
@@ -44,9 +48,12 @@ enum ScanScreen {
         let screen = Screen.scan(progress, in: journey)
         var hints: [KeyHints.Hint] = [.init("Esc", "Back"), .init("?", "Help"), .init("q", "Quit")]
         if progress.isFinished { hints.insert(.init("Enter", "Continue"), at: 0) }
+        // Line mode prints only what changed, so while scanning it shows finished areas alone:
+        // the scan then reads as one line per area instead of a page per area.
+        let quietLines = context.lineMode && !progress.isFinished
         let chrome = ScreenChrome(
             title: screen.title.text, detail: screen.title.detail, hints: hints,
-            typedHint: progress.isFinished ? "Press Enter to continue, b to go back, q to quit." : "Type b to go back, q to quit."
+            typedHint: progress.isFinished ? "Press Enter to continue, b to go back, q to quit." : ""
         )
         var (frame, body) = chrome.frame(context)
         var y = body.y
@@ -54,6 +61,7 @@ enum ScanScreen {
         y += Paragraph(intro).draw(into: &frame, in: Rect(x: body.x, y: y, width: body.width, height: 2)) + 1
         let titleWidth = ProbeArea.allCases.map(\.title.count).max() ?? 0
         for (index, area) in ProbeArea.allCases.enumerated() where y < body.maxY {
+            if quietLines, !progress.completed.contains(area) { continue }
             let status: ChecklistRow.Status
             if progress.completed.contains(area) {
                 status = .ok
@@ -69,6 +77,7 @@ enum ScanScreen {
         let status = progress.isFinished
             ? "Scan complete. Press Enter for \"\(next)\"."
             : "Scanning: \(progress.completed.count) of \(ProbeArea.allCases.count) areas done."
+        if quietLines { return frame }
         Paragraph(status, style: .bold).draw(into: &frame, in: Rect(x: body.x, y: y + 1, width: body.width, height: max(0, body.maxY - y - 1)))
         return frame
     }

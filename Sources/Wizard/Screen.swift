@@ -3,6 +3,7 @@
 public enum Screen: Equatable, Sendable {
     case welcome(selected: Int)
     case scan(ScanProgress, in: Journey)
+    case checks(ChecksProgress, in: Journey)
     /// A step this version of Onramp cannot do yet; says so plainly instead of pretending.
     case unavailable(Step, in: Journey)
 
@@ -13,6 +14,8 @@ public enum Screen: Equatable, Sendable {
             return ("Onramp: run AI on this computer", nil)
         case .scan(_, let journey):
             return Self.stepTitle(.scan, journey)
+        case .checks(_, let journey):
+            return Self.stepTitle(.checks, journey)
         case .unavailable(let step, let journey):
             return Self.stepTitle(step, journey)
         }

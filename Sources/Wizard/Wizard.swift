@@ -55,7 +55,7 @@ public struct Wizard: Program {
         } else if key == .escape {
             goBack(&state)
         } else {
-            let commands = navigate(&state, screenUpdate(state.current, key))
+            let commands = navigate(&state, screenUpdate(state.current, key, size: state.size))
             return (state, commands)
         }
         return (state, [])
@@ -73,6 +73,12 @@ public struct Wizard: Program {
 
     /// Esc goes back a screen; on the first screen there is nowhere back to, so it offers to quit.
     private func goBack(_ state: inout WizardState) {
+        // Inside a finding's details, back means back to the list, not off the screen.
+        if case .checks(var progress, let journey) = state.current, progress.detailOffset != nil {
+            progress.detailOffset = nil
+            state.replaceCurrent(with: .checks(progress, in: journey))
+            return
+        }
         if state.screens.count > 1 {
             state.screens.removeLast()
         } else {
@@ -101,10 +107,12 @@ public struct Wizard: Program {
         return [ScanScreen.command(run: state.scanRuns, scan: machineScan)]
     }
 
-    private func screenUpdate(_ screen: Screen, _ key: Key) -> Navigation {
+    private func screenUpdate(_ screen: Screen, _ key: Key, size: Size) -> Navigation {
         switch screen {
         case .welcome(let selected): WelcomeScreen.update(selected: selected, key: key, flow: flow)
         case .scan(let progress, let journey): ScanScreen.update(progress, journey: journey, key: key, flow: flow)
+        case .checks(let progress, let journey):
+            ChecksScreen.update(progress, journey: journey, key: key, size: size, flow: flow)
         case .unavailable(let step, let journey): UnavailableStepScreen.update(step: step, journey: journey, key: key)
         }
     }
@@ -145,6 +153,8 @@ public struct Wizard: Program {
             WelcomeScreen.view(selected: selected, context: context)
         case .scan(let progress, let journey):
             ScanScreen.view(progress, journey: journey, context: context)
+        case .checks(let progress, let journey):
+            ChecksScreen.view(progress, journey: journey, context: context)
         case .unavailable(let step, let journey):
             UnavailableStepScreen.view(step: step, journey: journey, version: version, context: context)
         }

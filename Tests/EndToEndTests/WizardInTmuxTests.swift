@@ -77,7 +77,7 @@ struct WizardInTmuxTests {
         try tmux.type("2")
         try tmux.waitFor(text: "Scan complete. Press Enter for")
         try tmux.type("")
-        try tmux.waitFor(text: "not available yet in this version of Onramp")
+        try tmux.waitFor(text: "Troubleshoot: Check for problems")
         try tmux.type("?")
         try tmux.waitFor(text: "Type b to close this help.")
         try tmux.type("b")

@@ -61,3 +61,15 @@ struct KeyDecoderTests {
         #expect(LineTerminal.keys(forLine: "12") == [.character("1"), .character("2")])
     }
 }
+
+@Suite("Line mode printing")
+struct LineModePrintingTests {
+    @Test("a new screen is printed whole after a blank line; the same screen prints only what changed")
+    func continuation() {
+        #expect(LineTerminal.printable("Title\nA", after: nil) == "Title\nA\n")
+        #expect(LineTerminal.printable("Other\nA", after: "Title\nA") == "\nOther\nA\n")
+        #expect(LineTerminal.printable("Title\nA\nB", after: "Title\nA") == "B\n")
+        #expect(LineTerminal.printable("Title\nA\nC\nD", after: "Title\nA\nB") == "C\nD\n")
+        #expect(LineTerminal.printable("Title\nA", after: "Title\nA\nB") == nil)
+    }
+}

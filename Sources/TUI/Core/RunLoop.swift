@@ -27,7 +27,7 @@ public enum RunLoop {
                 report()
                 firstFrame = nil
             }
-            switch terminal.nextInput(wakeDescriptor: mailbox.wakeDescriptor) {
+            switch terminal.nextInput(wakeDescriptor: mailbox.wakeDescriptor, workPending: loop.pendingWork > 0) {
             case .key(let key): loop.handle(.key(key))
             case .resized(let size):
                 // The terminal forgot its contents (new size, or back from Ctrl-Z): draw even an unchanged frame.

@@ -21,7 +21,7 @@ public final class InMemoryTerminal: Terminal, @unchecked Sendable {
         frames.append(frame)
     }
 
-    public func nextInput(wakeDescriptor: Int32) -> TerminalInput {
+    public func nextInput(wakeDescriptor: Int32, workPending: Bool) -> TerminalInput {
         guard !script.isEmpty else { return .closed }
         let input = script.removeFirst()
         if case .resized(let newSize) = input { size = newSize }

@@ -25,12 +25,28 @@ public final class LineTerminal: Terminal {
     public func draw(_ frame: Frame) {
         let page = Self.page(frame)
         guard page != lastPrinted else { return }
-        FileDescriptors.write((lastPrinted == nil ? "" : "\n") + page + "\n", to: output)
+        if let text = Self.printable(page, after: lastPrinted) {
+            FileDescriptors.write(text, to: output)
+            promptShown = false
+        }
         lastPrinted = page
-        promptShown = false
     }
 
-    public func nextInput(wakeDescriptor: Int32) -> TerminalInput {
+    /// What to print for `page`: all of it, after a blank line, when it is a new screen (its
+    /// first line differs); otherwise only the lines from the first one that changed, so a screen
+    /// that grows (a scan adding areas) reads as a log instead of repeating itself.
+    /// Nil when nothing new is left to print.
+    public static func printable(_ page: String, after previous: String?) -> String? {
+        guard let previous else { return page + "\n" }
+        let old = previous.split(separator: "\n", omittingEmptySubsequences: false)
+        let new = page.split(separator: "\n", omittingEmptySubsequences: false)
+        guard old.first == new.first else { return "\n" + page + "\n" }
+        let same = zip(old, new).prefix { $0 == $1 }.count
+        guard same < new.count else { return nil }
+        return new[same...].joined(separator: "\n") + "\n"
+    }
+
+    public func nextInput(wakeDescriptor: Int32, workPending: Bool) -> TerminalInput {
         while true {
             if !queuedKeys.isEmpty { return .key(queuedKeys.removeFirst()) }
             if let line = takeLine() {
@@ -38,7 +54,8 @@ public final class LineTerminal: Terminal {
                 continue
             }
             if inputEnded { return .closed }
-            if !promptShown {
+            // While work is still reporting, a prompt would end up in the middle of its output.
+            if !promptShown, !workPending {
                 FileDescriptors.write("> ", to: output)
                 promptShown = true
             }

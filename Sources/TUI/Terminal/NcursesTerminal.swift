@@ -108,7 +108,7 @@ public final class NcursesTerminal: Terminal {
         }
     }
 
-    public func nextInput(wakeDescriptor: Int32) -> TerminalInput {
+    public func nextInput(wakeDescriptor: Int32, workPending: Bool) -> TerminalInput {
         while true {
             pendingSignals += FileDescriptors.drain(signals).map { Int32($0) }
             if let signal = pendingSignals.first {

@@ -18,7 +18,8 @@ public protocol Terminal: AnyObject {
     /// Shows `frame`, changing only what differs from the frame shown before.
     func draw(_ frame: Frame)
     /// Blocks until input arrives or `wakeDescriptor` becomes readable (then returns `.woken`).
-    func nextInput(wakeDescriptor: Int32) -> TerminalInput
+    /// `workPending` says background work will still report back (line mode holds its prompt).
+    func nextInput(wakeDescriptor: Int32, workPending: Bool) -> TerminalInput
     /// Gives the terminal back as it was found. Safe to call more than once.
     func restore()
 }
