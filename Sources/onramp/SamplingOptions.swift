@@ -43,7 +43,7 @@ struct EngineOptions: ParsableArguments {
     @Option(help: "Tokens the model can keep in mind (default: the model's own limit, at most 4096).")
     var context: Int?
 
-    @Option(name: .customLong("kv-cache"), help: "Number format of the model's memory: f16 (as llama.cpp) or f32 (twice the memory).")
+    @Option(name: .customLong("kv-cache"), help: "How the model's memory rounds numbers: f16 (as llama.cpp, the default) or f32 (exact).")
     var kvCache: String = "f16"
 
     func validate() throws {

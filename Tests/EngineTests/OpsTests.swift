@@ -98,7 +98,7 @@ struct OpsTests {
         }
         #expect(TestNumbers.nmse(out, expected) < 1e-10)
 
-        let halfKeys = keys.map { Float16($0) }, halfValues = values.map { Float16($0) }
+        let halfKeys = keys.map { Float(Float16($0)) }, halfValues = values.map { Float(Float16($0)) }
         halfKeys.withUnsafeBufferPointer { k in
             halfValues.withUnsafeBufferPointer { v in
                 HalfCacheAttention.attend(
@@ -144,20 +144,6 @@ struct OpsTests {
         x[1] = 1
         #expect(LaneSum.pairwise(x) == 1)
         #expect(LaneSum.pairwise(SIMD16<Float>(repeating: 0.5)) == 8)
-    }
-
-    @Test("every f16 bit pattern widens to the same Float as Swift's own conversion")
-    func halfWidening() {
-        var patterns = [UInt16](repeating: 0, count: 16)
-        for start in stride(from: 0, to: 65536, by: 16) {
-            for i in 0..<16 { patterns[i] = UInt16(start + i) }
-            let halves = patterns.map { Float16(bitPattern: $0) }
-            let widened = halves.withUnsafeBufferPointer { HalfVector.widen($0.baseAddress!) }
-            for i in 0..<16 {
-                let expected = Float(halves[i])
-                #expect(widened[i].bitPattern == expected.bitPattern || (widened[i].isNaN && expected.isNaN))
-            }
-        }
     }
 
     @Test("vector dot product and scaled add match plain loops at every length", arguments: [0, 1, 15, 16, 17, 100])

@@ -1,11 +1,13 @@
 // The model's memory of the conversation: each layer's keys and values for every position so
 // far, so a new token attends to the past without recomputing it. Pages are touched only as
 // positions fill, so an unused large context costs address space, not memory.
+// An f16 cache holds values rounded to f16 exactly as llama.cpp stores them, kept in 32-bit
+// floats so the attention loops read them without conversions (same numbers, twice the bytes).
 
 public final class KVCache: @unchecked Sendable {
     public enum Precision: String, Sendable, CaseIterable {
         case f32, f16
-        var bytes: Int { self == .f32 ? 4 : 2 }
+        var bytes: Int { 4 }
     }
 
     public let precision: Precision
@@ -60,18 +62,18 @@ public final class KVCache: @unchecked Sendable {
             (keys + offset).assumingMemoryBound(to: Float.self).update(from: key, count: width)
             (values + offset).assumingMemoryBound(to: Float.self).update(from: value, count: width)
         case .f16:
-            let k = (keys + offset).assumingMemoryBound(to: Float16.self)
-            let v = (values + offset).assumingMemoryBound(to: Float16.self)
+            let k = (keys + offset).assumingMemoryBound(to: Float.self)
+            let v = (values + offset).assumingMemoryBound(to: Float.self)
             for i in 0..<width {
-                k[i] = Float16(key[i])
-                v[i] = Float16(value[i])
+                k[i] = HalfRounding.round(key[i])
+                v[i] = HalfRounding.round(value[i])
             }
         }
     }
 
-    /// The layer's keys and values as `Element` (Float for an f32 cache, Float16 for f16).
-    func layer<Element>(_ layer: Int, as: Element.Type) -> (keys: UnsafePointer<Element>, values: UnsafePointer<Element>) {
-        (UnsafePointer((keys + layer * layerBytes).assumingMemoryBound(to: Element.self)),
-         UnsafePointer((values + layer * layerBytes).assumingMemoryBound(to: Element.self)))
+    /// The layer's keys and values, position-major, `width` floats per position.
+    func layer(_ layer: Int) -> (keys: UnsafePointer<Float>, values: UnsafePointer<Float>) {
+        (UnsafePointer((keys + layer * layerBytes).assumingMemoryBound(to: Float.self)),
+         UnsafePointer((values + layer * layerBytes).assumingMemoryBound(to: Float.self)))
     }
 }

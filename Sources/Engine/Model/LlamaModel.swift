@@ -175,8 +175,7 @@ public final class LlamaModel: @unchecked Sendable {
         let exact = cache.precision == .f16 && HalfCacheAttention.supports(headSize: headSize)
         // llama.cpp (without flash attention) attends over the cache in use padded to 32 cells.
         let padding = 32
-        let half = cache.layer(layer, as: Float16.self)
-        let full = cache.layer(layer, as: Float.self)
+        let (keys, values) = cache.layer(layer)
         pool.runWithThreadIndex(tasks: rows * heads) { task, thread in
             let row = task / heads
             let head = task % heads
@@ -187,15 +186,15 @@ public final class LlamaModel: @unchecked Sendable {
             let length = start + row + 1
             if exact {
                 HalfCacheAttention.attend(
-                    query: query, keys: half.keys + offset, values: half.values + offset, length: length,
+                    query: query, keys: keys + offset, values: values + offset, length: length,
                     attended: (start + rows + padding - 1) / padding * padding, headSize: headSize, stride: kvWidth, scale: scale, scores: scores, output: output, singleQuery: rows == 1)
             } else if cache.precision == .f16 {
                 HalfCacheAttention.attendPlain(
-                    query: query, keys: half.keys + offset, values: half.values + offset, length: length,
+                    query: query, keys: keys + offset, values: values + offset, length: length,
                     headSize: headSize, stride: kvWidth, scale: scale, scores: scores, output: output)
             } else {
                 Attention.attend(
-                    query: query, keys: full.keys + offset, values: full.values + offset, length: length,
+                    query: query, keys: keys + offset, values: values + offset, length: length,
                     headSize: headSize, stride: kvWidth, scale: scale, scores: scores, output: output)
             }
         }

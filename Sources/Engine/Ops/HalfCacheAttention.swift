@@ -12,7 +12,8 @@
 // - weights·values: the same 16-lane kernel when `attended` is a multiple of 16; otherwise
 //   ggml's f16 dot product: four 16-lane accumulators over whole 64-position blocks, then the
 //   remaining positions added one by one in Double.
-// Products of two f16 values are exact in Float, so multiply-then-add equals their FMA.
+// Products of two f16 values are exact in Float, so multiply-then-add equals their FMA. The
+// cache holds its f16 values as Floats (see KVCache), so no conversion is needed here.
 
 import Foundation
 
@@ -21,18 +22,20 @@ public enum HalfCacheAttention {
     /// every model we ship has); otherwise `attendPlain` is used.
     public static func supports(headSize: Int) -> Bool { headSize % 16 == 0 && headSize <= 512 }
 
-    /// - keys/values: position-major f16, `stride` values between positions.
+    /// - keys/values: position-major f16 values (as Floats), `stride` values between positions.
     /// - length: positions this query may see; attended: positions in use in the cache (≥ length).
     /// - scores: scratch for `attended` floats.
     /// - singleQuery: the batch holds one token (llama.cpp then takes its vector dot product).
     public static func attend(
-        query: UnsafePointer<Float>, keys: UnsafePointer<Float16>, values: UnsafePointer<Float16>,
+        query: UnsafePointer<Float>, keys: UnsafePointer<Float>, values: UnsafePointer<Float>,
         length: Int, attended: Int, headSize: Int, stride: Int, scale: Float,
         scores: UnsafeMutablePointer<Float>, output: UnsafeMutablePointer<Float>, singleQuery: Bool = false
     ) {
         let chunks = headSize / 16
-        withUnsafeTemporaryAllocation(of: SIMD16<Float>.self, capacity: chunks) { q in
-            guard let q = q.baseAddress else { return }
+        do {
+            // Heap scratch: large stack allocations here misbehaved in optimised builds.
+            let q = UnsafeMutablePointer<SIMD16<Float>>.allocate(capacity: chunks)
+            defer { q.deallocate() }
             let raw = UnsafeRawPointer(query)
             for c in 0..<chunks {
                 q[c] = HalfRounding.round(raw.loadUnaligned(fromByteOffset: c * 64, as: SIMD16<Float>.self))
@@ -43,8 +46,8 @@ public enum HalfCacheAttention {
                     scores[t] = LaneSum.pairwise(fourAccumulatorDot(q, key, chunks: chunks)) * scale
                     continue
                 }
-                var lanes = q[0] * HalfVector.widen(key)
-                for c in 1..<chunks { lanes += q[c] * HalfVector.widen(key + c * 16) }
+                var lanes = q[0] * load(key)
+                for c in 1..<chunks { lanes += q[c] * load(key + c * 16) }
                 scores[t] = LaneSum.pairwise(lanes) * scale
             }
         }
@@ -54,23 +57,32 @@ public enum HalfCacheAttention {
     }
 
     static func weightedSum(
-        _ weights: UnsafePointer<Float>, values: UnsafePointer<Float16>, length: Int, attended: Int, chunks: Int,
+        _ weights: UnsafePointer<Float>, values: UnsafePointer<Float>, length: Int, attended: Int, chunks: Int,
         stride: Int, output: UnsafeMutablePointer<Float>
     ) {
         let wholeLanes = attended % 16 == 0
         let groups = wholeLanes ? 1 : 4
         let vectorEnd = wholeLanes ? attended : attended & ~63
-        withUnsafeTemporaryAllocation(of: SIMD16<Float>.self, capacity: groups * 16 * chunks) { lanes in
-            guard let lanes = lanes.baseAddress else { return }
-            lanes.initialize(repeating: SIMD16<Float>(), count: groups * 16 * chunks)
-            for t in 0..<min(length, vectorEnd) {
-                let weight = SIMD16<Float>(repeating: weights[t])
+        let headSize = chunks * 16
+        let count = 16 * headSize
+        do {
+            let lanes = UnsafeMutablePointer<Float>.allocate(capacity: groups * count)
+            defer { lanes.deallocate() }
+            lanes.initialize(repeating: 0, count: groups * count)
+            let end = Swift.max(0, Swift.min(length, vectorEnd))
+            var t = 0
+            while t < end {
+                let weight = weights[t]
                 let value = values + t * stride
                 let group = groups == 1 ? 0 : (t / 16) % 4
-                let lane = lanes + (group * 16 + t % 16) * chunks
-                for c in 0..<chunks { lane[c] += weight * HalfVector.widen(value + c * 16) }
+                let lane = lanes + (group * 16 + t % 16) * headSize
+                var d = 0
+                while d < headSize {
+                    lane[d] += weight * value[d]
+                    d += 1
+                }
+                t += 1
             }
-            let count = 16 * chunks
             if groups == 4 {
                 for i in 0..<count {
                     lanes[i] = lanes[i] + lanes[2 * count + i]
@@ -82,17 +94,17 @@ public enum HalfCacheAttention {
             var width = 8
             while width >= 1 {
                 for j in 0..<width {
-                    for c in 0..<chunks { lanes[j * chunks + c] = lanes[(j + width) * chunks + c] + lanes[j * chunks + c] }
+                    let low = lanes + j * headSize, high = lanes + (j + width) * headSize
+                    for d in 0..<headSize { low[d] = high[d] + low[d] }
                 }
                 width /= 2
             }
-            let out = UnsafeMutableRawPointer(output)
-            for c in 0..<chunks { out.storeBytes(of: lanes[c], toByteOffset: c * 64, as: SIMD16<Float>.self) }
+            output.update(from: lanes, count: headSize)
         }
         guard !wholeLanes, length > vectorEnd else { return }
-        for d in 0..<(chunks * 16) {
+        for d in 0..<headSize {
             var sum = Double(output[d])
-            for t in vectorEnd..<length { sum += Double(weights[t] * Float(values[t * stride + d])) }
+            for t in vectorEnd..<length { sum += Double(weights[t] * values[t * stride + d]) }
             output[d] = Float(sum)
         }
     }
@@ -123,17 +135,22 @@ public enum HalfCacheAttention {
         for t in 0..<length { scores[t] *= inverse }
     }
 
+    @inline(__always)
+    static func load(_ pointer: UnsafePointer<Float>) -> SIMD16<Float> {
+        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD16<Float>.self)
+    }
+
     /// ggml's f16 dot product: accumulator a takes 16-wide chunks a, a+4, a+8, …; then the
     /// four accumulators are added (0+2) and (1+3), and those two.
     @inline(__always)
-    static func fourAccumulatorDot(_ q: UnsafePointer<SIMD16<Float>>, _ key: UnsafePointer<Float16>, chunks: Int) -> SIMD16<Float> {
+    static func fourAccumulatorDot(_ q: UnsafePointer<SIMD16<Float>>, _ key: UnsafePointer<Float>, chunks: Int) -> SIMD16<Float> {
         var a0 = SIMD16<Float>(), a1 = SIMD16<Float>(), a2 = SIMD16<Float>(), a3 = SIMD16<Float>()
         var c = 0
         while c < chunks {
-            a0 += q[c] * HalfVector.widen(key + c * 16)
-            a1 += q[c + 1] * HalfVector.widen(key + (c + 1) * 16)
-            a2 += q[c + 2] * HalfVector.widen(key + (c + 2) * 16)
-            a3 += q[c + 3] * HalfVector.widen(key + (c + 3) * 16)
+            a0 += q[c] * load(key + c * 16)
+            a1 += q[c + 1] * load(key + (c + 1) * 16)
+            a2 += q[c + 2] * load(key + (c + 2) * 16)
+            a3 += q[c + 3] * load(key + (c + 3) * 16)
             c += 4
         }
         return (a0 + a2) + (a1 + a3)
@@ -141,20 +158,20 @@ public enum HalfCacheAttention {
 
     /// For head sizes llama.cpp's 16-wide kernel does not take: plain order, f16 reads.
     static func attendPlain(
-        query: UnsafePointer<Float>, keys: UnsafePointer<Float16>, values: UnsafePointer<Float16>,
+        query: UnsafePointer<Float>, keys: UnsafePointer<Float>, values: UnsafePointer<Float>,
         length: Int, headSize: Int, stride: Int, scale: Float,
         scores: UnsafeMutablePointer<Float>, output: UnsafeMutablePointer<Float>
     ) {
         for t in 0..<length {
             var sum: Float = 0
-            for i in 0..<headSize { sum += Float(Float16(query[i])) * Float(keys[t * stride + i]) }
+            for i in 0..<headSize { sum += HalfRounding.round(query[i]) * keys[t * stride + i] }
             scores[t] = sum * scale
         }
         Softmax.apply(scores, count: length)
         output.update(repeating: 0, count: headSize)
         for t in 0..<length {
-            let weight = Float(Float16(scores[t]))
-            for i in 0..<headSize { output[i] += weight * Float(values[t * stride + i]) }
+            let weight = HalfRounding.round(scores[t])
+            for i in 0..<headSize { output[i] += weight * values[t * stride + i] }
         }
     }
 }
