@@ -39,6 +39,6 @@ struct TextReportTests {
     @Test("a machine with nothing wrong says so and what to do next")
     func healthy() {
         let text = TextReport(verbose: false, glyphs: .unicode).render(CheckRunner().examine(healthyMachine()))
-        #expect(text.hasSuffix("\n✓ No problems found. Next: onramp recommend\n"))
+        #expect(text.hasSuffix("\n✓ No problems found. Next: try a model with onramp run MODEL.gguf -p TEXT\n"))
     }
 }

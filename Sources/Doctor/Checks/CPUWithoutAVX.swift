@@ -14,7 +14,7 @@ public struct CPUWithoutAVX: Check {
             + "still answer at a usable speed, bigger ones will feel slow. A graphics card, if you have one, "
             + "is not affected.",
         fix: .steps(.manual(
-            "Nothing to install: choose a small model (onramp recommend ranks them for this CPU), "
+            "Nothing to install: choose a small model (about 1B parameters or fewer, such as SmolLM2 or Llama 3.2 1B), "
                 + "or use a graphics card or a newer computer for bigger models.")))
 
     static let noAVX = FindingKind(

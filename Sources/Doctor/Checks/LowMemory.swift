@@ -13,7 +13,7 @@ public struct LowMemory: Check {
             + "With less than 4 GiB only small models (up to about 1B parameters) fit; bigger ones "
             + "will be refused, or make the computer swap and freeze.",
         fix: .steps(.manual(
-            "Close other programs before starting a model, choose a small model (onramp recommend), "
+            "Close other programs before starting a model, choose a small model (about 1B parameters or fewer), "
                 + "or add memory. In a container or VM, give it more memory.")))
 
     public var kinds: [FindingKind] { [Self.kind] }

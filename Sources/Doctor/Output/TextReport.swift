@@ -56,7 +56,7 @@ public struct TextReport: Sendable {
         let errors = report.count(.error)
         let warnings = report.count(.warning)
         guard errors + warnings > 0 else {
-            return ["\(glyphs.finding(.ok)) No problems found. Next: onramp recommend"]
+            return ["\(glyphs.finding(.ok)) No problems found. Next: try a model with onramp run MODEL.gguf -p TEXT"]
         }
         var parts: [String] = []
         if errors > 0 { parts.append(errors == 1 ? "1 error" : "\(errors) errors") }

@@ -106,7 +106,7 @@ public enum ChatTemplateError: Error, Equatable, CustomStringConvertible {
         case .unknown(let excerpt):
             return "This model's chat template is not one Onramp knows (it knows ChatML, Llama 3 and [INST] formats); "
                 + "it starts: \(excerpt.debugDescription). Onramp never runs template code from a model file. Use "
-                + "`onramp run MODEL -p TEXT` with the prompt written out, or choose a model from `onramp recommend`."
+                + "`onramp run MODEL -p TEXT` with the prompt written out, or choose a model with a ChatML, Llama 3 or [INST] template."
         }
     }
 }

@@ -14,7 +14,7 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .unsupportedArchitecture(let name):
             return "This model is a '\(name)' model, and Onramp's engine does not run that kind yet (it runs llama-family "
-                + "models such as SmolLM2, Llama 3, Mistral and TinyLlama). Choose one of those, or see `onramp recommend`."
+                + "models such as SmolLM2, Llama 3, Mistral and TinyLlama). Choose one of those."
         case .missingTensor(let name):
             return "The model file has no tensor '\(name)', which this kind of model needs. The file is probably damaged "
                 + "or was converted incompletely; download it again."
