@@ -52,7 +52,7 @@ let package = Package(
 
         // MARK: Wizard and the executable
         .target(name: "Wizard", dependencies: ["TUI", "Probe", "Doctor", "Engine"]),
-        .testTarget(name: "WizardTests", dependencies: ["Wizard", "TUI"]),
+        .testTarget(name: "WizardTests", dependencies: ["Wizard", "TUI", "Doctor"]),
         .executableTarget(
             name: "onramp",
             dependencies: [

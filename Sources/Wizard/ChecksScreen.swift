@@ -1,5 +1,6 @@
 // The Checks step: the doctor's verdict per area (✓ ! ✗), and on Enter the evidence and the fix
-// for this distribution. Fixes are shown, never run from here.
+// for this distribution. A fix Onramp can run (a `FixAction`) runs only after `f` and an explicit
+// `y` in the dialog; then the machine is probed again and the checks re-run (`FixApplier`).
 import Doctor
 import Probe
 import TUI
@@ -11,11 +12,38 @@ public struct ChecksProgress: Equatable, Sendable {
     public var selected = 0
     /// First line shown of the open area's details; nil when the list is showing.
     public var detailOffset: Int?
+    /// Fix commands are shown with `sudo` only when not already root.
+    public var runningAsRoot: Bool
+    /// Whether fixes can be run from here (the scan has a fix target); otherwise they are only shown.
+    public var canFix: Bool
+    /// The fix waiting for a yes or no in the confirmation dialog.
+    public var fixQuestion: FixOffer?
+    /// What came of the last fix, shown above the list.
+    public var fixNote: String?
 
-    public init(facts: MachineFacts) {
+    public init(facts: MachineFacts, canFix: Bool = false) {
         let report = CheckRunner().examine(facts)
         sections = report.sections
         family = report.family
+        runningAsRoot = facts.drivers.user?.uid == 0
+        self.canFix = canFix
+    }
+
+    /// The checks run again after a fix: the new verdicts replace the old, and the list shows.
+    mutating func recheck(_ report: DoctorReport) {
+        sections = report.sections
+        family = report.family
+        selected = min(selected, max(0, sections.count - 1))
+        detailOffset = nil
+        fixQuestion = nil
+    }
+
+    /// The fix Onramp can run for the highlighted area (its first finding with a `FixAction`).
+    var offer: FixOffer? {
+        guard canFix, sections.indices.contains(selected) else { return nil }
+        return sections[selected].findings.lazy.compactMap { finding in
+            finding.action.map { FixOffer(finding: finding, action: $0, runningAsRoot: self.runningAsRoot) }
+        }.first
     }
 }
 
@@ -30,6 +58,15 @@ enum ChecksScreen {
 
     /// Everything known about one area, for the details view: each finding's explanation,
     /// evidence and the steps to fix it here.
+    static func details(_ progress: ChecksProgress) -> String {
+        var text = details(progress.sections[progress.selected], family: progress.family)
+        if let offer = progress.offer {
+            text += "\n\nOnramp can run this fix for you (f), after you say yes:\n"
+                + offer.explanationLines.dropFirst().joined(separator: "\n")
+        }
+        return text
+    }
+
     static func details(_ section: DoctorReport.Section, family: DistroFamily) -> String {
         guard !section.findings.isEmpty else { return "\(section.area.name): \(section.summary)\n\nNothing to fix here." }
         return section.findings.map { finding in
@@ -59,8 +96,9 @@ enum ChecksScreen {
         if let offset = progress.detailOffset {
             switch key {
             case .enter, .backspace, .character("b"): progress.detailOffset = nil
+            case .character("f") where progress.offer != nil: progress.fixQuestion = progress.offer
             default:
-                let text = details(progress.sections[progress.selected], family: progress.family)
+                let text = details(progress)
                 let lines = TextWrap.lines(text, width: max(1, size.width - 4)).count
                 progress.detailOffset = TextViewer.scrolled(offset, by: key, lineCount: lines, page: max(1, size.height - 5))
             }
@@ -78,7 +116,71 @@ enum ChecksScreen {
         }
     }
 
+    /// The confirmation dialog's answer: only `y` runs the fix; n, Esc, q and Enter (on Cancel) cancel.
+    enum FixAnswer: Equatable {
+        case run(FixOffer)
+        case cancel
+        case undecided
+    }
+
+    static func answer(to key: Key, offer: FixOffer) -> FixAnswer {
+        switch key {
+        case .character("y"), .character("Y"): .run(offer)
+        case .character("n"), .character("N"), .escape, .enter, .character("q"), .character("Q"), .backspace: .cancel
+        default: .undecided
+        }
+    }
+
+    static func dialog(_ offer: FixOffer, lineMode: Bool) -> Dialog {
+        var lines = offer.commandLines.map { "$ " + $0 }
+        lines.append("")
+        lines.append("Changes: " + offer.changes)
+        lines.append(offer.needsSudo
+            ? "Needs administrator rights: sudo may ask for your password."
+            : "Does not need administrator rights.")
+        if let afterwards = offer.afterwards { lines.append(afterwards) }
+        lines.append("")
+        lines.append(lineMode ? "Type y to run it or n to cancel." : "Press y to run it, n to cancel.")
+        return Dialog(title: "Run this fix?", message: lines.joined(separator: "\n"), buttons: ["Cancel", "Run"], selected: 0)
+    }
+
+    /// Runs an agreed fix with the terminal handed over (sudo can ask for a password, output shows
+    /// as it comes), then probes the machine again and re-runs the checks, all through `FixApplier`.
+    static func fixCommand(
+        _ offer: FixOffer, target makeTarget: @escaping @Sendable (FixAction) throws -> any FixTarget
+    ) -> Command<WizardMessage> {
+        .attached { write in
+            write(offer.explanationLines.joined(separator: "\n") + "\n\n")
+            let target: any FixTarget
+            do {
+                target = try makeTarget(offer.action)
+            } catch {
+                let summary = "The fix could not start: \(error)."
+                write(summary + "\n")
+                return .fixed(FixResult(findingID: offer.findingID, summary: summary, after: nil))
+            }
+            let outcome = FixApplier().apply(offer, on: target, output: write)
+            write("\n" + outcome.summary + "\n")
+            return .fixed(FixResult(findingID: offer.findingID, summary: outcome.summary, after: outcome.after))
+        }
+    }
+
     static func view(_ progress: ChecksProgress, journey: Journey, context: ViewContext) -> Frame {
+        var frame = listOrDetails(progress, journey: journey, context: context)
+        if let offer = progress.fixQuestion {
+            let dialog = dialog(offer, lineMode: context.lineMode)
+            if context.lineMode {
+                frame = Frame(size: context.size)
+                Paragraph(dialog.title + "\n\n" + dialog.message)
+                    .draw(into: &frame, in: Rect(size: context.size).inset(dx: 1, dy: 0))
+            } else {
+                dialog.draw(into: &frame, in: Rect(size: context.size), glyphs: context.glyphs)
+            }
+        }
+        return frame
+    }
+
+    static func listOrDetails(_ progress: ChecksProgress, journey: Journey, context: ViewContext) -> Frame {
         let screen = Screen.checks(progress, in: journey)
         let open = progress.detailOffset != nil
         let next = hasNextStep(journey)
@@ -86,13 +188,15 @@ enum ChecksScreen {
             ? [.init("Enter", "Back to the list"), .init("PgUp/PgDn", "Scroll"), .init("q", "Quit")]
             : [.init(context.glyphs.upDown, "Move"), .init("Enter", "Details"), .init("Esc", "Back"), .init("q", "Quit")]
         if next, !open { hints.insert(.init("n", "Next step"), at: 2) }
-        let chrome = ScreenChrome(
-            title: screen.title.text, detail: screen.title.detail, hints: hints,
-            typedHint: next ? "Type n for the next step, b to go back, q to quit." : "Type b to go back, q to quit."
-        )
+        let fixable = open && progress.offer != nil
+        if fixable { hints.insert(.init("f", "Fix this"), at: 0) }
+        let typed = fixable
+            ? "Type f to run the fix (you are asked first), b to go back, q to quit."
+            : next ? "Type n for the next step, b to go back, q to quit." : "Type b to go back, q to quit."
+        let chrome = ScreenChrome(title: screen.title.text, detail: screen.title.detail, hints: hints, typedHint: typed)
         var (frame, body) = chrome.frame(context)
         if let offset = progress.detailOffset, progress.sections.indices.contains(progress.selected) {
-            let text = details(progress.sections[progress.selected], family: progress.family)
+            let text = details(progress)
             TextViewer(text, offset: offset).draw(into: &frame, in: body, glyphs: context.glyphs)
             return frame
         }
@@ -100,7 +204,11 @@ enum ChecksScreen {
         let intro = problems == 0
             ? "No problems found. Press Enter on an area to see what Onramp checked."
             : "\(problems) area\(problems == 1 ? " needs" : "s need") attention. Press Enter on one to see why and how to fix it."
-        let used = Paragraph(intro).draw(into: &frame, in: Rect(x: body.x, y: body.y, width: body.width, height: 2))
+        var used = 0
+        if let note = progress.fixNote {
+            used = Paragraph(note).draw(into: &frame, in: Rect(x: body.x, y: body.y, width: body.width, height: 2)) + 1
+        }
+        used += Paragraph(intro).draw(into: &frame, in: Rect(x: body.x, y: body.y + used, width: body.width, height: 2))
         let titleWidth = progress.sections.map(\.area.name.count).max() ?? 0
         let listTop = body.y + used + 1
         let height = max(0, body.maxY - listTop)

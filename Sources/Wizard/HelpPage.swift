@@ -25,7 +25,7 @@ enum HelpPage {
             body = """
                 \(journey.title), step "\(Step.checks.title)".
 
-                \(Step.checks.purpose) Each line is one area of this computer: \(glyphs.ok) fine, \(glyphs.warning) worth fixing, \(glyphs.failure) stops models from running well. Enter shows what Onramp saw and the exact commands to fix it on this system; Onramp does not run them from here. Press n to go on to the next step.
+                \(Step.checks.purpose) Each line is one area of this computer: \(glyphs.ok) fine, \(glyphs.warning) worth fixing, \(glyphs.failure) stops models from running well. Enter shows what Onramp saw and the exact commands to fix it on this system; where Onramp can run the fix itself, f shows the commands and runs them only after you press y, then checks again. Press n to go on to the next step.
                 """
         case .unavailable(let step, let journey):
             body = """

@@ -34,7 +34,7 @@ enum ScanScreen {
         guard key == .enter, progress.isFinished else { return .stay(.scan(progress, in: journey)) }
         // The checks are pure functions of the scanned facts, so their screen opens with its verdict.
         if journey.steps.dropFirst().first == .checks {
-            return .open(.checks(ChecksProgress(facts: progress.facts), in: journey))
+            return .open(.checks(ChecksProgress(facts: progress.facts, canFix: flow.canFix), in: journey))
         }
         return .open(flow.screen(after: .scan, in: journey))
     }

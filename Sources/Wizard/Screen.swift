@@ -31,6 +31,8 @@ public enum Screen: Equatable, Sendable {
 struct Flow: Sendable {
     /// Whether this build can scan the machine (the probe is wired in).
     var canScan: Bool
+    /// Whether the Checks screen can run a fix (after asking): the scanned machine has a fix target.
+    var canFix = false
 
     func screen(for step: Step, in journey: Journey) -> Screen {
         switch step {

@@ -1,4 +1,5 @@
 // The wizard as an Elm program: pure `update` from state and event, pure `view` from state to a frame.
+import Doctor
 import TUI
 
 public struct Wizard: Program {
@@ -15,7 +16,7 @@ public struct Wizard: Program {
     public init(version: String, machineScan: MachineScan? = nil) {
         self.version = version
         self.machineScan = machineScan
-        self.flow = Flow(canScan: machineScan != nil)
+        self.flow = Flow(canScan: machineScan != nil, canFix: machineScan?.fixTarget != nil)
     }
 
     public func start() -> (WizardState, [Command<WizardMessage>]) {
@@ -48,6 +49,24 @@ public struct Wizard: Program {
         case nil:
             break
         }
+        // The fix dialog takes every key: only y runs the fix, and nothing else happens meanwhile.
+        if case .checks(var progress, let journey) = state.current, let offer = progress.fixQuestion {
+            var commands: [Command<WizardMessage>] = []
+            switch ChecksScreen.answer(to: key, offer: offer) {
+            case .run(let offer):
+                progress.fixQuestion = nil
+                if let makeTarget = machineScan?.fixTarget {
+                    progress.fixNote = "Running the fix…"
+                    commands = [ChecksScreen.fixCommand(offer, target: makeTarget)]
+                }
+            case .cancel:
+                progress.fixQuestion = nil
+            case .undecided:
+                break
+            }
+            state.replaceCurrent(with: .checks(progress, in: journey))
+            return (state, commands)
+        }
         if key.asksForHelp {
             state.overlay = .help(offset: 0)
         } else if key == .character("q") || key == .character("Q") {
@@ -68,6 +87,11 @@ public struct Wizard: Program {
             guard case .scan(var progress, let journey) = state.current, progress.run == run else { return }
             progress.apply(update)
             state.replaceCurrent(with: .scan(progress, in: journey))
+        case .fixed(let result):
+            guard case .checks(var progress, let journey) = state.current else { return }
+            if let after = result.after { progress.recheck(after) }
+            progress.fixNote = result.summary
+            state.replaceCurrent(with: .checks(progress, in: journey))
         }
     }
 

@@ -28,6 +28,11 @@ struct Counter: Program {
         case .key(.character("+")): state.count += 1
         case .key(.character("w")): return (state, [.perform { .workDone(42) }])
         case .key(.character("t")): return (state, [.after(.milliseconds(20), .tick)])
+        case .key(.character("a")):
+            return (state, [.attached { write in
+                write("ran with the terminal")
+                return .workDone(7)
+            }])
         case .key(.character("q")): return (state, [.quit(3)])
         case .key(.character("s")):
             return (state, [.stream { send in (1...3).forEach { send(.workDone($0)) } }])
@@ -89,6 +94,14 @@ struct RunLoopTests {
         let timer = InMemoryTerminal(size: size, script: [.key(.character("t"))])
         _ = await RunLoop.runOnOwnThread(Counter(), on: timer)
         #expect(timer.lastFrame?.text.contains("tick") == true)
+    }
+
+    @Test("attached work runs with the terminal handed over, then its message arrives and the screen is redrawn")
+    func attachedWork() async {
+        let terminal = InMemoryTerminal(size: size, script: [.key(.character("a"))])
+        _ = await RunLoop.runOnOwnThread(Counter(), on: terminal)
+        #expect(terminal.handedOverText == "ran with the terminal")
+        #expect(terminal.lastFrame?.text.contains("work gave 7") == true)
     }
 
     @Test("too small a terminal shows the size notice, and the screen comes back after a resize")

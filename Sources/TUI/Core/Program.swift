@@ -19,6 +19,12 @@ public enum Command<Message: Sendable>: Sendable {
     /// Run `work` off the terminal's thread; it may send any number of messages as it goes
     /// (a scan reporting each area as it completes).
     case stream(@Sendable (_ send: @escaping @Sendable (Message) -> Void) async -> Void)
+    /// Run `work` with the terminal handed over to it (`Terminal.handOver`): the full screen is
+    /// suspended as for Ctrl-Z, so programs it starts print straight to the terminal and can ask
+    /// questions (sudo's password); `write` prints there too. The terminal then waits for Enter,
+    /// the screen comes back and is redrawn, and the result is delivered as a message. The run
+    /// loop waits for it: nothing else is drawn while the terminal is handed over.
+    case attached(@Sendable (_ write: @escaping @Sendable (String) -> Void) -> Message)
 }
 
 /// What a view needs to know about the surface it draws on.

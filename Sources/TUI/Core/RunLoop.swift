@@ -9,7 +9,7 @@ public enum RunLoop {
     ) -> Int32 {
         defer { terminal.restore() }
         let mailbox = Mailbox<P.Message>()
-        var loop = LoopState(program: program, mailbox: mailbox)
+        var loop = LoopState(program: program, mailbox: mailbox, terminal: terminal)
         let (initial, commands) = program.start()
         loop.state = initial
         loop.perform(commands)
@@ -48,14 +48,16 @@ public enum RunLoop {
 private struct LoopState<P: Program> {
     let program: P
     let mailbox: Mailbox<P.Message>
+    let terminal: any Terminal
     var state: P.State?
     var pendingWork = 0
     var exitStatus: Int32?
     var shown: Frame?
 
-    init(program: P, mailbox: Mailbox<P.Message>) {
+    init(program: P, mailbox: Mailbox<P.Message>, terminal: any Terminal) {
         self.program = program
         self.mailbox = mailbox
+        self.terminal = terminal
     }
 
     mutating func handle(_ event: Event<P.Message>) {
@@ -88,6 +90,13 @@ private struct LoopState<P: Program> {
                     await work { mailbox.post($0, endsWork: false) }
                     mailbox.post(nil, endsWork: true)
                 }
+            case .attached(let work):
+                // On this thread, on purpose: the terminal belongs to the work until it returns.
+                var result: P.Message?
+                terminal.handOver { write in result = work(write) }
+                // The screen was given away; draw the next frame whole.
+                shown = nil
+                if let result { mailbox.post(result, endsWork: false) }
             }
         }
     }

@@ -67,6 +67,15 @@ public final class LineTerminal: Terminal {
 
     public func restore() {}
 
+    /// Line mode already shares the terminal: the work prints in place, and the next page follows.
+    public func handOver(_ work: (_ write: @escaping @Sendable (String) -> Void) -> Void) {
+        let output = self.output
+        FileDescriptors.write("\n", to: output)
+        work { FileDescriptors.write($0, to: output) }
+        lastPrinted = nil
+        promptShown = false
+    }
+
     private func readAvailable() {
         var chunk = [UInt8](repeating: 0, count: 1024)
         let count = chunk.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }

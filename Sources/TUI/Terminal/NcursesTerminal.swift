@@ -169,6 +169,34 @@ public final class NcursesTerminal: Terminal {
         return size
     }
 
+    /// Leaves full-screen mode as Ctrl-Z does (`endwin` gives back the shell's terminal settings),
+    /// runs `work` on the plain terminal, waits for Enter so its output can be read, then returns
+    /// to full-screen mode and repaints everything.
+    public func handOver(_ work: (_ write: @escaping @Sendable (String) -> Void) -> Void) {
+        guard isOpen else { return work { FileDescriptors.write($0, to: STDOUT_FILENO) } }
+        _ = curs_set(1)
+        _ = endwin()
+        let write: @Sendable (String) -> Void = { FileDescriptors.write($0, to: STDOUT_FILENO) }
+        write("\n")
+        work(write)
+        write("\nPress Enter to return to Onramp. ")
+        Self.waitForEnter()
+        _ = curs_set(0)
+        onramp_force_full_redraw()
+        onramp_refresh()
+        shown = nil
+    }
+
+    /// Reads the plain (line-buffered) terminal until a newline or the end of input.
+    private static func waitForEnter() {
+        var byte: UInt8 = 0
+        while true {
+            let count = read(STDIN_FILENO, &byte, 1)
+            if count < 0, errno == EINTR { continue }
+            if count <= 0 || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { return }
+        }
+    }
+
     public func restore() {
         guard isOpen else { return }
         isOpen = false

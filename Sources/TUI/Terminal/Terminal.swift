@@ -22,9 +22,17 @@ public protocol Terminal: AnyObject {
     func nextInput(wakeDescriptor: Int32, workPending: Bool) -> TerminalInput
     /// Gives the terminal back as it was found. Safe to call more than once.
     func restore()
+    /// Runs `work` with the terminal handed over to it (see `Command.attached`); `write` prints
+    /// to the terminal. Full-screen terminals suspend the screen around it, wait for Enter, and
+    /// redraw; the default just runs it, dropping what it writes.
+    func handOver(_ work: (_ write: @escaping @Sendable (String) -> Void) -> Void)
 }
 
 extension Terminal {
+    public func handOver(_ work: (_ write: @escaping @Sendable (String) -> Void) -> Void) {
+        work { _ in }
+    }
+
     /// True for terminals that print whole pages as text and read typed lines.
     public var isLineMode: Bool { self is LineTerminal }
 }
