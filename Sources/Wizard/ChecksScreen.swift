@@ -38,6 +38,9 @@ public struct ChecksProgress: Equatable, Sendable {
         fixQuestion = nil
     }
 
+    /// Whether any finding on the list has a fix Onramp can run.
+    var hasFixes: Bool { sections.contains { $0.findings.contains { $0.action != nil } } }
+
     /// The fix Onramp can run for the highlighted area (its first finding with a `FixAction`).
     var offer: FixOffer? {
         guard canFix, sections.indices.contains(selected) else { return nil }
@@ -205,8 +208,13 @@ enum ChecksScreen {
             ? "No problems found. Press Enter on an area to see what Onramp checked."
             : "\(problems) area\(problems == 1 ? " needs" : "s need") attention. Press Enter on one to see why and how to fix it."
         var used = 0
+        // Line mode cannot pick an area from the list, so it points to the doctor's typed fix flow.
+        if context.lineMode, progress.canFix, progress.hasFixes {
+            used = Paragraph("Onramp can run some of these fixes itself: run onramp doctor --fix, which shows each one and asks first.")
+                .draw(into: &frame, in: Rect(x: body.x, y: body.y, width: body.width, height: 2)) + 1
+        }
         if let note = progress.fixNote {
-            used = Paragraph(note).draw(into: &frame, in: Rect(x: body.x, y: body.y, width: body.width, height: 2)) + 1
+            used += Paragraph(note).draw(into: &frame, in: Rect(x: body.x, y: body.y + used, width: body.width, height: 2)) + 1
         }
         used += Paragraph(intro).draw(into: &frame, in: Rect(x: body.x, y: body.y + used, width: body.width, height: 2))
         let titleWidth = progress.sections.map(\.area.name.count).max() ?? 0

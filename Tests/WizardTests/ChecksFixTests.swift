@@ -114,6 +114,15 @@ struct ChecksFixTests {
         #expect(try progress(state).fixQuestion == nil)
     }
 
+    @Test("line mode points to onramp doctor --fix on the list")
+    func lineModeList() async throws {
+        var (wizard, state) = try await gpuDetails()
+        (state, _) = wizard.update(state, .key(.escape))
+        let text = wizard.view(state, ViewContext(size: Size(width: 80, height: 24), glyphs: .ascii, lineMode: true)).text
+        #expect(text.contains("run onramp doctor --fix"))
+        #expect(!wizard.view(state, context).text.contains("onramp doctor --fix"))
+    }
+
     @Test("golden: the fix dialog at 80x24, and its line-mode page")
     func dialogGolden() async throws {
         var (wizard, state) = try await gpuDetails()
