@@ -22,7 +22,7 @@ enum QuitQuestion {
         let how = lineMode ? "Type y to quit or n to stay." : "Press y to quit or n to stay."
         return Dialog(
             title: "Quit Onramp?",
-            message: "Nothing has been installed or changed, so nothing is lost. \(how)",
+            message: "Quitting loses nothing: Onramp changes nothing without your yes. \(how)",
             buttons: ["Stay", "Quit"],
             selected: quitSelected ? 1 : 0
         )

@@ -36,7 +36,7 @@ struct WizardViewTests {
         #expect(help.contains("Type b to close this help."))
         #expect(!help.contains("│"))
         drive.press(.escape, .character("q"))
-        #expect(drive.text(lineMode: true).contains("Quit Onramp? Nothing has been installed"))
+        #expect(drive.text(lineMode: true).contains("Quit Onramp? Quitting loses nothing"))
     }
 
     @Test("through the run loop: help, back, quit with confirmation, terminal restored")
