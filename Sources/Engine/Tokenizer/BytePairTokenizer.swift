@@ -1,7 +1,7 @@
 // Byte-level BPE (GGUF `tokenizer.ggml.model` "gpt2": GPT-2, Llama 3, Qwen 2, SmolLM2 …), giving the
 // same token ids and text as llama.cpp: special tokens cut out, words split, bytes merged by rank.
 
-public final class BytePairTokenizer: Tokenizer {
+public final class BytePairTokenizer: TableBackedTokenizer {
     public let vocabulary: TokenizerVocabulary
     let preTokenizer: PreTokenizer
     let special: SpecialTokens
@@ -9,7 +9,7 @@ public final class BytePairTokenizer: Tokenizer {
     private let tokenIndex: TokenTextIndex
     /// Raw UTF-8 text of each token, as special-token search matches it.
     private let tokenTexts: [[UInt8]]
-    private let pieces: TokenPieces
+    let pieces: TokenPieces
     /// The token whose text is exactly this one byte, or -1: the last resort for unmergeable symbols.
     private let singleByteTokens: [Int32]
 
@@ -111,22 +111,7 @@ public final class BytePairTokenizer: Tokenizer {
 
     // MARK: Decoding
 
-    public func pieceBytes(_ id: Int32) -> [UInt8] {
-        pieces.bytes(id)
-    }
-
-    public func decode(_ ids: [Int32]) -> String {
-        pieces.decode(ids, dropsLeadingSpace: vocabulary.addSpacePrefix,
-                      cleansUpSpaces: preTokenizer.cleansUpSpacesWhenDecoding)
-    }
-
-    public func isControl(_ id: Int32) -> Bool {
-        special.isControl(id)
-    }
-
-    public func isEndOfGeneration(_ id: Int32) -> Bool {
-        special.endOfGeneration.contains(id)
-    }
+    var cleansUpSpacesWhenDecoding: Bool { preTokenizer.cleansUpSpacesWhenDecoding }
 
     /// The bytes a normal token's byte-level text encodes; a character outside the byte alphabet
     /// gives llama.cpp's "[UNK_BYTE_0x…]" marker.

@@ -2,13 +2,13 @@
 // the same ids and text as llama.cpp: spaces written "▁", adjacent pieces merged by best token score,
 // characters no token covers written as byte tokens "<0xAB>".
 
-public final class SentencePieceTokenizer: Tokenizer {
+public final class SentencePieceTokenizer: TableBackedTokenizer {
     public let vocabulary: TokenizerVocabulary
     let special: SpecialTokens
     private let tokenTexts: [[UInt8]]
     private let tokenIndex: TokenTextIndex
     private let scores: [Float]
-    private let pieces: TokenPieces
+    let pieces: TokenPieces
     /// The token for each byte ("<0xAB>", else the byte itself as text), or -1.
     private let byteTokens: [Int32]
 
@@ -169,21 +169,7 @@ public final class SentencePieceTokenizer: Tokenizer {
 
     // MARK: Decoding
 
-    public func pieceBytes(_ id: Int32) -> [UInt8] {
-        pieces.bytes(id)
-    }
-
-    public func decode(_ ids: [Int32]) -> String {
-        pieces.decode(ids, dropsLeadingSpace: vocabulary.addSpacePrefix, cleansUpSpaces: false)
-    }
-
-    public func isControl(_ id: Int32) -> Bool {
-        special.isControl(id)
-    }
-
-    public func isEndOfGeneration(_ id: Int32) -> Bool {
-        special.endOfGeneration.contains(id)
-    }
+    var cleansUpSpacesWhenDecoding: Bool { false }
 
     /// A normal token's text with "▁" turned back into spaces.
     static func unescapingSpaces(_ text: [UInt8]) -> [UInt8] {
