@@ -23,8 +23,7 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .customShort("r"), help: "Repetitions of each test.")
     var repetitions: Int = 5
 
-    @Option(help: "Threads to compute with (default: one per physical core).")
-    var threads: Int?
+    @OptionGroup var threadsOption: ThreadsOption
 
     @Flag(help: "Print the results as JSON.")
     var json = false
@@ -32,12 +31,11 @@ struct BenchCommand: ParsableCommand {
     func validate() throws {
         if promptTokens < 0 || generatedTokens < 0 { throw ValidationError("-p and -n must be 0 or more.") }
         if repetitions < 1 { throw ValidationError("-r must be at least 1.") }
-        if let threads, !(1...512).contains(threads) { throw ValidationError("--threads must be between 1 and 512.") }
     }
 
     func run() throws {
         do {
-            let loaded = try LoadedModel.open(path: model, threads: threads)
+            let loaded = try LoadedModel.open(path: model, threads: threadsOption.threads)
             let bench = SpeedBenchmark(model: loaded.model, repetitions: repetitions)
             var results: [SpeedBenchmark.Result] = []
             if promptTokens > 0 { results.append(try bench.promptProcessing(tokens: promptTokens)) }

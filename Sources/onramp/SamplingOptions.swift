@@ -37,8 +37,8 @@ struct SamplingOptions: ParsableArguments {
 
 /// Options every model command takes: how many threads and how much context.
 struct EngineOptions: ParsableArguments {
-    @Option(help: "Threads to compute with (default: one per physical core).")
-    var threads: Int?
+    @OptionGroup var threadsOption: ThreadsOption
+    var threads: Int? { threadsOption.threads }
 
     @Option(help: "Tokens the model can keep in mind (default: the model's own limit, at most 4096).")
     var context: Int?
@@ -47,7 +47,6 @@ struct EngineOptions: ParsableArguments {
     var kvCache: String = "f16"
 
     func validate() throws {
-        if let threads, !(1...512).contains(threads) { throw ValidationError("--threads must be between 1 and 512.") }
         if let context, context < 1 { throw ValidationError("--context must be at least 1 token.") }
         if KVCache.Precision(rawValue: kvCache) == nil { throw ValidationError("--kv-cache must be f32 or f16.") }
     }
