@@ -4,11 +4,9 @@
 import Foundation
 import Testing
 
-private let binary = ProcessInfo.processInfo.environment["ONRAMP_BIN"]
-
 private func onramp(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary ?? "/nonexistent")
+    process.executableURL = URL(fileURLWithPath: try RequiredTools.onramp())
     process.arguments = arguments
     process.standardInput = FileHandle.nullDevice
     let out = Pipe()
@@ -26,7 +24,7 @@ private func onramp(_ arguments: [String]) throws -> (status: Int32, stdout: Str
     return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
 }
 
-@Suite("onramp doctor command", .enabled(if: binary != nil, "needs ONRAMP_BIN (run scripts/test)"))
+@Suite("onramp doctor command")
 struct DoctorCommandTests {
     static let profile = RepositoryFiles.root + "/Tests/DoctorTests/Fixtures/nvidia-uvm-unloaded"
 

@@ -5,12 +5,12 @@ import Foundation
 import Probe
 import Testing
 
-private let binary = ProcessInfo.processInfo.environment["ONRAMP_BIN"]
-private let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
-
 /// One tmux session running a command; the screen is read back as text.
 private struct TerminalSession {
     let name = "onramp-doctor-test-\(UUID().uuidString.prefix(8))"
+    let tmux: String
+
+    init() throws { tmux = try RequiredTools.tmux() }
     var socket: String { NSTemporaryDirectory() + name + ".tmux" }
 
     /// Runs tmux through the probe's process runner (posix_spawn, time-out): Foundation's Process
@@ -18,7 +18,7 @@ private struct TerminalSession {
     @discardableResult
     func tmuxRun(_ arguments: [String], readOutput: Bool = true) throws -> String {
         // A private server per session: nothing shared with other tests or the user's tmux.
-        let argv = [tmux ?? "/nonexistent", "-S", socket, "-f", "/dev/null"] + arguments
+        let argv = [tmux, "-S", socket, "-f", "/dev/null"] + arguments
         let result = LiveSystem().run(argv, timeout: .seconds(10))
         return readOutput ? result.stdout : ""
     }
@@ -48,18 +48,18 @@ private struct TerminalSession {
     }
 }
 
-@Suite("onramp doctor --fix in a terminal", .enabled(if: binary != nil && tmux != nil, "needs ONRAMP_BIN and tmux"))
+@Suite("onramp doctor --fix in a terminal")
 struct DoctorFixInTerminalTests {
     static let profile = RepositoryFiles.root + "/Tests/DoctorTests/Fixtures/nvidia-uvm-unloaded"
 
-    static func command() -> String {
-        "env LC_ALL=C.UTF-8 LANG=C.UTF-8 TERM=xterm-256color '\(binary ?? "")' doctor --fix --profile '\(profile)'; echo EXIT=$?; sleep 30"
+    static func command() throws -> String {
+        "env LC_ALL=C.UTF-8 LANG=C.UTF-8 TERM=xterm-256color '\(try RequiredTools.onramp())' doctor --fix --profile '\(profile)'; echo EXIT=$?; sleep 30"
     }
 
     @Test("answering n skips the fix: nothing runs and the exit status stays 1")
     func no() throws {
-        let session = TerminalSession()
-        try session.start(Self.command())
+        let session = try TerminalSession()
+        try session.start(try Self.command())
         defer { session.stop() }
         let asked = try session.waitFor("Run these commands now? [y/N]")
         #expect(asked.contains("    $ sudo modprobe nvidia_uvm"))
@@ -73,8 +73,8 @@ struct DoctorFixInTerminalTests {
 
     @Test("answering y runs the recorded fix, re-checks, and the exit status becomes 0")
     func yes() throws {
-        let session = TerminalSession()
-        try session.start(Self.command())
+        let session = try TerminalSession()
+        try session.start(try Self.command())
         defer { session.stop() }
         _ = try session.waitFor("Run these commands now? [y/N]")
         try session.type("y")

@@ -38,7 +38,7 @@ enum TokenizerTestSupport {
         }
     }
 
-    /// Gemma 3 270M, the SentencePiece test model; its tests run when it is in the models folder.
+    /// Gemma 3 270M, the SentencePiece test model (scripts/fetch-test-models puts it in the models folder).
     static var gemmaPath: String {
         GGUFTestFiles.modelsFolder.appendingPathComponent("gemma-3-270m-q4_k_m.gguf").path
     }
