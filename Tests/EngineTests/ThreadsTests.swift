@@ -1,6 +1,7 @@
 // The worker pool runs every task exactly once, for any pool size, and the core count is read
 // from the CPU topology.
 
+import Foundation
 import Synchronization
 import Testing
 @testable import Engine
@@ -44,12 +45,45 @@ struct ThreadsTests {
         #expect(covered.allSatisfy { $0 == 1 })
     }
 
-    @Test("a pool that is dropped lets its threads go")
-    func dropped() {
-        for _ in 0..<20 {
-            let pool = WorkerPool(threads: 2)
-            pool.run(tasks: 2) { _ in }
+    @Test("a pool that is dropped lets its threads go: their thread ids leave /proc/self/task")
+    func dropped() throws {
+        var workers = Set<Int32>()
+        for _ in 0..<5 {
+            let pool = WorkerPool(threads: 3)
+            workers.formUnion(try workerThreadIDs(of: pool))
         }
+        #expect(workers.count == 10)
+        // The pools are gone; a worker notices within its sleep and returns. Other tests run in
+        // this process meanwhile, so look for these threads by id rather than count all threads.
+        var alive = workers
+        for _ in 0..<500 where !alive.isEmpty {
+            alive = alive.filter { FileManager.default.fileExists(atPath: "/proc/self/task/\($0)") }
+            if !alive.isEmpty { usleep(10_000) }
+        }
+        #expect(alive.isEmpty, "worker threads \(alive.sorted()) still run 5 s after their pool was dropped")
+    }
+
+    /// The kernel's id of the calling thread: /proc/thread-self links to "PID/task/TID".
+    private func currentThreadID() -> Int32 {
+        let link = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/thread-self")) ?? ""
+        return Int32(link.split(separator: "/").last ?? "") ?? -1
+    }
+
+    /// The kernel thread ids of a pool's workers (thread index 1 and up; 0 is the caller), found by
+    /// running tasks until every worker has taken one.
+    private func workerThreadIDs(of pool: WorkerPool) throws -> Set<Int32> {
+        let seen = Mutex<[Int: Int32]>([:])
+        for _ in 0..<1000 where seen.withLock({ $0.count }) < pool.threadCount {
+            pool.runWithThreadIndex(tasks: 16) { _, thread in
+                let id = currentThreadID()
+                seen.withLock { $0[thread] = id }
+                usleep(200)
+            }
+        }
+        let byIndex = seen.withLock { $0 }
+        try #require(byIndex.count == pool.threadCount, "only threads \(byIndex.keys.sorted()) took a task")
+        #expect(byIndex[0] == currentThreadID())
+        return Set(byIndex.filter { $0.key != 0 }.values)
     }
 
     @Test("cores are counted from /proc/cpuinfo as distinct package and core ids")
