@@ -37,7 +37,26 @@ struct CaptureReplayTests {
         if hostName.count >= 3 { #expect(!everything.contains(hostName)) }
         #expect(!everything.contains("ann-example"))
         #expect(!everything.contains("secret"))
-        #expect(everything.range(of: "[0-9a-f]{2}(:[0-9a-f]{2}){5}", options: .regularExpression).map { everything[$0] } ?? "00:00:00:00:00:00" == "00:00:00:00:00:00")
+        // Every MAC-shaped string is the placeholder, not only the first one found.
+        // (Swift's Regex has no look-behind; the redactor's own pattern needs one.)
+        let macShaped = try NSRegularExpression(pattern: "(?i)(?<![0-9a-f:])[0-9a-f]{2}(?::[0-9a-f]{2}){5}(?![0-9a-f:])")
+        let whole = NSRange(everything.startIndex..., in: everything)
+        let found = macShaped.matches(in: everything, range: whole).compactMap { Range($0.range, in: everything).map { String(everything[$0]) } }
+        let leaked = Set(found).subtracting(["00:00:00:00:00:00"])
+        #expect(leaked.isEmpty, "MAC addresses left in the capture: \(leaked.sorted())")
+        // And this machine's own addresses appear nowhere, in any letter case.
+        let lowered = everything.lowercased()
+        for own in Self.networkAddresses() { #expect(!lowered.contains(own), "this machine's MAC \(own) is in the capture") }
+    }
+
+    /// The hardware addresses of this machine's network interfaces, except the all-zero loopback one.
+    private static func networkAddresses() -> [String] {
+        let interfaces = (try? FileManager.default.contentsOfDirectory(atPath: "/sys/class/net")) ?? []
+        return interfaces.compactMap { name in
+            let text = try? String(contentsOfFile: "/sys/class/net/\(name)/address", encoding: .utf8)
+            let address = text?.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() ?? ""
+            return address.count == 17 && address != "00:00:00:00:00:00" ? address : nil
+        }
     }
 
     @Test("a capture refuses a folder that already has files in it")
