@@ -1,5 +1,6 @@
-// Compares rendered frames with the expected text in Golden/; ONRAMP_UPDATE_GOLDEN=1 rewrites them
-// instead (scripts/update-golden), so changes show up as reviewable diffs.
+// Compares rendered frames, characters and styles, with the expected text in Golden/;
+// ONRAMP_UPDATE_GOLDEN=1 rewrites them instead (only scripts/update-golden sets it; scripts/test
+// refuses to run with it), so changes show up as reviewable diffs.
 import Foundation
 import Testing
 import TUI
@@ -13,7 +14,7 @@ enum GoldenFile {
 
     static func check(_ frame: Frame, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let url = folder.appendingPathComponent(name + ".txt")
-        let actual = frame.text + "\n"
+        let actual = frame.text + "\n" + StyleRuns.describe(frame) + "\n"
         if updating {
             try actual.write(to: url, atomically: true, encoding: .utf8)
             return
