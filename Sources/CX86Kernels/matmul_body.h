@@ -1,5 +1,5 @@
 // The 8-bit matrix-product kernels, compiled once per instruction set by the including file
-// (which defines KERNEL_TARGET, KERNEL_ENTRY and KERNEL_USES_VNNI).
+// (which defines KERNEL_TARGET, KERNEL_ENTRY and KERNEL_DOT, one of the KERNEL_DOT_* below).
 //
 // Each output y[r, b] accumulates, block by block, scale_w·scale_x·(integer dot of the block)
 // into an 8-lane f32 accumulator with one fused multiply-add, then sums the lanes in a fixed
@@ -16,6 +16,11 @@
 #pragma clang attribute push(__attribute__((target(KERNEL_TARGET))), apply_to = function)
 
 #define INLINE static inline __attribute__((always_inline))
+
+// How 4 adjacent unsigned×signed byte products become one int32 lane.
+#define KERNEL_DOT_MADDUBS 0     // vpmaddubsw + vpmaddwd (AVX2)
+#define KERNEL_DOT_AVX_VNNI 1    // vpdpbusd, VEX form (AVX-VNNI)
+#define KERNEL_DOT_AVX512_VNNI 2 // vpdpbusd, EVEX form on YMM registers (AVX512-VNNI + AVX512-VL)
 
 enum { TYPE_Q4_0 = 2, TYPE_Q4_1 = 3, TYPE_Q5_0 = 6, TYPE_Q5_1 = 7, TYPE_Q8_0 = 8, TYPE_Q4_K = 12, TYPE_Q5_K = 13, TYPE_Q6_K = 14 };
 
@@ -45,7 +50,9 @@ INLINE __m256i bits_to_bytes(const uint8_t *p) {
 // Σ of 4 adjacent unsigned×signed byte products into 8 int32 lanes. Without VNNI the 16-bit
 // intermediate cannot saturate: |u| ≤ 128 and activations stay within ±127.
 INLINE __m256i dot_unsigned_signed(__m256i u, __m256i s) {
-#if KERNEL_USES_VNNI
+#if KERNEL_DOT == KERNEL_DOT_AVX512_VNNI
+    return _mm256_dpbusd_epi32(_mm256_setzero_si256(), u, s);
+#elif KERNEL_DOT == KERNEL_DOT_AVX_VNNI
     return _mm256_dpbusd_avx_epi32(_mm256_setzero_si256(), u, s);
 #else
     return _mm256_madd_epi16(_mm256_maddubs_epi16(u, s), _mm256_set1_epi16(1));

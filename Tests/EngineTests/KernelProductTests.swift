@@ -85,7 +85,7 @@ struct KernelProductTests {
             let exact = try product.exact()
             let reference = try product.reference()
             #expect(nmse(doubles(reference), exact) < 1e-8, "reference \(type) \(shape)")
-            for path in KernelPath.supported {
+            for path in testedKernelPaths {
                 let fast = try product.fast(path)
                 #expect(nmse(doubles(fast), doubles(reference)) < 5e-4, "\(path) \(type) \(shape)")
                 #expect(nmse(doubles(fast), exact) < 5e-4, "\(path) \(type) \(shape) vs float64")
@@ -96,12 +96,12 @@ struct KernelProductTests {
     @Test("zero blocks give exact zeros and maximal scales stay accurate", arguments: kernelTypes)
     func edgeBlocks(type: GGMLType) throws {
         let zero = ProductCase(type, rows: 6, blocks: 2, batch: 5, fill: .zero)
-        for path in KernelPath.supported {
+        for path in testedKernelPaths {
             #expect(try zero.fast(path).allSatisfy { $0 == 0 }, "\(path) \(type)")
         }
         let large = ProductCase(type, rows: 6, blocks: 3, batch: 5, fill: .maximalScales, seed: 7)
         let exact = try large.exact()
-        for path in KernelPath.supported {
+        for path in testedKernelPaths {
             let fast = try large.fast(path)
             #expect(fast.allSatisfy { $0.isFinite }, "\(path) \(type)")
             #expect(nmse(doubles(fast), exact) < 5e-4, "\(path) \(type)")
@@ -112,7 +112,7 @@ struct KernelProductTests {
     func splitInvariance(type: GGMLType) throws {
         for (batch, blocks) in [(1, 4), (7, 4), (30, 64)] {
             let product = ProductCase(type, rows: 23, blocks: blocks, batch: batch, seed: 3)
-            for path in KernelPath.supported {
+            for path in testedKernelPaths {
                 let whole = try product.fast(path)
                 let pieces = try product.fast(path, split: [0..<1, 1..<6, 6..<9, 9..<22, 22..<23])
                 let ones = try product.fast(path, split: (0..<23).map { $0..<($0 + 1) })
@@ -125,7 +125,7 @@ struct KernelProductTests {
     @Test("the product writes only the requested rows, at yStride apart")
     func writesOnlyRequestedRows() throws {
         let product = ProductCase(.q4_1, rows: 10, blocks: 2, batch: 3)
-        for path in KernelPath.supported {
+        for path in testedKernelPaths {
             let y = try product.output([2..<5]) { MatrixProduct.multiply($0, $1, rows: $2, into: $3, yStride: 10, path: path) }
             for b in 0..<3 {
                 for r in 0..<10 {
@@ -142,7 +142,7 @@ struct KernelProductTests {
         inputs[3] = .nan
         inputs[40] = .infinity
         product = ProductCase(copying: product, inputs: inputs)
-        for path in KernelPath.supported { _ = try product.fast(path) }
+        for path in testedKernelPaths { _ = try product.fast(path) }
     }
 }
 
