@@ -61,7 +61,6 @@ struct LlamaCppProductCase: Decodable, CustomStringConvertible {
         }
     }
 
-    var weightType: GGMLType { GGMLType(rawValue: type)! }
     var expectedProducts: [Float] { Self.floats(products) }
 
     /// Runs `body` with the weights and the first `batch` activation rows quantised on `path`.
@@ -92,11 +91,11 @@ struct LlamaCppProductCase: Decodable, CustomStringConvertible {
         // turn, where llama.cpp's x86 kernels keep 8 lanes and add them at the end: the same
         // integer dot products, rounded in another order (about 1e-7 relative per output).
         if path == .portable { return .nmse(1e-10) }
-        switch weightType {
+        switch GGMLType(rawValue: type) {
         // llama.cpp's float dot products sum in an order set by the vector width it was built
         // for (4×8 lanes with AVX2, 2 or 4 × 16 with AVX-512, vdpbf16ps with AVX512-BF16) and add
         // the tail in double; ours keeps one order on every CPU so results never depend on it.
-        case .f32, .f16, .bf16: return .nmse(1e-10)
+        case .f32?, .f16?, .bf16?: return .nmse(1e-10)
         // The quantised x86 kernels do llama.cpp's x86 arithmetic step for step: same integer
         // lanes, same fused multiply-adds, same horizontal sums.
         default: return .bitExact
