@@ -1,6 +1,7 @@
 // Times llama.cpp's own x86 dot-product kernels (the libggml-cpu that llama-cpp-python ships)
-// against Onramp's AVX-VNNI (or AVX2) kernel on the same weight rows and the same quantised
-// activations, single-threaded, and checks that both give the same bits.
+// against each of Onramp's x86 kernel paths this CPU supports (AVX2, AVX-VNNI, AVX-512 VNNI) on
+// the same weight rows and the same quantised activations, single-threaded, and checks that
+// both give the same bits.
 // Built and run by scripts/bench-kernels-vs-llamacpp.
 #include <stdint.h>
 #include <stdio.h>
@@ -36,9 +37,7 @@ static void measure(int type, int rows, int columns, int batch) {
     uint8_t *xq = malloc((size_t)batch * blocks * xbytes);
     for (int b = 0; b < batch; b++) (q4_1 ? quantize_row_q8_1 : quantize_row_q8_0)(x + b * columns, xq + (size_t)b * blocks * xbytes, columns);
     float *theirs = malloc(sizeof(float) * rows * batch), *ours = malloc(sizeof(float) * rows * batch);
-    const int features = onramp_x86_features();
-    const int vnni = features & ONRAMP_X86_AVX_VNNI;
-    double best_theirs = 1e9, best_ours = 1e9;
+    double best_theirs = 1e9;
     for (int repetition = 0; repetition < 30; repetition++) {
         double t0 = now();
         for (int b = 0; b < batch; b++)
@@ -47,18 +46,30 @@ static void measure(int type, int rows, int columns, int batch) {
                     w + (size_t)r * blocks * wbytes, 0, xq + (size_t)b * blocks * xbytes, 0, 1);
         double t = now() - t0;
         if (t < best_theirs) best_theirs = t;
-        onramp_matmul_args args = {w, (size_t)blocks * wbytes, blocks, xq, (size_t)blocks * xbytes, batch, 0, rows, ours, (size_t)rows};
-        t0 = now();
-        vnni ? onramp_matmul_avx_vnni(type, &args) : onramp_matmul_avx2(type, &args);
-        t = now() - t0;
-        if (t < best_ours) best_ours = t;
     }
-    const int same = memcmp(theirs, ours, sizeof(float) * rows * batch) == 0;
-    printf("%s %5d x %4d batch %3d   llama.cpp %8.1f ns/row %5.1f GFLOP/s   onramp %-8s %8.1f ns/row %5.1f GFLOP/s   %.2fx   %s\n",
-        q4_1 ? "q4_1" : "q8_0", rows, columns, batch,
-        best_theirs * 1e9 / rows, 2.0 * rows * columns * batch / best_theirs / 1e9, vnni ? "avx-vnni" : "avx2",
-        best_ours * 1e9 / rows, 2.0 * rows * columns * batch / best_ours / 1e9, best_theirs / best_ours,
-        same ? "same bits" : "DIFFERENT BITS");
+    const int features = onramp_x86_features();
+    const struct { const char *name; int needs; int (*product)(uint32_t, const onramp_matmul_args *); } paths[] = {
+        {"avx2", ONRAMP_X86_AVX2, onramp_matmul_avx2},
+        {"avx-vnni", ONRAMP_X86_AVX_VNNI, onramp_matmul_avx_vnni},
+        {"avx512-vnni", ONRAMP_X86_AVX512_VNNI, onramp_matmul_avx512_vnni},
+    };
+    for (size_t p = 0; p < sizeof paths / sizeof paths[0]; p++) {
+        if (!(features & paths[p].needs)) continue;
+        double best_ours = 1e9;
+        for (int repetition = 0; repetition < 30; repetition++) {
+            onramp_matmul_args args = {w, (size_t)blocks * wbytes, blocks, xq, (size_t)blocks * xbytes, batch, 0, rows, ours, (size_t)rows};
+            const double t0 = now();
+            paths[p].product(type, &args);
+            const double t = now() - t0;
+            if (t < best_ours) best_ours = t;
+        }
+        const int same = memcmp(theirs, ours, sizeof(float) * rows * batch) == 0;
+        printf("%s %5d x %4d batch %3d   llama.cpp %8.1f ns/row %5.1f GFLOP/s   onramp %-11s %8.1f ns/row %5.1f GFLOP/s   %.2fx   %s\n",
+            q4_1 ? "q4_1" : "q8_0", rows, columns, batch,
+            best_theirs * 1e9 / rows, 2.0 * rows * columns * batch / best_theirs / 1e9, paths[p].name,
+            best_ours * 1e9 / rows, 2.0 * rows * columns * batch / best_ours / 1e9, best_theirs / best_ours,
+            same ? "same bits" : "DIFFERENT BITS");
+    }
     free(w); free(x); free(xq); free(theirs); free(ours);
 }
 

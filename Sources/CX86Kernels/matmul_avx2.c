@@ -2,6 +2,6 @@
 #if defined(__x86_64__)
 #define KERNEL_TARGET "avx2,fma,f16c"
 #define KERNEL_ENTRY onramp_matmul_avx2
-#define KERNEL_USES_VNNI 0
+#define KERNEL_DOT KERNEL_DOT_MADDUBS
 #include "matmul_body.h"
 #endif

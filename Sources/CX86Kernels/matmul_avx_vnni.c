@@ -2,6 +2,6 @@
 #if defined(__x86_64__)
 #define KERNEL_TARGET "avx2,fma,f16c,avxvnni"
 #define KERNEL_ENTRY onramp_matmul_avx_vnni
-#define KERNEL_USES_VNNI 1
+#define KERNEL_DOT KERNEL_DOT_AVX_VNNI
 #include "matmul_body.h"
 #endif

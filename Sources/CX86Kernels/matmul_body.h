@@ -1,5 +1,5 @@
 // The 8-bit matrix-product kernels, compiled once per instruction set by the including file
-// (which defines KERNEL_TARGET, KERNEL_ENTRY and KERNEL_USES_VNNI).
+// (which defines KERNEL_TARGET, KERNEL_ENTRY and KERNEL_DOT, one of the KERNEL_DOT_* below).
 //
 // Each output y[r, b] accumulates, block by block, scale_w·scale_x·(integer dot of the block)
 // into an 8-lane f32 accumulator with one fused multiply-add, then sums the lanes in a fixed
@@ -16,6 +16,11 @@
 #pragma clang attribute push(__attribute__((target(KERNEL_TARGET))), apply_to = function)
 
 #define INLINE static inline __attribute__((always_inline))
+
+// How 4 adjacent unsigned×signed byte products become one int32 lane.
+#define KERNEL_DOT_MADDUBS 0     // vpmaddubsw + vpmaddwd (AVX2)
+#define KERNEL_DOT_AVX_VNNI 1    // vpdpbusd, VEX form (AVX-VNNI)
+#define KERNEL_DOT_AVX512_VNNI 2 // vpdpbusd, EVEX form on YMM registers (AVX512-VNNI + AVX512-VL)
 
 enum { TYPE_Q4_0 = 2, TYPE_Q4_1 = 3, TYPE_Q5_0 = 6, TYPE_Q5_1 = 7, TYPE_Q8_0 = 8, TYPE_Q4_K = 12, TYPE_Q5_K = 13, TYPE_Q6_K = 14 };
 
@@ -45,7 +50,9 @@ INLINE __m256i bits_to_bytes(const uint8_t *p) {
 // Σ of 4 adjacent unsigned×signed byte products into 8 int32 lanes. Without VNNI the 16-bit
 // intermediate cannot saturate: |u| ≤ 128 and activations stay within ±127.
 INLINE __m256i dot_unsigned_signed(__m256i u, __m256i s) {
-#if KERNEL_USES_VNNI
+#if KERNEL_DOT == KERNEL_DOT_AVX512_VNNI
+    return _mm256_dpbusd_epi32(_mm256_setzero_si256(), u, s);
+#elif KERNEL_DOT == KERNEL_DOT_AVX_VNNI
     return _mm256_dpbusd_avx_epi32(_mm256_setzero_si256(), u, s);
 #else
     return _mm256_madd_epi16(_mm256_maddubs_epi16(u, s), _mm256_set1_epi16(1));
@@ -218,13 +225,22 @@ INLINE void unpack_scales_k(const uint8_t *p, uint8_t scales[8], uint8_t mins[8]
     }
 }
 
-// Σ over the 8 sub-blocks of min[j]·(sum of the 32 activation codes of sub-block j).
+// min[j]·(sum of the 32 activation codes of sub-block j), sub-blocks paired into 4 lanes:
+// lane t holds sub-blocks 2t and 2t+1, as llama.cpp's x86 Q4_K kernel arranges them.
+INLINE __m128i minimum_products_k(const uint8_t mins[8], const uint8_t *x) {
+    uint64_t packed;
+    memcpy(&packed, mins, 8);
+    const __m128i m = _mm_cvtepu8_epi16(_mm_cvtsi64_si128((long long)packed));
+    const __m128i sums = _mm_hadd_epi16(_mm_loadu_si128((const __m128i *)(x + Q8K_SUMS)), _mm_loadu_si128((const __m128i *)(x + Q8K_SUMS + 16)));
+    return _mm_madd_epi16(m, sums);
+}
+
+// The same sum in one integer (Q5_K adds it as one number per super-block, as llama.cpp does).
 INLINE int minimum_sum_k(const uint8_t mins[8], const uint8_t *x) {
-    int16_t sums[16];
-    memcpy(sums, x + Q8K_SUMS, sizeof sums);
-    int total = 0;
-    for (int j = 0; j < 8; j++) total += mins[j] * (sums[2 * j] + sums[2 * j + 1]);
-    return total;
+    __m128i p = minimum_products_k(mins, x);
+    p = _mm_add_epi32(p, _mm_unpackhi_epi64(p, p));
+    p = _mm_add_epi32(p, _mm_shuffle_epi32(p, 1));
+    return _mm_cvtsi128_si32(p);
 }
 
 // Q4_K (Q5_K when `fifth_bits`): chunk c of 64 values has 32 code bytes whose low nibbles are
@@ -233,7 +249,11 @@ INLINE float dot_q45_k(const int fifth_bits, const uint8_t *w, const uint8_t *x,
     const int wbytes = fifth_bits ? 176 : 144;
     const __m256i low_mask = _mm256_set1_epi8(0x0f);
     __m256 acc = _mm256_setzero_ps();
-    float minimums = 0;
+    // The minimum terms (negative): Q4_K keeps four lanes (one per pair of sub-blocks), Q5_K one
+    // running float, each with fused multiply-adds exactly as llama.cpp's x86 kernel for the type
+    // (whose C compilers contract its `summs += dmin * sum`).
+    __m128 minimum_lanes = _mm_setzero_ps();
+    __m128 minimums = _mm_setzero_ps();
     for (int i = 0; i < blocks; i++, w += wbytes, x += Q8K_BYTES) {
         float xd;
         memcpy(&xd, x, 4);
@@ -258,23 +278,34 @@ INLINE float dot_q45_k(const int fifth_bits, const uint8_t *w, const uint8_t *x,
             sum = _mm256_add_epi32(sum, _mm256_add_epi32(plo, phi));
         }
         acc = _mm256_fmadd_ps(_mm256_set1_ps(xd * half_to_float(w)), _mm256_cvtepi32_ps(sum), acc);
-        minimums += (xd * half_to_float(w + 2)) * (float)minimum_sum_k(mins, x);
+        const __m128 dmin = _mm_set1_ps(-(xd * half_to_float(w + 2)));
+        if (fifth_bits)
+            minimums = _mm_fmadd_ss(dmin, _mm_cvtsi32_ss(_mm_setzero_ps(), minimum_sum_k(mins, x)), minimums);
+        else
+            minimum_lanes = _mm_fmadd_ps(dmin, _mm_cvtepi32_ps(minimum_products_k(mins, x)), minimum_lanes);
     }
-    return sum_lanes(acc) - minimums;
+    if (fifth_bits) return sum_lanes(acc) + _mm_cvtss_f32(minimums);
+    minimum_lanes = _mm_add_ps(minimum_lanes, _mm_movehl_ps(minimum_lanes, minimum_lanes));
+    minimum_lanes = _mm_add_ss(minimum_lanes, _mm_movehdup_ps(minimum_lanes));
+    return sum_lanes(acc) + _mm_cvtss_f32(minimum_lanes);
 }
 
 // Q6_K: per 128 values, 64 low-nibble bytes and 32 bytes of 2-bit pairs; code − 32 times one
 // signed scale per 16 values. vpmaddubsw needs an unsigned side, so Σ(code−32)·x is computed
-// as Σ code·x − 32·Σ x.
+// as Σ code·x − 32·Σ x, the second sum from the activations' stored per-16 sums. The integer
+// total is exact either way; taking 32·Σ x per lane from the stored sums (lane k: groups 2k and
+// 2k+1), as llama.cpp does, gives each of the 8 lanes the value llama.cpp's has, so the float
+// accumulation rounds identically.
 INLINE float dot_q6_k(const uint8_t *w, const uint8_t *x, int blocks) {
     const __m256i low_mask = _mm256_set1_epi8(0x0f);
     const __m256i pair_mask = _mm256_set1_epi8(0x03);
-    const __m256i offset = _mm256_set1_epi8(32);
     __m256 acc = _mm256_setzero_ps();
     for (int i = 0; i < blocks; i++, w += 210, x += Q8K_BYTES) {
         float xd;
         memcpy(&xd, x, 4);
         const int8_t *scales = (const int8_t *)(w + 192);
+        const __m256i offsets = _mm256_slli_epi32(_mm256_madd_epi16(_mm256_loadu_si256((const __m256i *)(x + Q8K_SUMS)),
+            _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)scales))), 5);
         __m256i sum = _mm256_setzero_si256();
         for (int half = 0; half < 2; half++) {
             const __m256i low1 = _mm256_loadu_si256((const __m256i *)(w + 64 * half));
@@ -287,12 +318,13 @@ INLINE float dot_q6_k(const uint8_t *w, const uint8_t *x, int blocks) {
             q[3] = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(low2, 4), low_mask), _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(high, 6), pair_mask), 4));
             for (int k = 0; k < 4; k++) {
                 const __m256i xq = _mm256_loadu_si256((const __m256i *)(x + Q8K_CODES + 128 * half + 32 * k));
-                const __m256i products = _mm256_sub_epi16(_mm256_maddubs_epi16(q[k], xq), _mm256_maddubs_epi16(offset, xq));
+                const __m256i products = _mm256_maddubs_epi16(q[k], xq);
                 const int s = 8 * half + 2 * k;
                 const __m256i scale = _mm256_set_m128i(_mm_set1_epi16(scales[s + 1]), _mm_set1_epi16(scales[s]));
                 sum = _mm256_add_epi32(sum, _mm256_madd_epi16(products, scale));
             }
         }
+        sum = _mm256_sub_epi32(sum, offsets);
         acc = _mm256_fmadd_ps(_mm256_set1_ps(xd * half_to_float(w + 208)), _mm256_cvtepi32_ps(sum), acc);
     }
     return sum_lanes(acc);

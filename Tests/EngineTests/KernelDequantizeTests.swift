@@ -1,10 +1,13 @@
-// Decoding weight rows and converting 16-bit floats, against float64 decoding of the raw bytes.
+// Decoding weight rows and converting 16-bit floats, against float64 decoding of the raw bytes
+// (llama.cpp's own decoding is compared in KernelLlamaCppTests).
 import Engine
 import Testing
 
 @Suite("Dequantisation")
 struct KernelDequantizeTests {
-    @Test("rows decode within NMSE 1e-6 of a float64 decoder", arguments: kernelTypes)
+    /// Scale × code products of an f16 and a small integer are exact in f32; only adding a
+    /// minimum rounds, by at most half an f32 step, so a correct decoder is far inside 1e-12.
+    @Test("rows decode within NMSE 1e-12 of a float64 decoder", arguments: kernelTypes)
     func rowsMatchFloat64(type: GGMLType) throws {
         let blockValues = type.isQuantized ? type.blockSize : 32
         for (rows, blocks) in [(1, 1), (3, 7), (5, 18)] {
@@ -17,23 +20,11 @@ struct KernelDequantizeTests {
                     for r in 0..<rows {
                         row.withUnsafeMutableBufferPointer { Dequantize.row(w, row: r, into: $0.baseAddress!) }
                         let expected = decodeInDoubles(data, type: type, row: r, columns: columns)
-                        #expect(nmse(doubles(row), expected) < 1e-6, "\(type) \(fill) row \(r)")
+                        #expect(nmse(doubles(row), expected) < 1e-12, "\(type) \(fill) row \(r)")
                         if case .zero = fill { #expect(row.allSatisfy { $0 == 0 }) }
                     }
                 }
             }
-        }
-    }
-
-    @Test("the reference twin decodes exactly as Dequantize does")
-    func referenceTwinAgrees() throws {
-        let data = makeWeights(.q5_1, rows: 2, columns: 64, fill: .random, seed: 5)
-        try data.withUnsafeBytes { raw in
-            let w = try WeightMatrix(base: raw.baseAddress!, type: .q5_1, rows: 2, columns: 64)
-            var a = [Float](repeating: 0, count: 64), b = a
-            a.withUnsafeMutableBufferPointer { Dequantize.row(w, row: 1, into: $0.baseAddress!) }
-            b.withUnsafeMutableBufferPointer { ReferenceKernels.dequantizeRow(w, row: 1, into: $0.baseAddress!) }
-            #expect(a == b)
         }
     }
 

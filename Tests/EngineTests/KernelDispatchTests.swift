@@ -13,11 +13,14 @@ struct KernelDispatchTests {
         return Set(line.split(separator: " "))
     }()
 
-    @Test("a CPU with AVX2, FMA and F16C gets the AVX2 path, and AVX-VNNI when it has that too")
+    @Test("a CPU with AVX2, FMA and F16C gets the AVX2 path, and AVX-VNNI or AVX-512 VNNI when it has them too")
     func fastPathOnThisCPU() {
-        let hasAVX2 = ["avx2", "fma", "f16c"].allSatisfy { Self.cpuFlags.contains(Substring($0)) }
+        func has(_ flags: String...) -> Bool { flags.allSatisfy { Self.cpuFlags.contains(Substring($0)) } }
+        let hasAVX2 = has("avx2", "fma", "f16c")
         #expect(KernelPath.supported.contains(.avx2) == hasAVX2)
-        #expect(KernelPath.supported.contains(.avxVNNI) == (hasAVX2 && Self.cpuFlags.contains("avx_vnni")))
+        #expect(KernelPath.supported.contains(.avxVNNI) == (hasAVX2 && has("avx_vnni")))
+        // /proc/cpuinfo lists AVX-512 flags only when the kernel enabled the ZMM state.
+        #expect(KernelPath.supported.contains(.avx512VNNI) == (hasAVX2 && has("avx512f", "avx512bw", "avx512vl", "avx512_vnni")))
         #expect(KernelPath.supported.first == .portable)
         if ProcessInfo.processInfo.environment["ONRAMP_KERNELS"] == nil {
             #expect(MatrixProduct.path == KernelPath.supported.last)
@@ -26,11 +29,12 @@ struct KernelDispatchTests {
 
     @Test("ONRAMP_KERNELS forces a supported path and is ignored when unknown or unsupported")
     func forcing() {
-        let all: [KernelPath] = [.portable, .avx2, .avxVNNI]
+        let all = KernelPath.allCases
         #expect(KernelPath.choose(supported: all, requested: "portable") == .portable)
         #expect(KernelPath.choose(supported: all, requested: "avx2") == .avx2)
-        #expect(KernelPath.choose(supported: all, requested: nil) == .avxVNNI)
-        #expect(KernelPath.choose(supported: all, requested: "sse9") == .avxVNNI)
+        #expect(KernelPath.choose(supported: all, requested: "avx-vnni") == .avxVNNI)
+        #expect(KernelPath.choose(supported: all, requested: nil) == all.last)
+        #expect(KernelPath.choose(supported: all, requested: "sse9") == all.last)
         #expect(KernelPath.choose(supported: [.portable], requested: "avx2") == .portable)
     }
 

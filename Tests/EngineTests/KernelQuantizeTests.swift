@@ -72,7 +72,7 @@ struct KernelQuantizeTests {
         // Half-integers in blocks whose largest value is 127: every code is a rounding tie.
         for i in 512..<768 { input[i] = i % 32 == 0 ? 127 : Float(i % 255 - 127) / 2 }
         let rows = 6
-        let quantized = try KernelPath.supported.map { path in
+        let quantized = try testedKernelPaths.map { path in
             let x = try QuantizedActivations(columns: 256, batch: rows, for: weights)
             input.withUnsafeBufferPointer { x.quantize($0.baseAddress!, path: path) }
             return x
@@ -91,7 +91,7 @@ struct KernelQuantizeTests {
         input[100] = .infinity
         input[200] = -.infinity
         for (weights, _) in Self.pairs {
-            for path in KernelPath.supported {
+            for path in testedKernelPaths {
                 let x = try QuantizedActivations(columns: input.count, batch: 1, for: weights)
                 input.withUnsafeBufferPointer { x.quantize($0.baseAddress!, path: path) }
             }

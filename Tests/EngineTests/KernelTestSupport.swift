@@ -131,3 +131,13 @@ func makeActivations(count: Int, seed: UInt64) -> [Float] {
 
 /// The weight types that have kernels.
 let kernelTypes: [GGMLType] = [.f32, .f16, .bf16, .q4_0, .q4_1, .q5_0, .q5_1, .q8_0, .q4_K, .q5_K, .q6_K]
+
+/// The kernel paths the tests run: those this CPU supports. The first use prints which paths
+/// ran and which this CPU lacks (with what they need), so a path never tested here is visible in
+/// the log rather than skipped in silence.
+let testedKernelPaths: [KernelPath] = {
+    let unavailable = KernelPath.unsupported.map { "\($0) (needs \($0.needs))" }
+    print("kernel paths tested on this CPU: \(KernelPath.supported.map(\.rawValue).joined(separator: ", ")); "
+        + "unavailable here: \(unavailable.isEmpty ? "none" : unavailable.joined(separator: "; "))")
+    return KernelPath.supported
+}()

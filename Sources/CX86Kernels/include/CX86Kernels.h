@@ -10,6 +10,7 @@
 enum {
     ONRAMP_X86_AVX2 = 1,      // AVX2, FMA and F16C, with the OS saving YMM registers
     ONRAMP_X86_AVX_VNNI = 2,  // AVX-VNNI (vpdpbusd on YMM registers)
+    ONRAMP_X86_AVX512_VNNI = 4, // AVX-512 F, BW, VL and VNNI, with the OS saving ZMM and mask state
 };
 
 /// What this CPU and OS support, as ONRAMP_X86_* bits; 0 on other architectures.
@@ -36,6 +37,7 @@ typedef struct {
 /// Call only when onramp_x86_features() has the matching bit.
 int onramp_matmul_avx2(uint32_t weight_type, const onramp_matmul_args *args);
 int onramp_matmul_avx_vnni(uint32_t weight_type, const onramp_matmul_args *args);
+int onramp_matmul_avx512_vnni(uint32_t weight_type, const onramp_matmul_args *args);
 
 /// Activation rows to 8-bit blocks, rounding exactly as the engine's portable Swift quantiser
 /// (scale = max|x|/127 stored as f16, codes rounded to nearest even): `count` values from `x`

@@ -28,10 +28,10 @@ public enum KernelBenchmark {
 
         public var description: String {
             if path == Self.quantizePath {
-                return "\(padded("\(type) \(rows)×\(columns)", 28)) \(padded(path, 10)) \(fixed(nanosecondsPerRow, 1)) ns/row"
+                return "\(padded("\(type) \(rows)×\(columns)", 28)) \(padded(path, 12)) \(fixed(nanosecondsPerRow, 1)) ns/row"
             }
             let shape = "\(type) \(rows)×\(columns) batch \(batch)"
-            return "\(padded(shape, 28)) \(padded(path, 10)) "
+            return "\(padded(shape, 28)) \(padded(path, 12)) "
                 + "\(fixed(nanosecondsPerRow, 1)) ns/row  \(fixed(gigaflops, 2)) GFLOP/s"
         }
     }

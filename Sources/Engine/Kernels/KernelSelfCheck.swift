@@ -8,8 +8,8 @@ public enum KernelSelfCheck {
         public let path: KernelPath
         /// Normalised mean squared error of the path's products against the reference's.
         public let nmse: Double
-        /// Whether the error is within `tolerance` (NaN never is).
-        public var passed: Bool { nmse < KernelSelfCheck.tolerance }
+        /// Whether the error is within the type's tolerance (NaN never is).
+        public var passed: Bool { nmse < KernelSelfCheck.tolerance(for: type) }
 
         public init(type: GGMLType, path: KernelPath, nmse: Double) {
             self.type = type
@@ -22,8 +22,18 @@ public enum KernelSelfCheck {
         }
     }
 
-    /// llama.cpp's threshold for matrix products in test-backend-ops.
-    public static let tolerance = 5e-4
+    /// The path and the reference multiply the same weights with the same quantised activations,
+    /// so only the order of their float sums differs (an NMSE near 1e-14); a kernel that loses
+    /// precision lands far above. (llama.cpp's 5e-4 for matrix products covers float32 against
+    /// quantised activations, which this check never compares.)
+    public static let tolerance = 1e-10
+
+    /// `tolerance`, except for Q4_1 and Q5_1: their Q8_1 activations store each block's sum
+    /// rounded to f16, which the kernels use (as llama.cpp's do) for the weights' minimum and the
+    /// reference, summing decoded values, does not: up to 2^-12 relative on that term.
+    public static func tolerance(for type: GGMLType) -> Double {
+        type == .q4_1 || type == .q5_1 ? 1e-8 : tolerance
+    }
 
     /// The weight types with kernels.
     public static let types: [GGMLType] = [.f32, .f16, .bf16, .q4_0, .q4_1, .q5_0, .q5_1, .q8_0, .q4_K, .q5_K, .q6_K]

@@ -47,10 +47,7 @@ public enum MatrixProduct {
             activations: UnsafeRawPointer(x.storage), activation_row_bytes: x.rowBytes, batch: Int32(x.batch),
             row_begin: Int32(rows.lowerBound), row_end: Int32(rows.upperBound),
             y: y, y_stride: yStride)
-        switch path {
-        case .avxVNNI: return onramp_matmul_avx_vnni(w.type.rawValue, &args) != 0
-        case .avx2: return onramp_matmul_avx2(w.type.rawValue, &args) != 0
-        case .portable: return false
-        }
+        guard let product = path.entry.product else { return false }
+        return product(w.type.rawValue, &args) != 0
     }
 }

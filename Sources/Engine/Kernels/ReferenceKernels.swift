@@ -3,11 +3,6 @@
 // compare every fast path against these.
 
 public enum ReferenceKernels {
-    /// Writes the `w.columns` values of row `row` to `into`.
-    public static func dequantizeRow(_ w: WeightMatrix, row: Int, into y: UnsafeMutablePointer<Float>) {
-        Dequantize.row(w, row: row, into: y)
-    }
-
     /// Same contract as `MatrixProduct.multiply`: y[b·yStride + r] = Σ_c W[r, c]·x[b, c].
     public static func multiply(_ w: WeightMatrix, _ x: borrowing QuantizedActivations, rows: Range<Int>, into y: UnsafeMutablePointer<Float>, yStride: Int) {
         MatrixProduct.checkOperands(w, x, rows: rows)
