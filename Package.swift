@@ -12,21 +12,29 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
+        // MARK: Plain text
+        // Glyphs, word wrapping, numbers and byte counts, shell quoting: pure helpers every module
+        // that writes for people shares, so each has one owner.
+        .target(name: "PlainText"),
+        .testTarget(name: "PlainTextTests", dependencies: ["PlainText"]),
+
         // MARK: Terminal
         // Links ncursesw and tinfo through its modulemap; pkg-config's cflags are unsafe flags to SwiftPM.
         .systemLibrary(
             name: "CNcurses",
             providers: [.apt(["libncurses-dev"])]
         ),
-        .target(name: "TUI", dependencies: ["CNcurses"]),
+        .target(name: "TUI", dependencies: ["CNcurses", "PlainText"]),
         .testTarget(name: "TUITests", dependencies: ["TUI"], resources: [.copy("Golden")]),
 
         // MARK: Machine facts
-        .target(name: "Probe"),
+        .target(name: "Probe", dependencies: ["CProcessShim", "PlainText"]),
+        // pipe2 and posix_spawn's closefrom, which Swift's Glibc module does not show, as checked C calls.
+        .target(name: "CProcessShim"),
         .testTarget(name: "ProbeTests", dependencies: ["Probe"]),
 
         // MARK: Checks
-        .target(name: "Doctor", dependencies: ["Probe"]),
+        .target(name: "Doctor", dependencies: ["Probe", "PlainText"]),
         .testTarget(
             name: "DoctorTests",
             dependencies: ["Doctor", "Probe"],
@@ -35,7 +43,7 @@ let package = Package(
         ),
 
         // MARK: Inference engine
-        .target(name: "Engine", dependencies: ["CX86Kernels"]),
+        .target(name: "Engine", dependencies: ["CX86Kernels", "PlainText"]),
         // x86 SIMD kernels; each function carries its own target attribute and is entered only
         // after run-time CPU feature checks, so the target itself needs no special flags.
         .target(name: "CX86Kernels"),
@@ -51,10 +59,10 @@ let package = Package(
         ),
 
         // MARK: Wizard and the executable
-        .target(name: "Wizard", dependencies: ["TUI", "Probe", "Doctor", "Engine"]),
+        .target(name: "Wizard", dependencies: ["TUI", "Probe", "Doctor", "Engine", "PlainText"]),
         .testTarget(
             name: "WizardTests",
-            dependencies: ["Wizard", "TUI", "Doctor"],
+            dependencies: ["Wizard", "TUI", "Doctor", "Probe"],
             exclude: ["Golden"]  // read in place via #filePath
         ),
         .executableTarget(

@@ -50,7 +50,15 @@ public struct ChecksProgress: Equatable, Sendable {
     }
 }
 
-enum ChecksScreen {
+struct ChecksScreen: ScreenProgram {
+    var progress: ChecksProgress
+    var journey: Journey
+
+    var screen: Screen { .checks(progress, in: journey) }
+    var title: (text: String, detail: String?) { Self.stepTitle(.checks, journey) }
+    /// The fix dialog takes every key: only y runs the fix, and nothing else happens meanwhile.
+    var takesEveryKey: Bool { progress.fixQuestion != nil }
+
     static func status(_ severity: Severity) -> ChecklistRow.Status {
         switch severity {
         case .ok, .info: .ok
@@ -94,29 +102,69 @@ enum ChecksScreen {
         journey.steps.last != .checks
     }
 
-    static func update(_ progress: ChecksProgress, journey: Journey, key: Key, size: Size, flow: Flow) -> Navigation {
+    func update(_ input: ScreenInput, _ context: ScreenContext) -> (Navigation, [Command<WizardMessage>]) {
         var progress = progress
-        if let offset = progress.detailOffset {
-            switch key {
-            case .enter, .backspace, .character("b"): progress.detailOffset = nil
-            case .character("f") where progress.offer != nil: progress.fixQuestion = progress.offer
-            default:
-                let text = details(progress)
-                let lines = TextWrap.lines(text, width: max(1, size.width - 4)).count
-                progress.detailOffset = TextViewer.scrolled(offset, by: key, lineCount: lines, page: max(1, size.height - 5))
+        switch input {
+        case .message(.fixed(let result)):
+            if let after = result.after { progress.recheck(after) }
+            progress.fixNote = result.summary
+            return (.stay(.checks(progress, in: journey)), [])
+        case .message:
+            return (.stay(screen), [])
+        case .key(let key):
+            if let offer = progress.fixQuestion {
+                return answered(key, offer: offer, context)
             }
-            return .stay(.checks(progress, in: journey))
+            if progress.detailOffset != nil {
+                return (.stay(.checks(Self.detailsAfter(key, progress, size: context.size), in: journey)), [])
+            }
+            switch key {
+            case .escape:
+                return (.back, [])
+            case .enter, .right:
+                progress.detailOffset = 0
+                return (.stay(.checks(progress, in: journey)), [])
+            case .character("n") where Self.hasNextStep(journey):
+                return (.open(context.flow.screen(after: .checks, in: journey)), [])
+            default:
+                progress.selected = SelectionList.moved(progress.selected, by: key, count: progress.sections.count, page: 5)
+                return (.stay(.checks(progress, in: journey)), [])
+            }
         }
+    }
+
+    /// Inside a finding's details: Esc, Enter or b go back to the list (not off the screen),
+    /// f asks about the fix, other keys scroll.
+    static func detailsAfter(_ key: Key, _ progress: ChecksProgress, size: Size) -> ChecksProgress {
+        var progress = progress
         switch key {
-        case .enter, .right:
-            progress.detailOffset = 0
-            return .stay(.checks(progress, in: journey))
-        case .character("n") where hasNextStep(journey):
-            return .open(flow.screen(after: .checks, in: journey))
+        case .escape, .enter, .backspace, .character("b"): progress.detailOffset = nil
+        case .character("f") where progress.offer != nil: progress.fixQuestion = progress.offer
         default:
-            progress.selected = SelectionList.moved(progress.selected, by: key, count: progress.sections.count, page: 5)
-            return .stay(.checks(progress, in: journey))
+            let text = details(progress)
+            let lines = TextWrap.lines(text, width: max(1, size.width - 4)).count
+            progress.detailOffset = TextViewer.scrolled(progress.detailOffset ?? 0, by: key, lineCount: lines, page: max(1, size.height - 5))
         }
+        return progress
+    }
+
+    /// The fix dialog's key: y runs the fix (with the terminal handed over), a no closes the dialog.
+    private func answered(_ key: Key, offer: FixOffer, _ context: ScreenContext) -> (Navigation, [Command<WizardMessage>]) {
+        var progress = progress
+        var commands: [Command<WizardMessage>] = []
+        switch Self.answer(to: key, offer: offer) {
+        case .run(let offer):
+            progress.fixQuestion = nil
+            if let makeTarget = context.machineScan?.fixTarget {
+                progress.fixNote = "Running the fix…"
+                commands = [Self.fixCommand(offer, target: makeTarget)]
+            }
+        case .cancel:
+            progress.fixQuestion = nil
+        case .undecided:
+            break
+        }
+        return (.stay(.checks(progress, in: journey)), commands)
     }
 
     /// The confirmation dialog's answer: only `y` runs the fix; n, Esc, q and Enter (on Cancel) cancel.
@@ -168,10 +216,10 @@ enum ChecksScreen {
         }
     }
 
-    static func view(_ progress: ChecksProgress, journey: Journey, context: ViewContext) -> Frame {
-        var frame = listOrDetails(progress, journey: journey, context: context)
+    func view(_ context: ViewContext, _ services: ScreenContext) -> Frame {
+        var frame = listOrDetails(context)
         if let offer = progress.fixQuestion {
-            let dialog = dialog(offer, lineMode: context.lineMode)
+            let dialog = Self.dialog(offer, lineMode: context.lineMode)
             if context.lineMode {
                 frame = Frame(size: context.size)
                 Paragraph(dialog.title + "\n\n" + dialog.message)
@@ -183,10 +231,9 @@ enum ChecksScreen {
         return frame
     }
 
-    static func listOrDetails(_ progress: ChecksProgress, journey: Journey, context: ViewContext) -> Frame {
-        let screen = Screen.checks(progress, in: journey)
+    func listOrDetails(_ context: ViewContext) -> Frame {
         let open = progress.detailOffset != nil
-        let next = hasNextStep(journey)
+        let next = Self.hasNextStep(journey)
         var hints: [KeyHints.Hint] = open
             ? [.init("Enter", "Back to the list"), .init("PgUp/PgDn", "Scroll"), .init("q", "Quit")]
             : [.init(context.glyphs.upDown, "Move"), .init("Enter", "Details"), .init("Esc", "Back"), .init("q", "Quit")]
@@ -196,10 +243,10 @@ enum ChecksScreen {
         let typed = fixable
             ? "Type f to run the fix (you are asked first), b to go back, q to quit."
             : next ? "Type n for the next step, b to go back, q to quit." : "Type b to go back, q to quit."
-        let chrome = ScreenChrome(title: screen.title.text, detail: screen.title.detail, hints: hints, typedHint: typed)
+        let chrome = ScreenChrome(title: title.text, detail: title.detail, hints: hints, typedHint: typed)
         var (frame, body) = chrome.frame(context)
         if let offset = progress.detailOffset, progress.sections.indices.contains(progress.selected) {
-            let text = details(progress)
+            let text = Self.details(progress)
             TextViewer(text, offset: offset).draw(into: &frame, in: body, glyphs: context.glyphs)
             return frame
         }
@@ -225,10 +272,18 @@ enum ChecksScreen {
         for (row, index) in (first..<min(progress.sections.count, first + height)).enumerated() {
             let section = progress.sections[index]
             let detail = section.findings.first?.title ?? section.summary
-            let title = section.area.name + String(repeating: " ", count: max(0, titleWidth - section.area.name.count))
-            ChecklistRow(status(section.status), title, detail: detail, highlighted: index == progress.selected && !context.lineMode)
+            let label = section.area.name + String(repeating: " ", count: max(0, titleWidth - section.area.name.count))
+            ChecklistRow(Self.status(section.status), label, detail: detail, highlighted: index == progress.selected && !context.lineMode)
                 .draw(into: &frame, at: Point(x: body.x, y: listTop + row), width: body.width, glyphs: context.glyphs)
         }
         return frame
+    }
+
+    func help(glyphs: Glyphs) -> String {
+        """
+        \(journey.title), step "\(Step.checks.title)".
+
+        \(Step.checks.purpose) Each line is one area of this computer: \(glyphs.ok) fine, \(glyphs.warning) worth fixing, \(glyphs.failure) stops models from running well. Enter shows what Onramp saw and the exact commands to fix it on this system; where Onramp can run the fix itself, f shows the commands and runs them only after you press y, then checks again. Press n to go on to the next step.
+        """
     }
 }

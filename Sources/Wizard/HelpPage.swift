@@ -2,41 +2,9 @@
 import TUI
 
 enum HelpPage {
+    /// The screen's own help, then the keys every screen shares.
     static func text(for screen: Screen, glyphs: Glyphs, lineMode: Bool) -> String {
-        let body: String
-        switch screen {
-        case .welcome:
-            body = """
-                This is the start of Onramp. Choose what you want to do:
-
-                Set up: scan this computer, fix problems, pick a model that fits, download it and test it.
-                Troubleshoot: scan this computer and look for what stops a local model from working.
-                Make a diagnostics report: a file with the findings, personal details removed, to attach to a forum post or bug report.
-                """
-        case .scan(_, let journey):
-            body = """
-                \(journey.title), step "\(Step.scan.title)".
-
-                \(Step.scan.purpose) Each area is shown as soon as it has been read. Onramp only reads files and asks installed tools for their versions, each for at most 3 seconds; it changes nothing and sends nothing anywhere.
-
-                When the scan is complete, press Enter to go on.
-                """
-        case .checks(_, let journey):
-            body = """
-                \(journey.title), step "\(Step.checks.title)".
-
-                \(Step.checks.purpose) Each line is one area of this computer: \(glyphs.ok) fine, \(glyphs.warning) worth fixing, \(glyphs.failure) stops models from running well. Enter shows what Onramp saw and the exact commands to fix it on this system; where Onramp can run the fix itself, f shows the commands and runs them only after you press y, then checks again. Press n to go on to the next step.
-                """
-        case .unavailable(let step, let journey):
-            body = """
-                \(journey.title), step "\(step.title)".
-
-                \(step.purpose)
-
-                This version of Onramp cannot do this step yet, so nothing was done. Go back to choose something else, or quit.
-                """
-        }
-        return body + "\n\n" + (lineMode ? typedCommands : keys(glyphs))
+        screen.program.help(glyphs: glyphs) + "\n\n" + (lineMode ? typedCommands : keys(glyphs))
     }
 
     static func keys(_ glyphs: Glyphs) -> String {

@@ -21,7 +21,20 @@ public struct ScanProgress: Equatable, Sendable {
     }
 }
 
-enum ScanScreen {
+struct ScanScreen: ScreenProgram {
+    var progress: ScanProgress
+    var journey: Journey
+
+    var screen: Screen { .scan(progress, in: journey) }
+    var title: (text: String, detail: String?) { Self.stepTitle(.scan, journey) }
+
+    /// A fresh scan starts each time the screen opens; its updates carry this opening's number.
+    func opened(_ context: ScreenContext) -> (Screen, [Command<WizardMessage>]) {
+        guard let machineScan = context.machineScan else { return (screen, []) }
+        let fresh = Screen.scan(ScanProgress(run: context.opening), in: journey)
+        return (fresh, [Self.command(run: context.opening, scan: machineScan)])
+    }
+
     static func command(run: Int, scan: MachineScan) -> Command<WizardMessage> {
         .stream { send in
             for await update in scan.start() {
@@ -30,13 +43,24 @@ enum ScanScreen {
         }
     }
 
-    static func update(_ progress: ScanProgress, journey: Journey, key: Key, flow: Flow) -> Navigation {
-        guard key == .enter, progress.isFinished else { return .stay(.scan(progress, in: journey)) }
-        // The checks are pure functions of the scanned facts, so their screen opens with its verdict.
-        if journey.steps.dropFirst().first == .checks {
-            return .open(.checks(ChecksProgress(facts: progress.facts, canFix: flow.canFix), in: journey))
+    func update(_ input: ScreenInput, _ context: ScreenContext) -> (Navigation, [Command<WizardMessage>]) {
+        switch input {
+        case .message(.scanned(let update, let run)) where run == progress.run:
+            var progress = progress
+            progress.apply(update)
+            return (.stay(.scan(progress, in: journey)), [])
+        case .message:
+            return (.stay(screen), [])
+        case .key(.escape):
+            return (.back, [])
+        case .key(let key):
+            guard key == .enter, progress.isFinished else { return (.stay(screen), []) }
+            // The checks are pure functions of the scanned facts, so their screen opens with its verdict.
+            if journey.steps.dropFirst().first == .checks {
+                return (.open(.checks(ChecksProgress(facts: progress.facts, canFix: context.flow.canFix), in: journey)), [])
+            }
+            return (.open(context.flow.screen(after: .scan, in: journey)), [])
         }
-        return .open(flow.screen(after: .scan, in: journey))
     }
 
     /// The area's first facts on one line, e.g. "Model: AMD Ryzen 7 5800X; Architecture: x86_64".
@@ -44,15 +68,14 @@ enum ScanScreen {
         FactsText.rows(for: area, facts).prefix(2).map { "\($0.0): \($0.1)" }.joined(separator: "; ")
     }
 
-    static func view(_ progress: ScanProgress, journey: Journey, context: ViewContext) -> Frame {
-        let screen = Screen.scan(progress, in: journey)
+    func view(_ context: ViewContext, _ services: ScreenContext) -> Frame {
         var hints: [KeyHints.Hint] = [.init("Esc", "Back"), .init("?", "Help"), .init("q", "Quit")]
         if progress.isFinished { hints.insert(.init("Enter", "Continue"), at: 0) }
         // Line mode prints only what changed, so while scanning it shows finished areas alone:
         // the scan then reads as one line per area instead of a page per area.
         let quietLines = context.lineMode && !progress.isFinished
         let chrome = ScreenChrome(
-            title: screen.title.text, detail: screen.title.detail, hints: hints,
+            title: title.text, detail: title.detail, hints: hints,
             typedHint: progress.isFinished ? "Press Enter to continue, b to go back, q to quit." : ""
         )
         var (frame, body) = chrome.frame(context)
@@ -68,9 +91,9 @@ enum ScanScreen {
             } else {
                 status = index == progress.completed.count ? .running : .pending
             }
-            let detail = status == .ok ? summary(of: area, progress.facts) : (status == .running ? "looking" + context.glyphs.ellipsis : "")
-            let title = area.title + String(repeating: " ", count: max(0, titleWidth - area.title.count))
-            ChecklistRow(status, title, detail: detail).draw(into: &frame, at: Point(x: body.x, y: y), width: body.width, glyphs: context.glyphs)
+            let detail = status == .ok ? Self.summary(of: area, progress.facts) : (status == .running ? "looking" + context.glyphs.ellipsis : "")
+            let label = area.title + String(repeating: " ", count: max(0, titleWidth - area.title.count))
+            ChecklistRow(status, label, detail: detail).draw(into: &frame, at: Point(x: body.x, y: y), width: body.width, glyphs: context.glyphs)
             y += 1
         }
         let next = journey.steps.dropFirst().first?.title ?? Step.finish.title
@@ -80,5 +103,15 @@ enum ScanScreen {
         if quietLines { return frame }
         Paragraph(status, style: .bold).draw(into: &frame, in: Rect(x: body.x, y: y + 1, width: body.width, height: max(0, body.maxY - y - 1)))
         return frame
+    }
+
+    func help(glyphs: Glyphs) -> String {
+        """
+        \(journey.title), step "\(Step.scan.title)".
+
+        \(Step.scan.purpose) Each area is shown as soon as it has been read. Onramp only reads files and asks installed tools for their versions, each for at most 3 seconds; it changes nothing and sends nothing anywhere.
+
+        When the scan is complete, press Enter to go on.
+        """
     }
 }

@@ -1,4 +1,5 @@
-// The wizard's screens as values. Later steps replace `.unavailable` with their own case and state.
+// The wizard's screens as values, and the flow between them: this file is where a screen is
+// registered (its case, its program, the step it shows). Later steps replace `.unavailable` here.
 
 public enum Screen: Equatable, Sendable {
     case welcome(selected: Int)
@@ -7,23 +8,14 @@ public enum Screen: Equatable, Sendable {
     /// A step this version of Onramp cannot do yet; says so plainly instead of pretending.
     case unavailable(Step, in: Journey)
 
-    /// The title bar's text and the position shown at its right.
-    var title: (text: String, detail: String?) {
+    /// The screen's own program: how it takes keys and messages, and how it looks.
+    var program: any ScreenProgram {
         switch self {
-        case .welcome:
-            return ("Onramp: run AI on this computer", nil)
-        case .scan(_, let journey):
-            return Self.stepTitle(.scan, journey)
-        case .checks(_, let journey):
-            return Self.stepTitle(.checks, journey)
-        case .unavailable(let step, let journey):
-            return Self.stepTitle(step, journey)
+        case .welcome(let selected): WelcomeScreen(selected: selected)
+        case .scan(let progress, let journey): ScanScreen(progress: progress, journey: journey)
+        case .checks(let progress, let journey): ChecksScreen(progress: progress, journey: journey)
+        case .unavailable(let step, let journey): UnavailableStepScreen(step: step, journey: journey)
         }
-    }
-
-    private static func stepTitle(_ step: Step, _ journey: Journey) -> (text: String, detail: String?) {
-        let number = (journey.steps.firstIndex(of: step) ?? 0) + 1
-        return ("\(journey.title): \(step.title)", "Step \(number) of \(journey.steps.count)")
     }
 }
 

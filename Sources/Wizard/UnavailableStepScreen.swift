@@ -1,28 +1,44 @@
 // Shown for a step this version cannot do yet: says so, says nothing was done, offers the way back.
 import TUI
 
-enum UnavailableStepScreen {
+struct UnavailableStepScreen: ScreenProgram {
     static func notice(for step: Step, version: String) -> String {
         "\(step.purpose)\n\nThis step is not available yet in this version of Onramp (\(version)). "
             + "Nothing was checked, installed or changed."
     }
 
-    static func update(step: Step, journey: Journey, key: Key) -> Navigation {
-        key == .enter ? .back : .stay(.unavailable(step, in: journey))
+    var step: Step
+    var journey: Journey
+
+    var screen: Screen { .unavailable(step, in: journey) }
+    var title: (text: String, detail: String?) { Self.stepTitle(step, journey) }
+
+    func update(_ input: ScreenInput, _ context: ScreenContext) -> (Navigation, [Command<WizardMessage>]) {
+        guard case .key(let key) = input else { return (.stay(screen), []) }
+        return (key == .enter || key == .escape ? .back : .stay(screen), [])
     }
 
-    static func view(step: Step, journey: Journey, version: String, context: ViewContext) -> Frame {
-        let screen = Screen.unavailable(step, in: journey)
+    func view(_ view: ViewContext, _ context: ScreenContext) -> Frame {
         let chrome = ScreenChrome(
-            title: screen.title.text,
-            detail: screen.title.detail,
+            title: title.text,
+            detail: title.detail,
             hints: [.init("Esc", "Back"), .init("?", "Help"), .init("q", "Quit")],
             typedHint: "Type b to go back, ? for help, q to quit."
         )
-        var (frame, body) = chrome.frame(context)
-        let used = Paragraph(notice(for: step, version: version)).draw(into: &frame, in: body)
-        let way = context.lineMode ? "Type b to go back to the start." : "Press Esc or Enter to go back."
+        var (frame, body) = chrome.frame(view)
+        let used = Paragraph(Self.notice(for: step, version: context.version)).draw(into: &frame, in: body)
+        let way = view.lineMode ? "Type b to go back to the start." : "Press Esc or Enter to go back."
         Paragraph(way, style: .bold).draw(into: &frame, in: Rect(x: body.x, y: body.y + used + 1, width: body.width, height: 2))
         return frame
+    }
+
+    func help(glyphs: Glyphs) -> String {
+        """
+        \(journey.title), step "\(step.title)".
+
+        \(step.purpose)
+
+        This version of Onramp cannot do this step yet, so nothing was done. Go back to choose something else, or quit.
+        """
     }
 }

@@ -1,5 +1,6 @@
 // The wizard as an Elm program: pure `update` from state and event, pure `view` from state to a frame.
-import Doctor
+// It only routes: keys and messages go to the top screen (a `ScreenProgram` of its own), whose
+// answer moves the stack of screens; help and the quit question are drawn over any screen.
 import TUI
 
 public struct Wizard: Program {
@@ -25,135 +26,88 @@ public struct Wizard: Program {
 
     public func update(_ state: WizardState, _ event: Event<WizardMessage>) -> (WizardState, [Command<WizardMessage>]) {
         var state = state
-        let key: Key
         switch event {
-        case .key(let pressed): key = pressed
         case .resized(let size):
             state.size = size
             return (state, [])
         case .message(let message):
-            receive(message, into: &state)
-            return (state, [])
+            // Results of background work go to the top screen; it keeps the ones meant for it.
+            let (navigation, commands) = state.current.program.update(.message(message), context(state))
+            let work = navigate(&state, navigation)
+            return (state, work + commands)
+        case .key(let key):
+            if let overlay = state.overlay {
+                return answer(key, in: overlay, state)
+            }
+            let screen = state.current.program
+            if !screen.takesEveryKey {
+                if key.asksForHelp {
+                    state.overlay = .help(offset: 0)
+                    return (state, [])
+                }
+                if key == .character("q") || key == .character("Q") {
+                    state.overlay = .quitConfirmation(quitSelected: false)
+                    return (state, [])
+                }
+            }
+            let (navigation, commands) = screen.update(.key(key), context(state))
+            let work = navigate(&state, navigation)
+            return (state, work + commands)
         }
-        switch state.overlay {
+    }
+
+    /// What every screen may use: the services, the terminal's size, the current opening's number.
+    private func context(_ state: WizardState) -> ScreenContext {
+        ScreenContext(flow: flow, machineScan: machineScan, version: version, size: state.size, opening: state.openings)
+    }
+
+    /// Moves the stack as the screen asked; a screen that opens may start work.
+    private func navigate(_ state: inout WizardState, _ navigation: Navigation) -> [Command<WizardMessage>] {
+        switch navigation {
+        case .stay(let screen):
+            state.replaceCurrent(with: screen)
+        case .open(let screen):
+            state.openings += 1
+            state.screens.append(screen)
+            let (opened, work) = screen.program.opened(context(state))
+            state.replaceCurrent(with: opened)
+            return work
+        case .back:
+            // On the first screen there is nowhere back to, so it offers to quit.
+            if state.screens.count > 1 {
+                state.screens.removeLast()
+            } else {
+                state.overlay = .quitConfirmation(quitSelected: false)
+            }
+        }
+        return []
+    }
+
+    /// Keys inside help scroll it (Esc, b, q, Enter, F1 and ? close it); the quit question
+    /// takes y or n, or moves between its buttons.
+    private func answer(_ key: Key, in overlay: Overlay, _ state: WizardState) -> (WizardState, [Command<WizardMessage>]) {
+        var state = state
+        switch overlay {
         case .help(let offset):
-            state.overlay = helpOverlay(after: key, offset: offset, state: state)
-            return (state, [])
+            switch key {
+            case .escape, .enter, .f1, .character("?"), .character("b"), .character("q"), .character("Q"):
+                state.overlay = nil
+            default:
+                let (lines, page) = HelpPage.extent(for: state.current, in: state.size)
+                state.overlay = .help(offset: TextViewer.scrolled(offset, by: key, lineCount: lines, page: page))
+            }
         case .quitConfirmation(let quitSelected):
             switch QuitQuestion.answer(to: key, quitSelected: quitSelected) {
             case .quit: return (state, [.quit(0)])
             case .stay: state.overlay = nil
             case .undecided(let selected): state.overlay = .quitConfirmation(quitSelected: selected)
             }
-            return (state, [])
-        case nil:
-            break
-        }
-        // The fix dialog takes every key: only y runs the fix, and nothing else happens meanwhile.
-        if case .checks(var progress, let journey) = state.current, let offer = progress.fixQuestion {
-            var commands: [Command<WizardMessage>] = []
-            switch ChecksScreen.answer(to: key, offer: offer) {
-            case .run(let offer):
-                progress.fixQuestion = nil
-                if let makeTarget = machineScan?.fixTarget {
-                    progress.fixNote = "Running the fix…"
-                    commands = [ChecksScreen.fixCommand(offer, target: makeTarget)]
-                }
-            case .cancel:
-                progress.fixQuestion = nil
-            case .undecided:
-                break
-            }
-            state.replaceCurrent(with: .checks(progress, in: journey))
-            return (state, commands)
-        }
-        if key.asksForHelp {
-            state.overlay = .help(offset: 0)
-        } else if key == .character("q") || key == .character("Q") {
-            state.overlay = .quitConfirmation(quitSelected: false)
-        } else if key == .escape {
-            goBack(&state)
-        } else {
-            let commands = navigate(&state, screenUpdate(state.current, key, size: state.size))
-            return (state, commands)
         }
         return (state, [])
     }
 
-    /// Results of background work update the screen that asked for them, if it is still showing.
-    private func receive(_ message: WizardMessage, into state: inout WizardState) {
-        switch message {
-        case .scanned(let update, let run):
-            guard case .scan(var progress, let journey) = state.current, progress.run == run else { return }
-            progress.apply(update)
-            state.replaceCurrent(with: .scan(progress, in: journey))
-        case .fixed(let result):
-            guard case .checks(var progress, let journey) = state.current else { return }
-            if let after = result.after { progress.recheck(after) }
-            progress.fixNote = result.summary
-            state.replaceCurrent(with: .checks(progress, in: journey))
-        }
-    }
-
-    /// Esc goes back a screen; on the first screen there is nowhere back to, so it offers to quit.
-    private func goBack(_ state: inout WizardState) {
-        // Inside a finding's details, back means back to the list, not off the screen.
-        if case .checks(var progress, let journey) = state.current, progress.detailOffset != nil {
-            progress.detailOffset = nil
-            state.replaceCurrent(with: .checks(progress, in: journey))
-            return
-        }
-        if state.screens.count > 1 {
-            state.screens.removeLast()
-        } else {
-            state.overlay = .quitConfirmation(quitSelected: false)
-        }
-    }
-
-    private func navigate(_ state: inout WizardState, _ navigation: Navigation) -> [Command<WizardMessage>] {
-        switch navigation {
-        case .stay(let screen):
-            state.replaceCurrent(with: screen)
-        case .open(let screen):
-            state.screens.append(screen)
-            return startWork(for: screen, &state)
-        case .back:
-            goBack(&state)
-        }
-        return []
-    }
-
-    /// Screens that show work in progress start it when they open.
-    private func startWork(for screen: Screen, _ state: inout WizardState) -> [Command<WizardMessage>] {
-        guard case .scan(_, let journey) = screen, let machineScan else { return [] }
-        state.scanRuns += 1
-        state.replaceCurrent(with: .scan(ScanProgress(run: state.scanRuns), in: journey))
-        return [ScanScreen.command(run: state.scanRuns, scan: machineScan)]
-    }
-
-    private func screenUpdate(_ screen: Screen, _ key: Key, size: Size) -> Navigation {
-        switch screen {
-        case .welcome(let selected): WelcomeScreen.update(selected: selected, key: key, flow: flow)
-        case .scan(let progress, let journey): ScanScreen.update(progress, journey: journey, key: key, flow: flow)
-        case .checks(let progress, let journey):
-            ChecksScreen.update(progress, journey: journey, key: key, size: size, flow: flow)
-        case .unavailable(let step, let journey): UnavailableStepScreen.update(step: step, journey: journey, key: key)
-        }
-    }
-
-    /// Keys inside help scroll it; Esc, b, q, Enter, F1 and ? close it.
-    private func helpOverlay(after key: Key, offset: Int, state: WizardState) -> Overlay? {
-        switch key {
-        case .escape, .enter, .f1, .character("?"), .character("b"), .character("q"), .character("Q"):
-            return nil
-        default:
-            let (lines, page) = HelpPage.extent(for: state.current, in: state.size)
-            return .help(offset: TextViewer.scrolled(offset, by: key, lineCount: lines, page: page))
-        }
-    }
-
     public func view(_ state: WizardState, _ context: ViewContext) -> Frame {
-        var frame = screenView(state.current, context)
+        var frame = state.current.program.view(context, self.context(state))
         switch state.overlay {
         case .help(let offset):
             HelpPage.draw(into: &frame, screen: state.current, offset: offset, context: context)
@@ -169,18 +123,5 @@ public struct Wizard: Program {
             break
         }
         return frame
-    }
-
-    private func screenView(_ screen: Screen, _ context: ViewContext) -> Frame {
-        switch screen {
-        case .welcome(let selected):
-            WelcomeScreen.view(selected: selected, context: context)
-        case .scan(let progress, let journey):
-            ScanScreen.view(progress, journey: journey, context: context)
-        case .checks(let progress, let journey):
-            ChecksScreen.view(progress, journey: journey, context: context)
-        case .unavailable(let step, let journey):
-            UnavailableStepScreen.view(step: step, journey: journey, version: version, context: context)
-        }
     }
 }

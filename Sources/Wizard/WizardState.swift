@@ -7,8 +7,9 @@ public struct WizardState: Equatable, Sendable {
     var overlay: Overlay?
     /// The terminal's size, from the run loop's resize events; help scrolling is bounded by it.
     var size = Size(width: 80, height: 24)
-    /// Scans started so far; numbers each scan so a late update from an abandoned one is ignored.
-    var scanRuns = 0
+    /// Screens opened so far; numbers each opening, so a late result of work started by a screen
+    /// the user has left (an abandoned scan) is ignored.
+    var openings = 0
 
     public init() {
         screens = [.welcome(selected: 0)]

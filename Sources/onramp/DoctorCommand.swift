@@ -4,6 +4,8 @@ import ArgumentParser
 import Doctor
 import Foundation
 import Probe
+import TUI
+import Wizard
 
 struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -104,12 +106,9 @@ struct DoctorCommand: ParsableCommand {
         }
     }
 
-    /// ASCII marks when this terminal's locale is not UTF-8 (the Linux console, LANG=C).
+    /// ASCII marks where the wizard would draw ASCII too (a locale that is not UTF-8, the Linux
+    /// console): one decision, TUI's, for every way Onramp writes to a terminal.
     static func glyphs() -> Glyphs {
-        let env = ProcessInfo.processInfo.environment
-        let locale = env["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LC_CTYPE"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? env["LANG"] ?? ""
-        let utf8 = locale.lowercased().contains("utf-8") || locale.lowercased().contains("utf8")
-        return utf8 && env["TERM"] != "linux" ? .unicode : .ascii
+        TerminalEnvironment.current(plainRequested: true).displayMode.traits.glyphs
     }
 }

@@ -97,6 +97,36 @@ struct ProcessRunnerTests {
         #expect(result.exitStatus == 137)
     }
 
+    @Test("a waitpid that fails is reported as a failure with its reason, never as exit status 0")
+    func waitFailure() {
+        // This process is not its own child: the real waitpid fails with ECHILD, as it would for a
+        // program whose status something else had already collected.
+        #expect(ProcessRunner.waitForExit(getpid(), until: .now + .seconds(2)) == .waitFailed(ECHILD))
+    }
+
+    @Test("the runner's pipes close on exec at both ends, made in one step through the C shim")
+    func pipesCloseOnExec() throws {
+        var fds: [Int32] = [-1, -1]
+        try #require(ProcessRunner.makePipe(&fds))
+        defer { close(fds[0]); close(fds[1]) }
+        #expect(fcntl(fds[0], F_GETFD) & FD_CLOEXEC != 0)
+        #expect(fcntl(fds[1], F_GETFD) & FD_CLOEXEC != 0)
+    }
+
+    @Test("a program on the shared terminal gets signals at their defaults, even when this thread blocks them")
+    func sharedTerminalSignals() {
+        var blocked = sigset_t()
+        sigemptyset(&blocked)
+        sigaddset(&blocked, SIGTERM)
+        var previous = sigset_t()
+        pthread_sigmask(SIG_BLOCK, &blocked, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        #expect(ProcessRunner.runSharingTerminal(["/bin/sh", "-c", "kill -TERM $$"]) == .exited(143))
+        #expect(ProcessRunner.runSharingTerminal(["/bin/sh", "-c", "exit 3"]) == .exited(3))
+        #expect(ProcessRunner.runSharingTerminal(["sh", "-c", "exit 0"]) == .couldNotStart("the program has no full path"))
+        #expect(ProcessRunner.runSharingTerminal(["/nonexistent/onramp-test"]) == .couldNotStart("No such file or directory"))
+    }
+
     private func isRunning(_ pid: Int32) -> Bool {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return false }
         // A zombie (state Z) has stopped running; only its parent has not read its status yet.

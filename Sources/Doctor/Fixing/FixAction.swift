@@ -1,6 +1,6 @@
 // A fix Onramp can run itself, after showing exactly what it will do and getting a yes.
 
-import Foundation
+import PlainText
 
 public struct FixAction: Sendable, Equatable, Codable {
     /// What happens after the commands so the change takes effect.
@@ -38,18 +38,6 @@ public struct FixAction: Sendable, Equatable, Codable {
 
     /// The commands as a person would type them, quoted where needed.
     public func displayLines(runningAsRoot: Bool) -> [String] {
-        argvs(runningAsRoot: runningAsRoot).map { $0.map(ShellQuote.quote).joined(separator: " ") }
-    }
-}
-
-/// Quotes a word for a POSIX shell only when it needs it, so shown commands copy-paste correctly.
-enum ShellQuote {
-    static func quote(_ word: String) -> String {
-        let safe = word.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(Character(scalar))
-                || "-_./=:,+@%".unicodeScalars.contains(scalar))
-        }
-        if safe && !word.isEmpty { return word }
-        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        argvs(runningAsRoot: runningAsRoot).map(ShellQuote.line)
     }
 }

@@ -1,5 +1,6 @@
 // Runs an agreed fix on a machine, then probes it again and re-runs the checks.
 
+import PlainText
 import Probe
 
 /// A machine a fix can be run on: the live one, or a replayed profile.
@@ -24,7 +25,7 @@ public struct FixApplier: Sendable {
     {
         var outcomes: [FixCommandOutcome] = []
         for argv in offer.argvs {
-            output("$ " + argv.map(ShellQuote.quote).joined(separator: " ") + "\n")
+            output("$ " + ShellQuote.line(argv) + "\n")
             let outcome = target.run(argv, output: output)
             outcomes.append(outcome)
             if !outcome.succeeded { break }

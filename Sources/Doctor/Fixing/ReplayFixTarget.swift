@@ -59,13 +59,8 @@ public final class ReplayFixTarget: FixTarget, @unchecked Sendable {
 
     /// Programs run by full path, found on the replayed machine's PATH like the probe finds them.
     static func resolve(_ argv: [String], in system: some SystemSource) -> [String] {
-        guard let program = argv.first, !program.contains("/") else { return argv }
-        let path = system.environment("PATH") ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-        for folder in path.split(separator: ":") {
-            let candidate = folder + "/" + program
-            if system.fileInfo(candidate) != nil { return [candidate] + argv.dropFirst() }
-        }
-        return argv
+        guard let program = argv.first, let found = system.findProgram(program) else { return argv }
+        return [found] + argv.dropFirst()
     }
 
     /// Copies every file of `source` over `destination`, replacing files and creating folders.

@@ -1,11 +1,11 @@
-// Sizes and versions written the way people read them in findings and summaries.
+// Sizes in findings and summaries: always in GiB, so areas and evidence compare at a glance.
 
-import Foundation
+import PlainText
 
 enum Quantity {
     /// Binary gigabytes with one decimal ("7.6 GiB"), as `free -h` shows memory.
     static func gib(_ bytes: UInt64) -> String {
-        String(format: "%.1f GiB", Double(bytes) / 1_073_741_824)
+        NumberText.binaryBytes(bytes, unit: .gibibytes)
     }
 
     static let gibibyte: UInt64 = 1 << 30

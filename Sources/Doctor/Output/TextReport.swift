@@ -1,6 +1,8 @@
 // Renders a report as `onramp doctor` prints it: one line per area, findings and fixes under it,
 // and with `verbose` the explanation and the evidence too.
 
+import PlainText
+
 public struct TextReport: Sendable {
     public var verbose: Bool
     public var glyphs: Glyphs
@@ -29,7 +31,7 @@ public struct TextReport: Sendable {
         let indent = "      "
         var out = ["    \(glyphs.finding(finding.severity)) \(finding.title)"]
         if verbose {
-            out += TextWrap.lines(finding.explanation, width: 72).map { indent + $0 }
+            out += TextWrap.lines(finding.explanation, width: 72, splittingLongWords: false).map { indent + $0 }
             if !finding.evidence.isEmpty {
                 out.append(indent + "Evidence:")
                 out += finding.evidence.map { indent + "  " + $0 }
@@ -42,7 +44,7 @@ public struct TextReport: Sendable {
             case .command(let text): out.append(indent + label + "$ " + text)
             case .manual(let text):
                 // Prose wraps; commands never do, so they stay copy-pasteable.
-                let wrapped = TextWrap.lines(text, width: 66)
+                let wrapped = TextWrap.lines(text, width: 66, splittingLongWords: false)
                 out += wrapped.enumerated().map { indent + ($0.offset == 0 ? label : "     ") + $0.element }
             }
         }

@@ -1,6 +1,7 @@
 // Machine facts for people: grouped by area, labels aligned, "unknown" where the probe could not tell.
 
 import Foundation
+import PlainText
 
 public enum FactsText {
     public static func render(_ facts: MachineFacts, areas: [ProbeArea] = ProbeArea.allCases) -> String {
@@ -127,14 +128,6 @@ public enum FactsText {
 
     /// Binary units, one decimal: what `free -h` users expect.
     public static func bytes(_ value: UInt64?) -> String {
-        guard let value else { return "unknown" }
-        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
-        var amount = Double(value)
-        var unit = 0
-        while amount >= 1024 && unit < units.count - 1 {
-            amount /= 1024
-            unit += 1
-        }
-        return unit == 0 ? "\(value) B" : String(format: "%.1f", amount) + " " + units[unit]
+        value.map { NumberText.binaryBytes($0) } ?? "unknown"
     }
 }

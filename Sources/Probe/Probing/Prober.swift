@@ -88,18 +88,8 @@ final class ProbeSession {
         source.environment("HOME").flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// Looks a program up on PATH (and the sbin folders, where system tools live but users' PATH may not reach).
     func findProgram(_ name: String) -> String? {
-        let path = source.environment("PATH") ?? "/usr/local/bin:/usr/bin:/bin"
-        var folders = path.split(separator: ":").map(String.init).filter { $0.hasPrefix("/") }
-        for extra in ["/usr/sbin", "/sbin"] where !folders.contains(extra) { folders.append(extra) }
-        for folder in folders {
-            let candidate = folder + "/" + name
-            if let info = source.fileInfo(candidate), info.kind == .file || info.kind == .link {
-                return candidate
-            }
-        }
-        return nil
+        source.findProgram(name)
     }
 
     /// Runs a tool found on PATH and records what became of it; nil when it did not produce a result.
@@ -122,7 +112,7 @@ final class ProbeSession {
             facts.commands.append(CommandFact(
                 argv: argv, outcome: result.exitStatus.map(normalStatuses.contains) == true ? .succeeded : .failed,
                 exitStatus: result.exitStatus,
-                note: result.truncated == true ? "output cut at \(CommandResult.outputCap) bytes" : nil
+                note: result.message ?? (result.truncated == true ? "output cut at \(CommandResult.outputCap) bytes" : nil)
             ))
         case .timedOut:
             facts.commands.append(CommandFact(argv: argv, outcome: .timedOut, note: "killed after \(timeout) without finishing"))

@@ -2,7 +2,8 @@
 
 public struct CommandResult: Codable, Sendable, Equatable {
     public enum Ending: String, Codable, Sendable {
-        /// It ended by itself; `exitStatus` says how (128 + signal when a signal ended it).
+        /// It ended by itself; `exitStatus` says how (128 + signal when a signal ended it), or is nil
+        /// when its status could not be read (`message` says why).
         case exited
         /// Killed at its time-out.
         case timedOut

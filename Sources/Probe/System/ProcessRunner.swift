@@ -1,8 +1,10 @@
 // Runs one external program with posix_spawn in its own process group, so a time-out can kill it
 // and every grandchild that still holds its output pipes (SIGTERM, a short grace, then SIGKILL).
 // Written on posix_spawn rather than swift-subprocess: the probe is synchronous, needs a hard deadline
-// that covers grandchildren, and the Probe module stays free of dependencies.
+// that covers grandchildren, and the Probe module stays free of dependencies. The same spawn also
+// runs an agreed fix on the shared terminal (`runSharingTerminal`), with signals reset the same way.
 
+import CProcessShim
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -30,7 +32,7 @@ public enum ProcessRunner {
             return CommandResult(argv: argv, outcome: .couldNotStart, message: "could not make a pipe: \(errorText(errno))")
         }
 
-        let spawned = spawn(program: program, argv: argv, environment: environment, stdout: outPipe[1], stderr: errPipe[1])
+        let spawned = spawn(program: program, argv: argv, environment: environment, streams: .captured(stdout: outPipe[1], stderr: errPipe[1]))
         close(outPipe[1])
         close(errPipe[1])
         guard case .success(let pid) = spawned else {
@@ -45,39 +47,32 @@ public enum ProcessRunner {
         var out = CappedBuffer(cap: outputCap)
         var err = CappedBuffer(cap: outputCap)
         let drained = drain(stdoutFD: outPipe[0], stderrFD: errPipe[0], into: &out, &err, until: deadline)
-        var status: Int32? = drained ? waitForExit(pid, until: deadline) : nil
-        let timedOut = status == nil
-        if timedOut {
-            status = terminateGroup(pid)
-        }
+        let ending = drained ? waitForExit(pid, until: deadline) : .deadlinePassed
         close(outPipe[0])
         close(errPipe[0])
-        return CommandResult(
-            argv: argv, outcome: timedOut ? .timedOut : .exited, exitStatus: timedOut ? nil : status.map(exitCode),
-            truncated: (out.truncated || err.truncated) ? true : nil, stdout: out.text, stderr: err.text
-        )
+        let truncated: Bool? = (out.truncated || err.truncated) ? true : nil
+        switch ending {
+        case .exited(let status):
+            return CommandResult(
+                argv: argv, outcome: .exited, exitStatus: exitCode(status), truncated: truncated,
+                stdout: out.text, stderr: err.text)
+        case .deadlinePassed:
+            terminateGroup(pid)
+            return CommandResult(argv: argv, outcome: .timedOut, truncated: truncated, stdout: out.text, stderr: err.text)
+        case .waitFailed(let code):
+            // Its status is lost (something else reaped it): no status rather than a made-up 0.
+            // Its group is not killed: once reaped elsewhere, its number may belong to another.
+            return CommandResult(
+                argv: argv, outcome: .exited, exitStatus: nil,
+                message: "its exit status could not be read (waitpid: \(errorText(code)))", truncated: truncated,
+                stdout: out.text, stderr: err.text)
+        }
     }
 
-    private typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>?, Int32) -> Int32
-
-    /// `pipe2` is hidden behind _GNU_SOURCE in Swift's Glibc module; it matters because a pipe made
-    /// without O_CLOEXEC could leak into a program another thread starts and keep our read open.
-    private static let pipe2: Pipe2? = dlsym(nil, "pipe2").map { unsafeBitCast($0, to: Pipe2.self) }
-
-    private typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32
-
-    /// glibc 2.34 and later; older systems fall back to close-on-exec alone.
-    private static let closeFrom: CloseFrom? = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np")
-        .map { unsafeBitCast($0, to: CloseFrom.self) }
-
-    private static func makePipe(_ fds: inout [Int32]) -> Bool {
-        if let pipe2 {
-            return fds.withUnsafeMutableBufferPointer { pipe2($0.baseAddress, O_CLOEXEC) } == 0
-        }
-        guard pipe(&fds) == 0 else { return false }
-        _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
-        _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
-        return true
+    /// Both ends close on exec: a pipe that leaked into a program another thread starts would keep
+    /// our read open until that program ends.
+    static func makePipe(_ fds: inout [Int32]) -> Bool {
+        fds.withUnsafeMutableBufferPointer { onramp_pipe_cloexec($0.baseAddress) } == 0
     }
 
     private enum Spawned {
@@ -85,22 +80,40 @@ public enum ProcessRunner {
         case failure(Int32)
     }
 
-    private static func spawn(program: String, argv: [String], environment: [String: String], stdout: Int32, stderr: Int32) -> Spawned {
+    /// Where a spawned program's output goes.
+    private enum Streams {
+        /// Its own pipes, stdin from /dev/null, in a process group of its own (a probe's tool).
+        case captured(stdout: Int32, stderr: Int32)
+        /// This process's terminal, in its process group, so it can ask questions and Ctrl-C reaches it.
+        case sharedTerminal
+    }
+
+    private static func spawn(program: String, argv: [String], environment: [String: String]?, streams: Streams) -> Spawned {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, stdout, 1)
-        posix_spawn_file_actions_adddup2(&actions, stderr, 2)
-        // The tool gets stdin, stdout and stderr only: a descriptor it inherited by accident (a file
-        // another thread is writing) would stay open as long as the tool runs.
-        if let closeFrom = closeFrom { _ = closeFrom(&actions, 3) }
+        if case .captured(let stdout, let stderr) = streams {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_adddup2(&actions, stdout, 1)
+            posix_spawn_file_actions_adddup2(&actions, stderr, 2)
+        }
+        // The program gets stdin, stdout and stderr only: a descriptor it inherited by accident (a file
+        // another thread is writing) would stay open as long as it runs. Where the C library cannot
+        // (ENOSYS), close-on-exec on our own descriptors has to do.
+        _ = onramp_spawn_close_from(&actions, 3)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        // Its own process group, so one kill reaches the grandchildren too.
-        posix_spawnattr_setpgroup(&attributes, 0)
+        var flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
+        if case .captured = streams {
+            // Its own process group, so one kill reaches the grandchildren too.
+            posix_spawnattr_setpgroup(&attributes, 0)
+            flags |= POSIX_SPAWN_SETPGROUP
+        }
+        // Signals as a program expects them, whatever this process blocks or ignores (a test
+        // runner's threads block SIGTERM; `onramp chat` ignores SIGINT): none blocked, the usual
+        // ones at their default action.
         var emptyMask = sigset_t()
         sigemptyset(&emptyMask)
         posix_spawnattr_setsigmask(&attributes, &emptyMask)
@@ -108,25 +121,56 @@ public enum ProcessRunner {
         sigemptyset(&defaults)
         for signal in [SIGPIPE, SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGCHLD] { sigaddset(&defaults, signal) }
         posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        posix_spawnattr_setflags(&attributes, Int16(flags))
 
         let cArgv = argv.map { strdup($0) } + [nil]
-        let cEnv = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        let cEnv = environment.map { $0.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil] }
         defer {
             cArgv.forEach { free($0) }
-            cEnv.forEach { free($0) }
+            cEnv?.forEach { free($0) }
         }
         var pid: pid_t = 0
-        var code = posix_spawn(&pid, program, &actions, &attributes, cArgv, cEnv)
+        func attempt() -> Int32 {
+            if let cEnv { return posix_spawn(&pid, program, &actions, &attributes, cArgv, cEnv) }
+            return posix_spawn(&pid, program, &actions, &attributes, cArgv, environ)
+        }
+        var code = attempt()
         // "Text file busy": the program file is still open for writing somewhere, often a file descriptor
         // that another thread's child inherited for a moment; it clears within milliseconds.
         var attempts = 1
         while code == ETXTBSY && attempts < 10 {
             _ = poll(nil, 0, 10)
-            code = posix_spawn(&pid, program, &actions, &attributes, cArgv, cEnv)
+            code = attempt()
             attempts += 1
         }
         return code == 0 ? .success(pid) : .failure(code)
+    }
+
+    /// How a program run on the shared terminal ended.
+    public enum TerminalRunEnding: Sendable, Equatable {
+        /// Its exit status, 128 + the signal's number when a signal ended it (as a shell says).
+        case exited(Int32)
+        /// It could not be started; why, in words.
+        case couldNotStart(String)
+        /// It ran, but its status could not be read; why, in words.
+        case statusUnknown(String)
+    }
+
+    /// Runs a program (by full path) on this process's terminal and environment, in the terminal's
+    /// process group, so it can ask for a password and Ctrl-C reaches it; waits as long as it takes.
+    /// For commands a person agreed to run (a fix), not for probing.
+    public static func runSharingTerminal(_ argv: [String]) -> TerminalRunEnding {
+        guard let program = argv.first, program.hasPrefix("/") else { return .couldNotStart("the program has no full path") }
+        switch spawn(program: program, argv: argv, environment: nil, streams: .sharedTerminal) {
+        case .failure(let code):
+            return .couldNotStart(errorText(code))
+        case .success(let pid):
+            var status: Int32 = 0
+            while true {
+                if waitpid(pid, &status, 0) == pid { return .exited(exitCode(status)) }
+                if errno != EINTR { return .statusUnknown("waitpid: " + errorText(errno)) }
+            }
+        }
     }
 
     /// Reads both pipes until both close; false when the deadline came first.
@@ -155,31 +199,37 @@ public enum ProcessRunner {
         return true
     }
 
-    /// Waits for the program to end; nil when the deadline came first.
-    private static func waitForExit(_ pid: pid_t, until deadline: ContinuousClock.Instant) -> Int32? {
+    /// How waiting for a program ended.
+    enum WaitEnding: Equatable {
+        /// It ended; the raw wait status.
+        case exited(status: Int32)
+        case deadlinePassed
+        /// waitpid itself failed (ECHILD: not our child, or already reaped); the errno.
+        case waitFailed(Int32)
+    }
+
+    /// Waits for the program to end, polling so the deadline is kept.
+    static func waitForExit(_ pid: pid_t, until deadline: ContinuousClock.Instant) -> WaitEnding {
         var pause: Int32 = 1
         while true {
             var status: Int32 = 0
             let result = waitpid(pid, &status, WNOHANG)
-            if result == pid { return status }
-            if result < 0 && errno != EINTR { return 0 }
-            if milliseconds(until: deadline) <= 0 { return nil }
+            if result == pid { return .exited(status: status) }
+            if result < 0 && errno != EINTR { return .waitFailed(errno) }
+            if milliseconds(until: deadline) <= 0 { return .deadlinePassed }
             _ = poll(nil, 0, pause)
             pause = min(pause * 2, 20)
         }
     }
 
-    /// SIGTERM to the whole group, a grace period, then SIGKILL; returns the wait status.
-    private static func terminateGroup(_ pid: pid_t) -> Int32 {
+    /// SIGTERM to the whole group, a grace period, then SIGKILL, and the program reaped.
+    private static func terminateGroup(_ pid: pid_t) {
         kill(-pid, SIGTERM)
-        if let status = waitForExit(pid, until: .now + gracePeriod) {
-            kill(-pid, SIGKILL)
-            return status
-        }
+        let ending = waitForExit(pid, until: .now + gracePeriod)
         kill(-pid, SIGKILL)
+        guard ending == .deadlinePassed else { return }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        return status
     }
 
     private static func exitCode(_ status: Int32) -> Int32 {

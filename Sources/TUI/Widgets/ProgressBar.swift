@@ -24,7 +24,7 @@ public struct ProgressBar: Sendable {
 
     /// "1.2 GB of 2.9 GB · 12.3 MB/s · about 2 min 10 s left"
     public func summary(glyphs: Glyphs) -> String {
-        var parts = [total.map { "\(Quantities.bytes(done)) of \(Quantities.bytes($0))" } ?? Quantities.bytes(done)]
+        var parts = [total.map { "\(NumberText.bytes(done)) of \(NumberText.bytes($0))" } ?? NumberText.bytes(done)]
         if let rate = bytesPerSecond {
             parts.append(Quantities.rate(bytesPerSecond: rate))
         }

@@ -2,17 +2,19 @@
 
 public enum TextWrap {
     /// Breaks `text` into lines of at most `width` columns. Line breaks in the text start new lines,
-    /// blank lines are kept, and a word longer than the width is split rather than overflowing.
-    public static func lines(_ text: String, width: Int) -> [String] {
+    /// blank lines are kept, and a word longer than the width is split rather than overflowing a
+    /// frame; printed text (`splittingLongWords: false`) keeps it whole on a line of its own, so a
+    /// long URL or path still copies in one piece.
+    public static func lines(_ text: String, width: Int, splittingLongWords: Bool = true) -> [String] {
         guard width > 0 else { return [] }
         var result: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            result.append(contentsOf: wrapParagraph(paragraph, width: width))
+            result.append(contentsOf: wrapParagraph(paragraph, width: width, splittingLongWords: splittingLongWords))
         }
         return result
     }
 
-    private static func wrapParagraph(_ paragraph: Substring, width: Int) -> [String] {
+    private static func wrapParagraph(_ paragraph: Substring, width: Int, splittingLongWords: Bool) -> [String] {
         let words = paragraph.split(separator: " ", omittingEmptySubsequences: true)
         guard !words.isEmpty else { return [""] }
         var lines: [String] = []
@@ -27,7 +29,7 @@ public enum TextWrap {
                 lines.append(current)
                 current = ""
             }
-            while word.count > width {
+            while splittingLongWords, word.count > width {
                 lines.append(String(word.prefix(width)))
                 word = word.dropFirst(width)
             }

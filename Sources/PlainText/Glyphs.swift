@@ -1,4 +1,5 @@
 // The characters that draw borders, marks and bars: Unicode where the terminal can show it, ASCII otherwise.
+// One set for the wizard's screens and the doctor's text report, so both draw a terminal the same way.
 
 public struct Glyphs: Hashable, Sendable {
     public var horizontal: Character
@@ -23,23 +24,45 @@ public struct Glyphs: Hashable, Sendable {
     public var times: String
     public var separator: String
     public var upDown: String
+    /// Marks of a plain-text report (`onramp doctor`): in front of an area's line, and of one finding.
+    public var areaMarks: StatusMarks
+    public var findingMarks: StatusMarks
 
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         ok: "✓", warning: "!", failure: "✗", pending: "·", running: "…",
         barFilled: "█", barEmpty: "░", pointer: "›", ellipsis: "…",
-        moreAbove: "↑ more", moreBelow: "↓ more", times: "×", separator: " · ", upDown: "↑↓"
+        moreAbove: "↑ more", moreBelow: "↓ more", times: "×", separator: " · ", upDown: "↑↓",
+        areaMarks: StatusMarks(ok: "[✓]", info: "[✓]", warning: "[!]", failure: "[✗]"),
+        findingMarks: StatusMarks(ok: "✓", info: "•", warning: "!", failure: "✗")
     )
 
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         ok: "[ok]", warning: "[!!]", failure: "[XX]", pending: "[  ]", running: "[..]",
         barFilled: "#", barEmpty: "-", pointer: ">", ellipsis: "...",
-        moreAbove: "^ more", moreBelow: "v more", times: "x", separator: " | ", upDown: "Up/Down"
+        moreAbove: "^ more", moreBelow: "v more", times: "x", separator: " | ", upDown: "Up/Down",
+        areaMarks: StatusMarks(ok: "[ok]", info: "[ok]", warning: "[!!]", failure: "[XX]"),
+        findingMarks: StatusMarks(ok: "+", info: "-", warning: "!", failure: "X")
     )
 
     /// Width of the widest mark, so rows of a checklist line up whatever their status.
     public var markWidth: Int {
         [ok, warning, failure, pending, running].map(\.count).max() ?? 1
+    }
+}
+
+/// One mark per verdict: fine, for information, worth fixing, broken.
+public struct StatusMarks: Hashable, Sendable {
+    public var ok: String
+    public var info: String
+    public var warning: String
+    public var failure: String
+
+    public init(ok: String, info: String, warning: String, failure: String) {
+        self.ok = ok
+        self.info = info
+        self.warning = warning
+        self.failure = failure
     }
 }

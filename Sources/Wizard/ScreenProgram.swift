@@ -1,0 +1,56 @@
+// A wizard screen as a small Elm program of its own (bubbletea's Model with its Cmd): it takes a
+// key or a message, returns where to go next and the work to start, and draws itself. `Wizard`
+// only routes events to the top screen, keeps the stack of screens and draws the overlays.
+import TUI
+
+/// What reaches a screen: a key, or the result of background work (each screen keeps the results
+/// meant for it and ignores the rest).
+enum ScreenInput: Sendable {
+    case key(Key)
+    case message(WizardMessage)
+}
+
+/// What a screen may use besides its own state: the wizard's services and the terminal's size.
+struct ScreenContext: Sendable {
+    var flow: Flow
+    /// Where scans and fixes run; nil in builds or tests without a probe.
+    var machineScan: MachineScan?
+    /// Printed on screens that mention what this version can do.
+    var version: String
+    /// The terminal's size, which bounds scrolling.
+    var size: Size
+    /// Numbers this opening of the screen (each push gets a new one), so work a screen starts can
+    /// tag its results and the results for an opening the user has left are ignored.
+    var opening: Int
+}
+
+protocol ScreenProgram: Sendable {
+    /// This screen's state as the wizard stores it.
+    var screen: Screen { get }
+    /// The title bar's text and the position shown at its right.
+    var title: (text: String, detail: String?) { get }
+    /// True while a dialog of the screen's own is open: every key goes to it, help and quit included.
+    var takesEveryKey: Bool { get }
+    /// The screen has just been pushed: its first state and the work it starts (a scan, say).
+    func opened(_ context: ScreenContext) -> (Screen, [Command<WizardMessage>])
+    /// A key (other than help and quit, which the wizard handles) or a message. Esc arrives here
+    /// too: a screen closes its own inner view with it, or answers `.back`.
+    func update(_ input: ScreenInput, _ context: ScreenContext) -> (Navigation, [Command<WizardMessage>])
+    func view(_ view: ViewContext, _ context: ScreenContext) -> Frame
+    /// What the screen is for and what its keys do, for the help page (the common keys follow it).
+    func help(glyphs: Glyphs) -> String
+}
+
+extension ScreenProgram {
+    var takesEveryKey: Bool { false }
+
+    func opened(_ context: ScreenContext) -> (Screen, [Command<WizardMessage>]) {
+        (screen, [])
+    }
+
+    /// The title of a journey's step, with its position: ("Set up: Scan this computer", "Step 1 of 6").
+    static func stepTitle(_ step: Step, _ journey: Journey) -> (text: String, detail: String?) {
+        let number = (journey.steps.firstIndex(of: step) ?? 0) + 1
+        return ("\(journey.title): \(step.title)", "Step \(number) of \(journey.steps.count)")
+    }
+}
