@@ -23,13 +23,13 @@ struct ProbeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Save a machine profile of this computer into this new folder.", valueName: "dir"))
     var capture: String?
 
-    @Option(name: .long, help: ArgumentHelp("Seconds each external tool may run before it is stopped.", valueName: "seconds"))
-    var timeout: Double = 3
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: OptionRanges.probeTimeout.help("Seconds each external tool may run before it is stopped.", valueName: "seconds"),
+        transform: OptionRanges.probeTimeout.parse)
+    var timeout: Double = OptionRanges.probeTimeout.defaultValue
 
     func validate() throws {
-        guard timeout > 0, timeout <= 600 else {
-            throw ValidationError("--timeout must be between 0 and 600 seconds.")
-        }
         if capture != nil && machine.profile != nil {
             throw ValidationError("--capture records this computer; it cannot be combined with --profile.")
         }
@@ -42,8 +42,7 @@ struct ProbeCommand: ParsableCommand {
             do {
                 facts = try ProfileCapture.capture(to: capture, timeout: limit)
             } catch {
-                FileHandle.standardError.write(Data((error.message + "\n").utf8))
-                throw ExitCode.failure
+                throw StandardError.fail(error.message, in: Self.self)
             }
         } else {
             facts = Prober(source: try machine.systemSource(), timeout: limit).gather()
