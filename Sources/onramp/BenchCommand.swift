@@ -48,6 +48,7 @@ struct BenchCommand: ParsableCommand {
             bench.onRun = { test, run, runs in
                 TerminalProgress.status("bench: \(test), run \(run) of \(runs)\(run == 1 ? " (warm-up)" : "")…")
             }
+            let opening = try SpeedBenchmark.openingTime(path: model.path)
             var results: [SpeedBenchmark.Result] = []
             if promptTokens > 0 { results.append(try bench.promptProcessing(tokens: promptTokens)) }
             if generatedTokens > 0 { results.append(try bench.generation(tokens: generatedTokens)) }
@@ -57,6 +58,8 @@ struct BenchCommand: ParsableCommand {
                 StandardOutput.write(SpeedBenchmark.json(results, model: name, threads: loaded.model.pool.threadCount) + "\n")
             } else {
                 StandardOutput.write(SpeedBenchmark.table(results, model: name, threads: loaded.model.pool.threadCount))
+                let milliseconds = Double(opening.components.seconds) * 1000 + Double(opening.components.attoseconds) / 1e15
+                StandardOutput.write(String(format: "\nOpening and checking the file: %.1f ms (fastest of 5).\n", milliseconds))
             }
         } catch let problem as UsageProblem {
             throw problem.report(for: Self.self)
