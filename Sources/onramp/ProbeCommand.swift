@@ -33,6 +33,9 @@ struct ProbeCommand: ParsableCommand {
         if capture != nil && machine.profile != nil {
             throw ValidationError("--capture records this computer; it cannot be combined with --profile.")
         }
+        if capture?.isEmpty == true {
+            throw ValidationError("--capture needs the path of a new folder to save the profile in.")
+        }
     }
 
     func run() throws {
@@ -40,7 +43,7 @@ struct ProbeCommand: ParsableCommand {
         let facts: MachineFacts
         if let capture {
             do {
-                facts = try ProfileCapture.capture(to: capture, timeout: limit)
+                facts = try ProfileCapture.capture(to: ProfileOption.fullPath(capture), timeout: limit)
             } catch {
                 throw StandardError.fail(error.message, in: Self.self)
             }

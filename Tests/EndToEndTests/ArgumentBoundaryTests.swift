@@ -113,6 +113,7 @@ struct ArgumentBoundaryTests {
         }
         cases += [
             Case(arguments: ["probe", "--capture", files.unreadable], status: 1, says: "Could not write the profile to \(files.unreadable)"),
+            Case(arguments: ["probe", "--capture", ""], status: 64, says: "--capture needs the path of a new folder"),
             Case(arguments: ["bench-kernels", "--no-such-flag"], status: 64, says: "Unknown option '--no-such-flag'"),
         ]
         return cases
