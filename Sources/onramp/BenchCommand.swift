@@ -14,17 +14,20 @@ struct BenchCommand: ParsableCommand {
     @OptionGroup var model: ModelFileArgument
 
     @Option(
-        name: .customShort("p"), parsing: .unconditional, help: OptionRanges.benchPromptTokens.help("Prompt tokens to process (0 skips the test)."),
+        name: .customShort("p"), parsing: .unconditional,
+        help: OptionRanges.benchPromptTokens.help("Prompt tokens to process (0 skips the test)."),
         transform: OptionRanges.benchPromptTokens.parse)
     var promptTokens: Int = OptionRanges.benchPromptTokens.defaultValue
 
     @Option(
-        name: .customShort("n"), parsing: .unconditional, help: OptionRanges.benchGeneratedTokens.help("Tokens to generate (0 skips the test)."),
+        name: .customShort("n"), parsing: .unconditional,
+        help: OptionRanges.benchGeneratedTokens.help("Tokens to generate (0 skips the test)."),
         transform: OptionRanges.benchGeneratedTokens.parse)
     var generatedTokens: Int = OptionRanges.benchGeneratedTokens.defaultValue
 
     @Option(
-        name: .customShort("r"), parsing: .unconditional, help: OptionRanges.benchRepetitions.help("Repetitions of each test (after one warm-up run)."),
+        name: .customShort("r"), parsing: .unconditional,
+        help: OptionRanges.benchRepetitions.help("Repetitions of each test (after one warm-up run)."),
         transform: OptionRanges.benchRepetitions.parse)
     var repetitions: Int = OptionRanges.benchRepetitions.defaultValue
 
@@ -48,7 +51,6 @@ struct BenchCommand: ParsableCommand {
             bench.onRun = { test, run, runs in
                 TerminalProgress.status("bench: \(test), run \(run) of \(runs)\(run == 1 ? " (warm-up)" : "")…")
             }
-            let opening = try SpeedBenchmark.openingTime(path: model.path)
             var results: [SpeedBenchmark.Result] = []
             if promptTokens > 0 { results.append(try bench.promptProcessing(tokens: promptTokens)) }
             if generatedTokens > 0 { results.append(try bench.generation(tokens: generatedTokens)) }
@@ -58,6 +60,7 @@ struct BenchCommand: ParsableCommand {
                 StandardOutput.write(SpeedBenchmark.json(results, model: name, threads: loaded.model.pool.threadCount) + "\n")
             } else {
                 StandardOutput.write(SpeedBenchmark.table(results, model: name, threads: loaded.model.pool.threadCount))
+                let opening = try SpeedBenchmark.openingTime(path: model.path)
                 let milliseconds = Double(opening.components.seconds) * 1000 + Double(opening.components.attoseconds) / 1e15
                 StandardOutput.write(String(format: "\nOpening and checking the file: %.1f ms (fastest of 5).\n", milliseconds))
             }

@@ -14,7 +14,8 @@ struct ChatCommand: ParsableCommand {
     @OptionGroup var model: ModelFileArgument
 
     @Option(
-        name: .customShort("n"), parsing: .unconditional, help: OptionRanges.chatTokens.help("The most tokens in one answer."),
+        name: .customShort("n"), parsing: .unconditional,
+        help: OptionRanges.chatTokens.help("The most tokens in one answer."),
         transform: OptionRanges.chatTokens.parse)
     var tokens: Int = OptionRanges.chatTokens.defaultValue
 

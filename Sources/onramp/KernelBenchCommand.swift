@@ -13,7 +13,8 @@ struct KernelBenchCommand: ParsableCommand {
     var noReference = false
 
     @Option(
-        parsing: .unconditional, help: OptionRanges.kernelBenchSeconds.help("Seconds to repeat each measurement."),
+        parsing: .unconditional,
+        help: OptionRanges.kernelBenchSeconds.help("Seconds to repeat each measurement."),
         transform: OptionRanges.kernelBenchSeconds.parse)
     var seconds: Double = OptionRanges.kernelBenchSeconds.defaultValue
 

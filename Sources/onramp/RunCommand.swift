@@ -19,7 +19,8 @@ struct RunCommand: ParsableCommand {
     var prompt: String
 
     @Option(
-        name: .customShort("n"), parsing: .unconditional, help: OptionRanges.runTokens.help("The most tokens to generate."),
+        name: .customShort("n"), parsing: .unconditional,
+        help: OptionRanges.runTokens.help("The most tokens to generate."),
         transform: OptionRanges.runTokens.parse)
     var tokens: Int = OptionRanges.runTokens.defaultValue
 

@@ -12,7 +12,8 @@ struct SamplingOptions: ParsableArguments {
     var temperature: Float = OptionRanges.temperature.defaultValue
 
     @Option(
-        name: .customLong("top-k"), parsing: .unconditional, help: OptionRanges.topK.help("Choose only among the K most likely tokens; 0 keeps all."),
+        name: .customLong("top-k"), parsing: .unconditional,
+        help: OptionRanges.topK.help("Choose only among the K most likely tokens; 0 keeps all."),
         transform: OptionRanges.topK.parse)
     var topK: Int = OptionRanges.topK.defaultValue
 
@@ -29,7 +30,8 @@ struct SamplingOptions: ParsableArguments {
     var minP: Float = OptionRanges.minP.defaultValue
 
     @Option(
-        name: .customLong("repeat-penalty"), parsing: .unconditional, help: OptionRanges.repeatPenalty.help("Discourage repeating the last 64 tokens; 1 turns it off."),
+        name: .customLong("repeat-penalty"), parsing: .unconditional,
+        help: OptionRanges.repeatPenalty.help("Discourage repeating the last 64 tokens; 1 turns it off."),
         transform: OptionRanges.repeatPenalty.parse)
     var repeatPenalty: Float = OptionRanges.repeatPenalty.defaultValue
 

@@ -3,7 +3,8 @@ import ArgumentParser
 
 struct ThreadsOption: ParsableArguments {
     @Option(
-        parsing: .unconditional, help: OptionRanges.threads.help("Threads to compute with; without it, one per physical core."),
+        parsing: .unconditional,
+        help: OptionRanges.threads.help("Threads to compute with; without it, one per physical core."),
         transform: OptionRanges.threads.parse)
     var threads: Int?
 }

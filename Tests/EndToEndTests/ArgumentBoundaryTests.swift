@@ -178,6 +178,6 @@ final class ScratchFiles: Sendable {
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         chmod(folder, 0o755)  // the unprivileged user must reach the unreadable file
         mkfifo(pipe, 0o644)
-        FileManager.default.createFile(atPath: unreadable, contents: Data("GGUF".utf8), attributes: [.posixPermissions: 0o000])
+        _ = FileManager.default.createFile(atPath: unreadable, contents: Data("GGUF".utf8), attributes: [.posixPermissions: 0o000])
     }
 }
