@@ -11,17 +11,25 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure how fast a model reads a prompt and writes tokens on this computer.",
         discussion: "Like llama-bench: pp = prompt processing, tg = text generation; the median of the repetitions.")
 
-    @Argument(help: "The model file (.gguf).")
-    var model: String
+    @OptionGroup var model: ModelFileArgument
 
-    @Option(name: .customShort("p"), help: "Prompt tokens to process (0 skips the test).")
-    var promptTokens: Int = 512
+    @Option(
+        name: .customShort("p"), parsing: .unconditional,
+        help: OptionRanges.benchPromptTokens.help("Prompt tokens to process (0 skips the test)."),
+        transform: OptionRanges.benchPromptTokens.parse)
+    var promptTokens: Int = OptionRanges.benchPromptTokens.defaultValue
 
-    @Option(name: .customShort("n"), help: "Tokens to generate (0 skips the test).")
-    var generatedTokens: Int = 128
+    @Option(
+        name: .customShort("n"), parsing: .unconditional,
+        help: OptionRanges.benchGeneratedTokens.help("Tokens to generate (0 skips the test)."),
+        transform: OptionRanges.benchGeneratedTokens.parse)
+    var generatedTokens: Int = OptionRanges.benchGeneratedTokens.defaultValue
 
-    @Option(name: .customShort("r"), help: "Repetitions of each test.")
-    var repetitions: Int = 5
+    @Option(
+        name: .customShort("r"), parsing: .unconditional,
+        help: OptionRanges.benchRepetitions.help("Repetitions of each test (after one warm-up run)."),
+        transform: OptionRanges.benchRepetitions.parse)
+    var repetitions: Int = OptionRanges.benchRepetitions.defaultValue
 
     @OptionGroup var threadsOption: ThreadsOption
 
@@ -29,25 +37,38 @@ struct BenchCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        if promptTokens < 0 || generatedTokens < 0 { throw ValidationError("-p and -n must be 0 or more.") }
-        if repetitions < 1 { throw ValidationError("-r must be at least 1.") }
+        if promptTokens == 0 && generatedTokens == 0 {
+            throw ValidationError("-p 0 and -n 0 skip both tests, so there is nothing to measure; give -p or -n more than 0.")
+        }
     }
 
     func run() throws {
         do {
-            let loaded = try LoadedModel.open(path: model, threads: threadsOption.threads)
-            let bench = SpeedBenchmark(model: loaded.model, repetitions: repetitions)
+            let loaded = try ModelLoading.open(model.path, threads: threadsOption.threads)
+            try ModelLimits.checkBench(
+                promptTokens: promptTokens, generatedTokens: generatedTokens, trained: loaded.model.shape.contextLength)
+            var bench = SpeedBenchmark(model: loaded.model, repetitions: repetitions)
+            bench.onRun = { test, run, runs in
+                TerminalProgress.status("bench: \(test), run \(run) of \(runs)\(run == 1 ? " (warm-up)" : "")…")
+            }
             var results: [SpeedBenchmark.Result] = []
             if promptTokens > 0 { results.append(try bench.promptProcessing(tokens: promptTokens)) }
             if generatedTokens > 0 { results.append(try bench.generation(tokens: generatedTokens)) }
-            let name = URL(fileURLWithPath: model).lastPathComponent
+            TerminalProgress.clearStatus()
+            let name = URL(fileURLWithPath: model.path).lastPathComponent
             if json {
                 StandardOutput.write(SpeedBenchmark.json(results, model: name, threads: loaded.model.pool.threadCount) + "\n")
             } else {
                 StandardOutput.write(SpeedBenchmark.table(results, model: name, threads: loaded.model.pool.threadCount))
+                let opening = try SpeedBenchmark.openingTime(path: model.path)
+                let milliseconds = Double(opening.components.seconds) * 1000 + Double(opening.components.attoseconds) / 1e15
+                StandardOutput.write(String(format: "\nOpening and checking the file: %.1f ms (fastest of 5).\n", milliseconds))
             }
+        } catch let problem as UsageProblem {
+            throw problem.report(for: Self.self)
         } catch {
-            throw StandardError.fail(error)
+            TerminalProgress.clearStatus()
+            throw StandardError.fail(error, in: Self.self)
         }
     }
 }

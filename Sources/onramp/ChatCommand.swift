@@ -11,11 +11,13 @@ struct ChatCommand: ParsableCommand {
         commandName: "chat",
         abstract: "Talk with a model. Ctrl-C stops an answer; /exit leaves; /reset starts over.")
 
-    @Argument(help: "The model file (.gguf).")
-    var model: String
+    @OptionGroup var model: ModelFileArgument
 
-    @Option(name: .customShort("n"), help: "The most tokens in one answer.")
-    var tokens: Int = 512
+    @Option(
+        name: .customShort("n"), parsing: .unconditional,
+        help: OptionRanges.chatTokens.help("The most tokens in one answer."),
+        transform: OptionRanges.chatTokens.parse)
+    var tokens: Int = OptionRanges.chatTokens.defaultValue
 
     @Option(help: "A system message: instructions the model follows for the whole conversation.")
     var system: String?
@@ -23,27 +25,28 @@ struct ChatCommand: ParsableCommand {
     @OptionGroup var sampling: SamplingOptions
     @OptionGroup var engine: EngineOptions
 
-    func validate() throws {
-        if tokens < 1 { throw ValidationError("-n must be at least 1 token.") }
-    }
-
     func run() throws {
-        let settings = try sampling.settings()
         let session: ChatSession
+        let budget: TokenBudget
         do {
-            let loaded = try LoadedModel.open(path: model, threads: engine.threads)
+            let loaded = try ModelLoading.open(model.path, threads: engine.threads)
             let template = try ChatTemplate.recognize(loaded.chatTemplateSource)
-            let cache = try loaded.model.makeCache(capacity: engine.context, precision: engine.precision)
+            budget = try ModelLimits.chat(
+                requestedContext: engine.context, trained: loaded.model.shape.contextLength, tokens: tokens)
+            if let note = budget.note { StandardError.write("note: \(note)\n") }
+            let cache = try loaded.model.makeCache(capacity: budget.context, precision: engine.precision)
             session = ChatSession(
                 generator: TextGenerator(model: loaded.model, tokenizer: loaded.tokenizer), template: template,
                 cache: cache, system: system)
+        } catch let problem as UsageProblem {
+            throw problem.report(for: Self.self)
         } catch {
-            throw StandardError.fail(error)
+            throw StandardError.fail(error, in: Self.self)
         }
 
         let interrupt = InterruptHandler()
-        var sampler = Sampler(settings: settings)
-        StandardError.write("Chatting with \(URL(fileURLWithPath: model).lastPathComponent). Ctrl-C stops an answer; /exit leaves; /reset starts over.\n")
+        var sampler = Sampler(settings: sampling.settings())
+        StandardError.write("Chatting with \(URL(fileURLWithPath: model.path).lastPathComponent). Ctrl-C stops an answer; /exit leaves; /reset starts over.\n")
         while true {
             StandardOutput.write("> ")
             guard let line = readLine() else { break }
@@ -60,7 +63,7 @@ struct ChatCommand: ParsableCommand {
             defer { interrupt.isAnswering = false }
             do {
                 let result = try session.reply(
-                    to: text, maxTokens: tokens, sampler: &sampler, cancellation: interrupt.flag,
+                    to: text, maxTokens: budget.tokens, sampler: &sampler, cancellation: interrupt.flag,
                     onText: StandardOutput.write)
                 StandardOutput.write("\n")
                 if result.stopReason == .cancelled { StandardError.write("(answer stopped)\n") }

@@ -68,7 +68,7 @@ struct DoctorCommand: ParsableCommand {
     private func offerFixes(_ report: DoctorReport, runningAsRoot: Bool) throws -> DoctorReport {
         let offers = fixOffers(for: report, runningAsRoot: runningAsRoot)
         guard !offers.isEmpty else {
-            print("\nNone of these can be fixed by Onramp itself; follow the steps shown above.")
+            print("\n" + Self.nothingToOffer(report))
             return report
         }
         guard isatty(STDIN_FILENO) == 1 else {
@@ -102,8 +102,22 @@ struct DoctorCommand: ParsableCommand {
         do {
             return try ReplayFixTarget(profile: profile, actionID: offer.action.id)
         } catch {
-            throw ValidationError("The profile's recorded fix could not be replayed: \(error)")
+            throw StandardError.fail("The profile's recorded fix could not be replayed: \(error)", in: Self.self)
         }
+    }
+
+    /// What --fix says when it has no fix of its own to offer: "the steps shown above" only when
+    /// some were shown.
+    static func nothingToOffer(_ report: DoctorReport) -> String {
+        let problems = report.findings.filter { $0.severity >= .warning }
+        if problems.isEmpty {
+            return "Nothing to fix: no problem was found."
+        }
+        if problems.contains(where: { !($0.fix?.steps(for: report.family) ?? []).isEmpty }) {
+            return "None of these can be fixed by Onramp itself; follow the steps shown above."
+        }
+        return "None of these can be fixed by Onramp itself, and there are no steps to show for them; "
+            + "run onramp doctor -v to see why each one matters."
     }
 
     /// ASCII marks where the wizard would draw ASCII too (a locale that is not UTF-8, the Linux

@@ -12,8 +12,11 @@ struct KernelBenchCommand: ParsableCommand {
     @Flag(help: "Skip the slow reference kernels.")
     var noReference = false
 
-    @Option(help: "Seconds to repeat each measurement.")
-    var seconds: Double = 0.3
+    @Option(
+        parsing: .unconditional,
+        help: OptionRanges.kernelBenchSeconds.help("Seconds to repeat each measurement."),
+        transform: OptionRanges.kernelBenchSeconds.parse)
+    var seconds: Double = OptionRanges.kernelBenchSeconds.defaultValue
 
     func run() throws {
         print("kernel path chosen for this CPU: \(MatrixProduct.path) (supported: \(KernelPath.supported.map(\.rawValue).joined(separator: ", ")))")

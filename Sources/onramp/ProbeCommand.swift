@@ -23,15 +23,18 @@ struct ProbeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Save a machine profile of this computer into this new folder.", valueName: "dir"))
     var capture: String?
 
-    @Option(name: .long, help: ArgumentHelp("Seconds each external tool may run before it is stopped.", valueName: "seconds"))
-    var timeout: Double = 3
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: OptionRanges.probeTimeout.help("Seconds each external tool may run before it is stopped.", valueName: "seconds"),
+        transform: OptionRanges.probeTimeout.parse)
+    var timeout: Double = OptionRanges.probeTimeout.defaultValue
 
     func validate() throws {
-        guard timeout > 0, timeout <= 600 else {
-            throw ValidationError("--timeout must be between 0 and 600 seconds.")
-        }
         if capture != nil && machine.profile != nil {
             throw ValidationError("--capture records this computer; it cannot be combined with --profile.")
+        }
+        if capture?.isEmpty == true {
+            throw ValidationError("--capture needs the path of a new folder to save the profile in.")
         }
     }
 
@@ -40,10 +43,9 @@ struct ProbeCommand: ParsableCommand {
         let facts: MachineFacts
         if let capture {
             do {
-                facts = try ProfileCapture.capture(to: capture, timeout: limit)
+                facts = try ProfileCapture.capture(to: ProfileOption.fullPath(capture), timeout: limit)
             } catch {
-                FileHandle.standardError.write(Data((error.message + "\n").utf8))
-                throw ExitCode.failure
+                throw StandardError.fail(error.message, in: Self.self)
             }
         } else {
             facts = Prober(source: try machine.systemSource(), timeout: limit).gather()

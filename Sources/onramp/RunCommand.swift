@@ -13,38 +13,43 @@ struct RunCommand: ParsableCommand {
             Example: onramp run ~/models/SmolLM2-135M-Instruct.Q4_1.gguf -p "The capital of France is" -n 32 --temp 0
             """)
 
-    @Argument(help: "The model file (.gguf).")
-    var model: String
+    @OptionGroup var model: ModelFileArgument
 
     @Option(name: [.customShort("p"), .customLong("prompt")], help: "The text to continue.")
     var prompt: String
 
-    @Option(name: .customShort("n"), help: "The most tokens to generate.")
-    var tokens: Int = 128
+    @Option(
+        name: .customShort("n"), parsing: .unconditional,
+        help: OptionRanges.runTokens.help("The most tokens to generate."),
+        transform: OptionRanges.runTokens.parse)
+    var tokens: Int = OptionRanges.runTokens.defaultValue
 
     @OptionGroup var sampling: SamplingOptions
     @OptionGroup var engine: EngineOptions
 
     func validate() throws {
-        if tokens < 0 { throw ValidationError("-n must be 0 or more tokens.") }
         if prompt.isEmpty { throw ValidationError("The prompt is empty: give some text to continue with -p TEXT.") }
     }
 
     func run() throws {
-        let settings = try sampling.settings()
         do {
-            let loaded = try LoadedModel.open(path: model, threads: engine.threads)
+            let loaded = try ModelLoading.open(model.path, threads: engine.threads)
             let promptTokens = loaded.tokenizer.encode(prompt, addSpecial: true, parseSpecial: false).map { Int($0) }
-            let capacity = engine.context ?? min(loaded.model.shape.contextLength, promptTokens.count + tokens)
-            let cache = try loaded.model.makeCache(capacity: max(1, capacity), precision: engine.precision)
-            var sampler = Sampler(settings: settings)
+            let budget = try ModelLimits.run(
+                requestedContext: engine.context, trained: loaded.model.shape.contextLength,
+                promptTokens: promptTokens.count, tokens: tokens)
+            if let note = budget.note { StandardError.write("note: \(note)\n") }
+            let cache = try loaded.model.makeCache(capacity: budget.context, precision: engine.precision)
+            var sampler = Sampler(settings: sampling.settings())
             let generator = TextGenerator(model: loaded.model, tokenizer: loaded.tokenizer)
             let result = try generator.generate(
-                prompt: promptTokens, cache: cache, maxTokens: tokens, sampler: &sampler, onText: StandardOutput.write)
+                prompt: promptTokens, cache: cache, maxTokens: budget.tokens, sampler: &sampler, onText: StandardOutput.write)
             StandardOutput.write("\n")
             StandardError.write(RunSummary.text(result))
+        } catch let problem as UsageProblem {
+            throw problem.report(for: Self.self)
         } catch {
-            throw StandardError.fail(error)
+            throw StandardError.fail(error, in: Self.self)
         }
     }
 }

@@ -9,9 +9,15 @@ enum StandardError {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
-    /// Prints `error` as "error: …" and returns the exit code for a failed command.
-    static func fail(_ error: any Error) -> ExitCode {
-        write("error: \(error)\n")
+    /// Prints "onramp COMMAND: error: …" and returns the exit code for a failed command; the
+    /// command's name tells which step failed when onramp runs inside a script.
+    static func fail(_ error: any Error, in command: any ParsableCommand.Type) -> ExitCode {
+        fail("\(error)", in: command)
+    }
+
+    static func fail(_ message: String, in command: any ParsableCommand.Type) -> ExitCode {
+        let name = command.configuration.commandName.map { "onramp \($0)" } ?? "onramp"
+        write("\(name): error: \(message)\n")
         return ExitCode(1)
     }
 }

@@ -2,10 +2,9 @@
 import ArgumentParser
 
 struct ThreadsOption: ParsableArguments {
-    @Option(help: "Threads to compute with (default: one per physical core).")
+    @Option(
+        parsing: .unconditional,
+        help: OptionRanges.threads.help("Threads to compute with; without it, one per physical core."),
+        transform: OptionRanges.threads.parse)
     var threads: Int?
-
-    func validate() throws {
-        if let threads, !(1...512).contains(threads) { throw ValidationError("--threads must be between 1 and 512.") }
-    }
 }

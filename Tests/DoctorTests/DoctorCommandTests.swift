@@ -52,6 +52,29 @@ struct DoctorCommandTests {
         #expect(result.status == 1)
     }
 
+    @Test("--fix with nothing wrong says so instead of pointing at steps that are not there")
+    func fixWithNothingToFix() throws {
+        let result = try onramp(["doctor", "--fix", "--profile", RepositoryFiles.root + "/profiles/desktop-rtx3060-ubuntu2204"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasSuffix("\nNothing to fix: no problem was found.\n"))
+        #expect(!result.stdout.contains("steps shown above"))
+    }
+
+    @Test("--fix with problems but no fix of Onramp's own points to the steps it printed")
+    func fixWithOnlyManualSteps() throws {
+        let result = try onramp(["doctor", "--fix", "--profile", RepositoryFiles.root + "/profiles/old-laptop-no-avx2"])
+        #expect(result.stdout.contains("Fix: "))
+        #expect(result.stdout.hasSuffix("\nNone of these can be fixed by Onramp itself; follow the steps shown above.\n"))
+    }
+
+    @Test("a missing --profile folder is a usage error with doctor's usage, not onramp's")
+    func missingProfile() throws {
+        let result = try onramp(["doctor", "--profile", "/nonexistent/profile"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("There is no machine profile folder at /nonexistent/profile"))
+        #expect(result.stderr.contains("Usage: onramp doctor [--profile <dir>]"))
+    }
+
     @Test("--fix with --json is a usage error (64)")
     func fixWithJSON() throws {
         let result = try onramp(["doctor", "--fix", "--json"])

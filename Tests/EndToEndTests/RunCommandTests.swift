@@ -73,6 +73,18 @@ struct RunCommandTests {
         let results = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
         #expect(results.map { $0["test"] as? String } == ["pp32", "tg8"])
         for result in results { #expect((result["median_tokens_per_second"] as? Double ?? 0) > 0) }
+        #expect(!run.stderr.contains("bench: "), "progress is for terminals, not pipes")
+    }
+
+    @Test("bench as a table also says how long opening and checking the file takes")
+    func benchTable() throws {
+        let run = try onramp(["bench", Self.model, "-p", "8", "-n", "0", "-r", "1"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("| SmolLM2-135M-Instruct.Q4_1.gguf | "))
+        let line = try #require(run.stdout.split(separator: "\n").first { $0.hasPrefix("Opening and checking the file: ") })
+        let milliseconds = Double(line.dropFirst("Opening and checking the file: ".count).prefix { $0 != " " })
+        #expect((milliseconds ?? 0) > 0, "\(line)")
+        #expect(line.hasSuffix(" ms (fastest of 5)."))
     }
 
     @Test("a missing model file fails with exit code 1 and says what happened")

@@ -80,15 +80,15 @@ struct GGUFRealModelTests {
         #expect(Array(file.bytes(of: keys).prefix(8)) == [0x49, 0x31, 0xe8, 0xbd, 0xb8, 0xdb, 0x96, 0x87])
     }
 
-    @Test("opening and validating the model takes well under a second")
-    func openingTime() throws {
-        let clock = ContinuousClock()
-        var fastest = Duration.seconds(1000)
-        for _ in 0..<5 {
-            let elapsed = try clock.measure { _ = try GGUFFile(path: file.path) }
-            fastest = min(fastest, elapsed)
+    // How long opening takes is a benchmark, not a test: `onramp bench MODEL` prints it.
+    @Test("opening the file from its path validates every tensor: aligned, inside the file, as long as its type and shape need")
+    func openingValidates() throws {
+        let opened = try GGUFFile(path: file.path)
+        #expect(opened.tensors.count == 272)
+        for tensor in opened.tensors {
+            #expect(tensor.offset % opened.alignment == 0, "\(tensor.name)")
+            #expect(tensor.offset >= opened.dataOffset && tensor.offset + tensor.byteCount <= opened.fileSize, "\(tensor.name)")
+            #expect(opened.bytes(of: tensor).count == tensor.byteCount, "\(tensor.name)")
         }
-        print("GGUFFile(path:) on SmolLM2-135M Q4_1: fastest of 5 = \(fastest)")
-        #expect(fastest < .seconds(1))
     }
 }

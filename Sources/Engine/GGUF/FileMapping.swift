@@ -13,8 +13,12 @@ final class FileMapping: @unchecked Sendable {
     private let isMapped: Bool
 
     init(path: String) throws(GGUFError) {
-        let name = FileMapping.displayName(path)
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Errors about the file itself name the full path: "'ux' is not a regular file" leaves
+        // the user guessing which 'ux' was meant.
+        let name = FileMapping.fullPathName(path)
+        // O_NONBLOCK: opening a named pipe would otherwise wait for a writer forever; it is
+        // refused below as not a regular file. Regular files ignore the flag.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             let reason = errno
             throw GGUFError(.cannotOpen, "Cannot open \(name): \(FileMapping.explain(reason)).")
@@ -25,7 +29,15 @@ final class FileMapping: @unchecked Sendable {
             throw GGUFError(.cannotOpen, "Cannot read \(name): \(FileMapping.explain(errno)).")
         }
         guard (status.st_mode & S_IFMT) == S_IFREG else {
-            throw GGUFError(.cannotOpen, "\(name) is not a regular file (it may be a folder); give the path of the .gguf file itself.")
+            let kind: String
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR: kind = "a folder"
+            case S_IFIFO: kind = "a named pipe"
+            case S_IFCHR, S_IFBLK: kind = "a device"
+            case S_IFSOCK: kind = "a socket"
+            default: kind = "something else"
+            }
+            throw GGUFError(.cannotOpen, "\(name) is not a regular file but \(kind); give the path of the .gguf file itself.")
         }
         let size = Int(status.st_size)
         guard size > 0 else {
@@ -53,13 +65,31 @@ final class FileMapping: @unchecked Sendable {
         }
     }
 
+    /// The path as an absolute one, quoted; relative paths are resolved against the current folder.
+    /// A path of thousands of characters (pasted by mistake) is shortened to its ends.
+    static func fullPathName(_ path: String) -> String {
+        var full = path
+        if !path.hasPrefix("/") {
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            if getcwd(&buffer, buffer.count) != nil {
+                let folder = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                full = (folder == "/" ? "" : folder) + "/" + path
+            }
+        }
+        guard full.count > 300 else { return "'" + full + "'" }
+        return "'" + full.prefix(120) + "…" + full.suffix(60) + "' (\(full.count) characters)"
+    }
+
+    /// The file's name without its folder, for messages about what is inside the file.
     static func displayName(_ path: String) -> String {
         "'" + (path.split(separator: "/").last.map(String.init) ?? path) + "'"
     }
 
     private static func explain(_ code: Int32) -> String {
         switch code {
-        case ENOENT: return "there is no file at that path"
+        case ENOENT: return "there is no file at that path; check the spelling, or give the full path of the .gguf file"
+        case ENOTDIR: return "a part of the path is a file, not a folder"
+        case ENAMETOOLONG: return "the path is too long (at most 4096 characters, and 255 for each name in it)"
         case EACCES, EPERM: return "permission denied (check the file's owner and permissions)"
         case EISDIR: return "it is a folder, not a file"
         case ENOMEM: return "not enough memory address space"

@@ -7,6 +7,9 @@ import Foundation
 public struct SpeedBenchmark {
     public let model: LlamaModel
     public let repetitions: Int
+    /// Called before each run with the test's name, the run's number and the number of runs
+    /// (the warm-up included), so a command can show progress.
+    public var onRun: (_ test: String, _ run: Int, _ runs: Int) -> Void = { _, _, _ in }
 
     public init(model: LlamaModel, repetitions: Int) {
         self.model = model
@@ -36,7 +39,7 @@ public struct SpeedBenchmark {
 
     public func promptProcessing(tokens: Int) throws(ModelError) -> Result {
         let prompt = Self.syntheticTokens(count: tokens, vocabulary: model.shape.vocabulary)
-        let speeds = try measure(tokens: tokens) { () throws(ModelError) in
+        let speeds = try measure("pp\(tokens)", tokens: tokens) { () throws(ModelError) in
             let cache = try model.makeCache(capacity: tokens)
             _ = try model.forward(prompt, cache: cache)
         }
@@ -45,23 +48,39 @@ public struct SpeedBenchmark {
 
     public func generation(tokens: Int) throws(ModelError) -> Result {
         let inputs = Self.syntheticTokens(count: tokens, vocabulary: model.shape.vocabulary)
-        let speeds = try measure(tokens: tokens) { () throws(ModelError) in
+        let speeds = try measure("tg\(tokens)", tokens: tokens) { () throws(ModelError) in
             let cache = try model.makeCache(capacity: tokens)
             for token in inputs { _ = try model.forward([token], cache: cache) }
         }
         return Result(test: "tg\(tokens)", tokens: tokens, tokensPerSecond: speeds)
     }
 
-    private func measure(tokens: Int, _ body: () throws(ModelError) -> Void) throws(ModelError) -> [Double] {
+    private func measure(_ test: String, tokens: Int, _ body: () throws(ModelError) -> Void) throws(ModelError) -> [Double] {
+        onRun(test, 1, repetitions + 1)
         try body()
         var speeds: [Double] = []
-        for _ in 0..<repetitions {
+        for repetition in 0..<repetitions {
+            onRun(test, repetition + 2, repetitions + 1)
             let start = DispatchTime.now().uptimeNanoseconds
             try body()
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             speeds.append(Double(tokens) / seconds)
         }
         return speeds
+    }
+
+    /// How long opening and checking the model file takes (mapping it and validating every
+    /// header, metadata entry and tensor record): the fastest of `times` openings, so the page
+    /// cache is warm as it is for every run after the first.
+    public static func openingTime(path: String, times: Int = 5) throws(GGUFError) -> Duration {
+        let clock = ContinuousClock()
+        var fastest = Duration.seconds(Int64.max)
+        for _ in 0..<max(1, times) {
+            let start = clock.now
+            _ = try GGUFFile(path: path)
+            fastest = min(fastest, clock.now - start)
+        }
+        return fastest
     }
 
     /// Reproducible token ids spread over the vocabulary (llama-bench also uses arbitrary ids).
