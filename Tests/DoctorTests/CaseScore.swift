@@ -17,9 +17,10 @@ struct CaseScore {
         let findings = report.findings
         let top = findings.first { $0.severity == .error } ?? findings.first { $0.severity == .warning }
         topFinding = top?.id
-        rightFinding = top != nil && top?.id == corpusCase.expectedFindings.first
+        let right = top != nil && top?.id == corpusCase.expectedFindings.first
         let fixText = (top?.fix?.steps(for: report.family) ?? []).map(\.text).joined(separator: "\n")
-        missingFromFix = corpusCase.fixMustContain.filter { !rightFinding || !fixText.contains($0) }
+        rightFinding = right
+        missingFromFix = corpusCase.fixMustContain.filter { !right || !fixText.contains($0) }
     }
 
     /// One line of the score table: verdict, case, what came first, what the fix lacks.

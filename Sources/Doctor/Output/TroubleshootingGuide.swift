@@ -30,6 +30,17 @@ public enum TroubleshootingGuide {
         }.joined(separator: "\n") + "\n"
     }
 
+    /// One finding's section as plain text, for `onramp doctor --explain ID`: an installed copy has
+    /// no docs/ folder to point into. nil for an id no check reports.
+    public static func explanation(of id: String, checks: [any Check] = CheckRegistry.all) -> String? {
+        guard let kind = checks.flatMap(\.kinds).first(where: { $0.id == id }) else { return nil }
+        let plain = section(kind).map { line in
+            line.replacingOccurrences(of: "### ", with: "").replacingOccurrences(of: "**", with: "")
+                .replacingOccurrences(of: "*Onramp can run this fix*", with: "Onramp can run this fix")
+        }
+        return plain.joined(separator: "\n")
+    }
+
     private static func section(_ kind: FindingKind) -> [String] {
         var out = [
             "### \(kind.id)", "",
