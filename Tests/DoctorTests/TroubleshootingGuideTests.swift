@@ -28,6 +28,7 @@ struct TroubleshootingGuideTests {
         #expect(text.hasPrefix("nvidia.uvm-not-loaded\n\nThe nvidia_uvm module is not loaded, so CUDA cannot use the card (error)"))
         #expect(text.contains("- `sudo modprobe nvidia_uvm`"))
         #expect(!text.contains("###") && !text.contains("**"), "no Markdown markup in the terminal")
+        #expect(text.split(separator: "\n").allSatisfy { $0.count <= 78 || $0.hasPrefix("- `") }, "prose wraps at 78 columns")
         #expect(TroubleshootingGuide.explanation(of: "no.such-finding") == nil)
     }
 

@@ -1,5 +1,7 @@
 // Generates docs/troubleshooting.md from the registry, so the guide cannot drift from the checks.
 
+import PlainText
+
 public enum TroubleshootingGuide {
     public static func markdown(checks: [any Check] = CheckRegistry.all) -> String {
         var out: [String] = [
@@ -34,9 +36,16 @@ public enum TroubleshootingGuide {
     /// no docs/ folder to point into. nil for an id no check reports.
     public static func explanation(of id: String, checks: [any Check] = CheckRegistry.all) -> String? {
         guard let kind = checks.flatMap(\.kinds).first(where: { $0.id == id }) else { return nil }
-        let plain = section(kind).map { line in
-            line.replacingOccurrences(of: "### ", with: "").replacingOccurrences(of: "**", with: "")
+        let plain = section(kind).flatMap { line -> [String] in
+            let text = line.replacingOccurrences(of: "### ", with: "").replacingOccurrences(of: "**", with: "")
                 .replacingOccurrences(of: "*Onramp can run this fix*", with: "Onramp can run this fix")
+            // Commands stay on one line so they copy-paste; prose wraps for the terminal.
+            if text.hasPrefix("- `") || text.isEmpty { return [text] }
+            if text.hasPrefix("- ") {
+                return TextWrap.lines(String(text.dropFirst(2)), width: 76, splittingLongWords: false)
+                    .enumerated().map { ($0.offset == 0 ? "- " : "  ") + $0.element }
+            }
+            return TextWrap.lines(text, width: 78, splittingLongWords: false)
         }
         return plain.joined(separator: "\n")
     }
