@@ -54,6 +54,9 @@ enum AreaSummary {
 
     static func gpuName(_ gpu: GPUFacts) -> String {
         if let name = gpu.name { return name }
+        if let known = PCIDeviceNames.name(vendorID: gpu.vendorID, deviceID: gpu.deviceID) {
+            return "\(known) [\(gpu.vendorID ?? "?"):\(gpu.deviceID ?? "?")]"
+        }
         let vendor = switch gpu.vendor {
         case .nvidia: "NVIDIA"
         case .amd: "AMD"

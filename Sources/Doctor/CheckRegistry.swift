@@ -17,6 +17,7 @@ public enum CheckRegistry {
         NvidiaDeviceNodesMissing(),
         AMDWithoutKFD(),
         UserNotInRenderGroup(),
+        GPUDeviceNodeClosed(),
         AMDGfxUnsupported(),
         ROCmKernelMismatch(),
         VulkanMissing(),

@@ -38,7 +38,8 @@ public struct Finding: Sendable, Equatable {
                 + "so a problem here may go unnoticed. The other checks still ran.",
             evidence: ["\(checkID): \(String(describing: error))"],
             fix: .steps(.manual(
-                "Run `onramp report` and attach it to a bug report so the check can be fixed.")),
+                "Save what Onramp read with `onramp probe --capture onramp-capture` and attach that folder "
+                    + "(user and host names are replaced) to a bug report so the check can be fixed.")),
             action: nil)
     }
 }

@@ -36,6 +36,9 @@ struct DoctorCommand: ParsableCommand {
     @Flag(name: .long, help: "With --list-checks: print the troubleshooting guide as Markdown.")
     var markdown = false
 
+    @Option(name: .long, help: ArgumentHelp("Explain one finding (why it matters, how to fix it), instead of checking this computer.", valueName: "id"))
+    var explain: String?
+
     func validate() throws {
         if fix && json {
             throw ValidationError("--fix asks before changing anything, so it cannot be combined with --json.")
@@ -46,6 +49,13 @@ struct DoctorCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let explain {
+            guard let text = TroubleshootingGuide.explanation(of: explain) else {
+                throw ValidationError("No finding is called \"\(explain)\". `onramp doctor --list-checks` lists them all.")
+            }
+            print(text, terminator: "")
+            return
+        }
         if listChecks {
             print(markdown ? TroubleshootingGuide.markdown() : TroubleshootingGuide.list(), terminator: "")
             return

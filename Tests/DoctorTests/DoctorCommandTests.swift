@@ -32,7 +32,7 @@ struct DoctorCommandTests {
     func exitStatus() throws {
         let result = try onramp(["doctor", "--profile", Self.profile])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("[✗] Graphics card: NVIDIA graphics [10de:2504] (driver nvidia 550.54.15)"))
+        #expect(result.stdout.contains("[✗] Graphics card: NVIDIA GeForce RTX 3060 [10de:2504] (driver nvidia 550.54.15)"))
     }
 
     @Test("--json prints only the JSON document, with the profile path")

@@ -80,7 +80,7 @@ struct DoctorFixInTerminalTests {
         try session.type("y")
         let end = try session.waitFor("EXIT=")
         #expect(end.contains("Fixed: the check passes now."))
-        #expect(end.contains("[✓] Graphics card: NVIDIA graphics [10de:2504] (driver nvidia 550.54.15)"))
+        #expect(end.contains("[✓] Graphics card: NVIDIA GeForce RTX 3060 [10de:2504] (driver nvidia 550.54.15)"))
         #expect(end.contains("EXIT=0"))
     }
 }

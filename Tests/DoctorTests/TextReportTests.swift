@@ -32,7 +32,7 @@ struct TextReportTests {
         #expect(text.contains("[XX] Graphics card:"))
         #expect(text.contains("[!!] Memory:"))
         #expect(text.contains("      Evidence:\n        nvidia kernel module: loaded\n        nvidia_uvm kernel module: not loaded\n"))
-        #expect(text.contains("      More: docs/troubleshooting.md#nvidiauvm-not-loaded"))
+        #expect(text.contains("      More: onramp doctor --explain nvidia.uvm-not-loaded"))
         #expect(!text.contains("✓") && !text.contains("✗"))
     }
 

@@ -22,6 +22,16 @@ struct TroubleshootingGuideTests {
         #expect(guide.components(separatedBy: "\n### ").count - 1 == CheckRegistry.findingIDs.count)
     }
 
+    @Test("--explain gives one finding's section as plain text; an unknown id has none")
+    func explanation() throws {
+        let text = try #require(TroubleshootingGuide.explanation(of: "nvidia.uvm-not-loaded"))
+        #expect(text.hasPrefix("nvidia.uvm-not-loaded\n\nThe nvidia_uvm module is not loaded, so CUDA cannot use the card (error)"))
+        #expect(text.contains("- `sudo modprobe nvidia_uvm`"))
+        #expect(!text.contains("###") && !text.contains("**"), "no Markdown markup in the terminal")
+        #expect(text.split(separator: "\n").allSatisfy { $0.count <= 78 || $0.hasPrefix("- `") }, "prose wraps at 78 columns")
+        #expect(TroubleshootingGuide.explanation(of: "no.such-finding") == nil)
+    }
+
     @Test("every finding that offers a fix action is documented as runnable, and the reverse")
     func runnableMatchesActions() {
         let documented = Set(CheckRegistry.all.flatMap(\.kinds).filter(\.runnable).map(\.id))

@@ -20,7 +20,7 @@ struct ProfileReplayTests {
         "nvidia.no-driver", "nvidia.nouveau-bound", "nvidia.secure-boot-unsigned-module",
         "nvidia.driver-library-mismatch", "nvidia.driver-too-old-for-cuda", "nvidia.uvm-not-loaded",
         "nvidia.device-nodes-missing", "container.gpu-not-passed", "wsl.libcuda-missing", "wsl.dxg-missing",
-        "amd.kfd-missing", "gpu.user-not-in-render-group", "amd.gfx-unsupported", "amd.rocm-kernel-mismatch",
+        "amd.kfd-missing", "gpu.user-not-in-render-group", "gpu.device-node-closed", "amd.gfx-unsupported", "amd.rocm-kernel-mismatch",
         "vulkan.loader-missing", "vulkan.icd-missing", "env.cuda-visible-devices-hides-all",
         "env.ld-library-path-shadows", "gpu.discrete-suspended", "runtime.port-11434-in-use",
         "models.found-from-other-tools", "env.proxy-set", "terminal.limited",

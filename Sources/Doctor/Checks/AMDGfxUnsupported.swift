@@ -37,6 +37,16 @@ public struct AMDGfxUnsupported: Check {
                         + "or the CPU.")))
             }
             evidence.append("\(target) runs the code built for version \(value)")
+            // In a container the variable belongs to the container's start command, not a profile
+            // file or the host's service: ~/.profile inside it is never read by the runtime.
+            if facts.inContainer {
+                return Self.kind.found(
+                    evidence: evidence + ["in a container: " + (facts.environment.container?.rawValue ?? "yes")],
+                    fix: .steps(
+                        .manual("Start the container again with the variable set, e.g. "
+                            + "`docker run -e HSA_OVERRIDE_GFX_VERSION=\(value) ...` (Podman: the same `-e`; "
+                            + "Compose: `HSA_OVERRIDE_GFX_VERSION: \"\(value)\"` under `environment:`).")))
+            }
             return Self.kind.found(
                 evidence: evidence,
                 fix: .steps(

@@ -12,7 +12,7 @@ enum GfxTargets {
     static let override: [String: String] = [
         // RDNA 2 (RX 6000, Steam Deck, Ryzen 6000 graphics) runs gfx1030 code.
         "gfx1031": "10.3.0", "gfx1032": "10.3.0", "gfx1033": "10.3.0", "gfx1034": "10.3.0",
-        "gfx1035": "10.3.0", "gfx1036": "10.3.0",
+        "gfx1035": "10.3.0", "gfx1036": "10.3.0", "gfx1037": "10.3.0",
         // RDNA 3 (Radeon 780M and relatives) runs gfx1100 code.
         "gfx1103": "11.0.0", "gfx1150": "11.0.0", "gfx1152": "11.0.0",
         // Vega integrated graphics runs gfx900 code.

@@ -8,7 +8,8 @@ public struct ModelsFromOtherTools: Check {
         title: "Models from other tools are already on this computer",
         explanation: "Ollama, LM Studio, the Hugging Face cache or GPT4All already hold model files. Onramp can "
             + "use GGUF files from there without downloading them again, which saves time and disk space.",
-        fix: .steps(.command("onramp import")))
+        fix: .steps(.manual("Nothing to fix. To use one of these files, give its path to Onramp, "
+            + "e.g. `onramp run PATH/TO/MODEL.gguf -p \"Hello\"`: no second download is needed.")))
 
     public var kinds: [FindingKind] { [Self.kind] }
 

@@ -49,7 +49,7 @@ public struct TextReport: Sendable {
             }
         }
         if verbose, finding.id != Finding.checkFailedID {
-            out.append(indent + "More: docs/troubleshooting.md#\(finding.id.replacingDots())")
+            out.append(indent + "More: onramp doctor --explain \(finding.id)")
         }
         return out
     }
@@ -69,12 +69,5 @@ public struct TextReport: Sendable {
             out.append("  Onramp can fix \(fixable) of them for you: run onramp doctor --fix")
         }
         return out
-    }
-}
-
-extension String {
-    /// The anchor GitHub-style Markdown gives a heading made of this id.
-    func replacingDots() -> String {
-        String(self.compactMap { $0 == "." ? nil : $0 })
     }
 }

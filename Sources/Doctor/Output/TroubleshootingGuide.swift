@@ -1,5 +1,7 @@
 // Generates docs/troubleshooting.md from the registry, so the guide cannot drift from the checks.
 
+import PlainText
+
 public enum TroubleshootingGuide {
     public static func markdown(checks: [any Check] = CheckRegistry.all) -> String {
         var out: [String] = [
@@ -28,6 +30,24 @@ public enum TroubleshootingGuide {
         return kinds.map { kind in
             kind.id.padding(to: width) + "  " + kind.severity.rawValue.padding(to: 7) + "  " + kind.title
         }.joined(separator: "\n") + "\n"
+    }
+
+    /// One finding's section as plain text, for `onramp doctor --explain ID`: an installed copy has
+    /// no docs/ folder to point into. nil for an id no check reports.
+    public static func explanation(of id: String, checks: [any Check] = CheckRegistry.all) -> String? {
+        guard let kind = checks.flatMap(\.kinds).first(where: { $0.id == id }) else { return nil }
+        let plain = section(kind).flatMap { line -> [String] in
+            let text = line.replacingOccurrences(of: "### ", with: "").replacingOccurrences(of: "**", with: "")
+                .replacingOccurrences(of: "*Onramp can run this fix*", with: "Onramp can run this fix")
+            // Commands stay on one line so they copy-paste; prose wraps for the terminal.
+            if text.hasPrefix("- `") || text.isEmpty { return [text] }
+            if text.hasPrefix("- ") {
+                return TextWrap.lines(String(text.dropFirst(2)), width: 76, splittingLongWords: false)
+                    .enumerated().map { ($0.offset == 0 ? "- " : "  ") + $0.element }
+            }
+            return TextWrap.lines(text, width: 78, splittingLongWords: false)
+        }
+        return plain.joined(separator: "\n")
     }
 
     private static func section(_ kind: FindingKind) -> [String] {

@@ -97,7 +97,9 @@ public enum FactsText {
     private static func gpuRows(_ facts: MachineFacts) -> [(String, String)] {
         var rows: [(String, String)] = facts.gpus.isEmpty ? [("GPU", "none found")] : []
         for gpu in facts.gpus {
-            let name = gpu.name ?? "\(gpu.vendor.displayName) device [\(gpu.vendorID ?? "?"):\(gpu.deviceID ?? "?")]"
+            let id = "[\(gpu.vendorID ?? "?"):\(gpu.deviceID ?? "?")]"
+            let name = gpu.name ?? PCIDeviceNames.name(vendorID: gpu.vendorID, deviceID: gpu.deviceID).map { $0 + " " + id }
+                ?? "\(gpu.vendor.displayName) device \(id)"
             // A GPU known only from its vendor's tool (WSL) has no sysfs driver to name.
             var details = [gpu.vendorID == nil ? "seen by the vendor's tool" : "driver " + (gpu.driver ?? "none")]
             if let vram = gpu.vramBytes { details.append(bytes(vram) + " memory") }

@@ -25,6 +25,45 @@ struct AMDAndVulkanCheckTests {
         #expect(try ids(AMDGfxUnsupported(), wrong) == ["amd.gfx-unsupported"])
     }
 
+    @Test("Radeon 610M (gfx1037) borrows gfx1030's code; in a container the override goes on the container's start")
+    func gfxOverrideInContainer() throws {
+        let container = amdMachine {
+            $0.environment.hsaOverrideGfxVersion = nil
+            $0.gpus[0].gfxTarget = "gfx1037"
+            $0.environment.container = .docker
+        }
+        let finding = try #require(try AMDGfxUnsupported().run(container).first)
+        #expect(finding.evidence.contains("gfx1037 runs the code built for version 10.3.0"))
+        let steps = (finding.fix?.steps(for: .apt) ?? []).map(\.text).joined(separator: "\n")
+        #expect(steps.contains("docker run -e HSA_OVERRIDE_GFX_VERSION=10.3.0"))
+        #expect(!steps.contains("~/.profile"), "a profile file in the container is not what the runtime reads")
+    }
+
+    @Test("/dev/kfd closed to root alone is fixed by a udev rule, not a group; render and video nodes are not its business")
+    func deviceNodeClosed() throws {
+        let rootOnly = amdMachine {
+            $0.drivers.amd.kfd = DeviceNode(path: "/dev/kfd", owner: "root", group: "root", mode: "0600", accessible: false)
+            // The render node is open through the desktop session's ACL; only /dev/kfd is closed.
+            $0.drivers.renderNodes = [DeviceNode(path: "/dev/dri/renderD128", owner: "root", group: "render", mode: "0660", accessible: true)]
+            $0.drivers.user = UserFacts(name: "user", uid: 1000, groups: ["user", "video"])
+        }
+        let finding = try #require(try GPUDeviceNodeClosed().run(rootOnly).first)
+        #expect(finding.evidence.first == "/dev/kfd: owner root, group root, mode 0600")
+        let steps = (finding.fix?.steps(for: .apt) ?? []).map(\.text)
+        #expect(steps.first == "printf '%s\\n' 'KERNEL==\"kfd\", GROUP=\"render\", MODE=\"0660\"' | sudo tee /etc/udev/rules.d/70-gpu-compute.rules")
+        #expect(steps.contains("sudo usermod -aG render user"))
+        #expect(try ids(UserNotInRenderGroup(), rootOnly) == [], "the group check stays out of it")
+        let renderGroup = amdMachine { $0.drivers.user = UserFacts(name: "user", uid: 1000, groups: ["user"]) }
+        #expect(try ids(GPUDeviceNodeClosed(), renderGroup) == [], "a render-group node is UserNotInRenderGroup's")
+        let openToAll = amdMachine { $0.drivers.amd.kfd = DeviceNode(path: "/dev/kfd", owner: "root", group: "root", mode: "0666") }
+        #expect(try ids(GPUDeviceNodeClosed(), openToAll) == [])
+        let asRoot = amdMachine {
+            $0.drivers.amd.kfd = DeviceNode(path: "/dev/kfd", owner: "root", group: "root", mode: "0600")
+            $0.drivers.user = UserFacts(name: "root", uid: 0, groups: ["root"])
+        }
+        #expect(try ids(GPUDeviceNodeClosed(), asRoot) == [])
+    }
+
     @Test("a garbled gfx target throws rather than being reported as unsupported")
     func garbledTarget() {
         let facts = amdMachine { $0.gpus[0].gfxTarget = "gfx10;rm" }

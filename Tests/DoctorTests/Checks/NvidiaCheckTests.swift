@@ -78,6 +78,24 @@ struct NvidiaCheckTests {
         #expect(try ids(DriverTooOldForCuda(), facts(driver: "100.1", cuda: "99.0")) == [])
     }
 
+    @Test("before CUDA 11 each release has its own minimum: CUDA 7.0 needs 346.46, and the fix names it")
+    func driverTooOldForOldCuda() throws {
+        func facts(driver: String, cuda: String) -> MachineFacts {
+            nvidiaMachine {
+                $0.drivers.nvidia.smiDriverVersion = driver
+                $0.drivers.nvidia.kernelModuleVersion = driver
+                $0.drivers.libraries[1].version = driver
+                $0.drivers.nvidia.cudaToolkitVersion = cuda
+            }
+        }
+        let finding = try #require(try DriverTooOldForCuda().run(facts(driver: "340.93", cuda: "7.0.28")).first)
+        #expect(finding.evidence.last == "CUDA 7.0 needs driver 346.46 or newer")
+        #expect(finding.fix?.steps(for: .apt).first?.text.hasPrefix("Install NVIDIA driver 346.46 or newer") == true)
+        #expect(try ids(DriverTooOldForCuda(), facts(driver: "346.46", cuda: "7.0.28")) == [])
+        #expect(try ids(DriverTooOldForCuda(), facts(driver: "410.48", cuda: "10.1.243")) == ["nvidia.driver-too-old-for-cuda"])
+        #expect(try ids(DriverTooOldForCuda(), facts(driver: "300.1", cuda: "6.5")) == [], "no minimum known: silent")
+    }
+
     @Test("a driver version that is not a version makes the check throw instead of guessing")
     func oddVersion() {
         let facts = nvidiaMachine { $0.drivers.nvidia.smiDriverVersion = "N/A"; $0.drivers.nvidia.cudaToolkitVersion = "12.4" }
@@ -149,6 +167,19 @@ struct NvidiaDetailCheckTests {
             $0.environment.ldLibraryPathLibraries = [LibraryFact(name: "libcuda.so", path: "/opt/app/lib/libcuda.so.1", version: "550.54.15")]
         }
         #expect(try ids(LDLibraryPathShadows(), same) == [])
+    }
+
+    @Test("the LD_LIBRARY_PATH fix removes exactly the folders that shadow the driver, system folders included")
+    func shadowingFixNamesTheFolders() throws {
+        let wsl = nvidiaMachine {
+            $0.drivers.nvidia = NvidiaFacts(moduleLoaded: false, smiDriverVersion: "560.94")
+            $0.environment.ldLibraryPath = ["/usr/local/cuda/lib64/stubs", "/usr/lib/x86_64-linux-gnu"]
+            $0.environment.ldLibraryPathLibraries = [LibraryFact(
+                name: "libnvidia-ml.so", path: "/usr/lib/x86_64-linux-gnu/libnvidia-ml.so.530.41.03", version: "530.41.03")]
+        }
+        let steps = try #require(LDLibraryPathShadows().run(wsl).first?.fix).steps(for: .apt).map(\.text)
+        #expect(steps.first?.hasPrefix("Remove /usr/local/cuda/lib64/stubs, /usr/lib/x86_64-linux-gnu from LD_LIBRARY_PATH") == true)
+        #expect(steps.last?.contains("grep -vxF -e /usr/local/cuda/lib64/stubs -e /usr/lib/x86_64-linux-gnu") == true)
     }
 
     @Test("under WSL an NVIDIA card without a Linux driver is normal: the wsl checks speak instead")
