@@ -35,7 +35,7 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let loaded = try LoadedModel.open(path: model, threads: threadsOption.threads)
+            let loaded = try LoadedModel.open(path: model, threads: EngineSetup.threads(requested: threadsOption.threads), kernels: EngineSetup.kernels)
             let bench = SpeedBenchmark(model: loaded.model, repetitions: repetitions)
             var results: [SpeedBenchmark.Result] = []
             if promptTokens > 0 { results.append(try bench.promptProcessing(tokens: promptTokens)) }

@@ -31,7 +31,7 @@ struct ChatCommand: ParsableCommand {
         let settings = try sampling.settings()
         let session: ChatSession
         do {
-            let loaded = try LoadedModel.open(path: model, threads: engine.threads)
+            let loaded = try LoadedModel.open(path: model, threads: engine.threads, kernels: EngineSetup.kernels)
             let template = try ChatTemplate.recognize(loaded.chatTemplateSource)
             let cache = try loaded.model.makeCache(capacity: engine.context, precision: engine.precision)
             session = ChatSession(

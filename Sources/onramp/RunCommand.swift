@@ -33,7 +33,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let settings = try sampling.settings()
         do {
-            let loaded = try LoadedModel.open(path: model, threads: engine.threads)
+            let loaded = try LoadedModel.open(path: model, threads: engine.threads, kernels: EngineSetup.kernels)
             let promptTokens = loaded.tokenizer.encode(prompt, addSpecial: true, parseSpecial: false).map { Int($0) }
             let capacity = engine.context ?? min(loaded.model.shape.contextLength, promptTokens.count + tokens)
             let cache = try loaded.model.makeCache(capacity: max(1, capacity), precision: engine.precision)

@@ -38,7 +38,7 @@ struct SamplingOptions: ParsableArguments {
 /// Options every model command takes: how many threads and how much context.
 struct EngineOptions: ParsableArguments {
     @OptionGroup var threadsOption: ThreadsOption
-    var threads: Int? { threadsOption.threads }
+    var threads: Int { EngineSetup.threads(requested: threadsOption.threads) }
 
     @Option(help: "Tokens the model can keep in mind (default: the model's own limit, at most 4096).")
     var context: Int?

@@ -2,12 +2,6 @@
 // the build machine).
 import CX86Kernels
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 enum CPUSupport {
     /// Kernel paths this CPU supports, slowest first.
     static let supportedPaths: [KernelPath] = {
@@ -17,8 +11,4 @@ enum CPUSupport {
         if features & ONRAMP_X86_AVX2 != 0, features & ONRAMP_X86_AVX_VNNI != 0 { paths.append(.avxVNNI) }
         return paths
     }()
-
-    static func environment(_ name: String) -> String? {
-        getenv(name).map { String(cString: $0) }
-    }
 }

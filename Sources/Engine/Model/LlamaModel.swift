@@ -9,6 +9,8 @@ public final class LlamaModel: @unchecked Sendable {
     public let file: GGUFFile
     public let shape: LlamaShape
     public let pool: WorkerPool
+    /// The matrix-product and quantisation kernels every layer runs on.
+    public let kernels: KernelPath
     let weights: LlamaWeights
     let rope: RotaryEmbedding
     /// Tokens per forward batch when processing a prompt (llama.cpp's default ubatch).
@@ -17,11 +19,14 @@ public final class LlamaModel: @unchecked Sendable {
     private var buffers: ForwardBuffers?
     private let lock = NSLock()
 
-    public init(file: GGUFFile, shape: LlamaShape, threads: Int? = nil) throws(ModelError) {
+    /// `threads` and `kernels` are the caller's choice (see `ThreadCount.forMachine`): the
+    /// engine does not look at the machine or the environment itself.
+    public init(file: GGUFFile, shape: LlamaShape, threads: Int, kernels: KernelPath = .best) throws(ModelError) {
         self.file = file
         self.shape = shape
         weights = try LlamaWeights(file: file, shape: shape)
         pool = WorkerPool(threads: threads)
+        self.kernels = kernels
         rope = RotaryEmbedding(
             dimensions: shape.ropeDimensions, frequencyBase: shape.ropeFrequencyBase,
             frequencyScale: shape.ropeFrequencyScale, frequencyFactors: weights.ropeFrequencyFactors)
@@ -79,7 +84,7 @@ public final class LlamaModel: @unchecked Sendable {
         let d = shape.embedding
         let start = cache.count
         let b = buffers(batch: n, context: cache.capacity)
-        let products = MatrixProducts(pool: pool)
+        let products = MatrixProducts(pool: pool, path: kernels)
 
         for (row, token) in tokens.enumerated() {
             Dequantize.row(weights.tokenEmbedding, row: token, into: b.hidden + row * d)
@@ -110,7 +115,7 @@ public final class LlamaModel: @unchecked Sendable {
             attend(layer: index, rows: n, start: start, cache: cache, buffers: b)
 
             let oIn = try b.activations(for: layer.attentionOutput)
-            oIn.quantize(b.attention, rows: n)
+            oIn.quantize(b.attention, rows: n, path: kernels)
             products.run([MatrixProductJob(weights: layer.attentionOutput, input: oIn, output: b.projected, outputStride: d)])
             VectorMath.add(b.projected, into: b.hidden, count: n * d)
 
@@ -125,7 +130,7 @@ public final class LlamaModel: @unchecked Sendable {
             ])
             SwiGLU.apply(gate: b.gate, up: b.up, count: n * ff)
             let downIn = try b.activations(for: layer.down)
-            downIn.quantize(b.gate, rows: n)
+            downIn.quantize(b.gate, rows: n, path: kernels)
             products.run([MatrixProductJob(weights: layer.down, input: downIn, output: b.projected, outputStride: d)])
             VectorMath.add(b.projected, into: b.hidden, count: n * d)
         }
@@ -136,7 +141,7 @@ public final class LlamaModel: @unchecked Sendable {
         let wanted = n - first
         normalize(b.hidden + first * d, weight: weights.outputNorm, rows: wanted, into: b.normed)
         let outIn = try b.activations(for: weights.output)
-        outIn.quantize(b.normed, rows: wanted)
+        outIn.quantize(b.normed, rows: wanted, path: kernels)
         var logits = [Float](repeating: 0, count: wanted * shape.vocabulary)
         logits.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
@@ -159,7 +164,7 @@ public final class LlamaModel: @unchecked Sendable {
     private func quantize(_ x: UnsafePointer<Float>, rows: Int, into targets: [QuantizedActivations]) {
         var done: [ObjectIdentifier] = []
         for target in targets where !done.contains(ObjectIdentifier(target)) {
-            target.quantize(x, rows: rows)
+            target.quantize(x, rows: rows, path: kernels)
             done.append(ObjectIdentifier(target))
         }
     }

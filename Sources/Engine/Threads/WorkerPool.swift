@@ -11,10 +11,10 @@ public final class WorkerPool: @unchecked Sendable {
     // The workers hold the shared state, not the pool, so dropping the pool stops them.
     private let shared: SharedState
 
-    /// Creates a pool with `threads` threads in all (the caller counts as one); the default is
-    /// the number of physical cores.
-    public init(threads: Int? = nil) {
-        shared = SharedState(threadCount: max(1, threads ?? PhysicalCores.count()))
+    /// Creates a pool with `threads` threads in all (the caller counts as one); see
+    /// `ThreadCount.forMachine` for the usual choice.
+    public init(threads: Int) {
+        shared = SharedState(threadCount: max(1, threads))
         for index in 1..<shared.threadCount {
             let thread = Thread { [shared] in shared.workerLoop(thread: index) }
             thread.name = "onramp-worker-\(index)"
