@@ -5,6 +5,8 @@
 
 import Foundation
 
+/// Sendable because its only mutable state, the reusable forward buffers, is touched only while
+/// `lock` is held; the weights and the mapped file are read-only and the pool is thread-safe.
 public final class LlamaModel: @unchecked Sendable {
     public let file: GGUFFile
     public let shape: LlamaShape
@@ -45,29 +47,29 @@ public final class LlamaModel: @unchecked Sendable {
         for token in tokens where token < 0 || token >= shape.vocabulary {
             throw .tokenOutOfRange(token: token, vocabulary: shape.vocabulary)
         }
-        guard cache.count + tokens.count <= cache.capacity else {
-            throw .contextFull(needed: cache.count + tokens.count, capacity: cache.capacity)
-        }
         guard cache.layers == shape.layers, cache.width == shape.keyValueWidth else {
             throw .invalidSetting("This conversation memory was made for a different model.")
         }
+        // The model's buffers, then the cache, each to this pass alone (always in this order).
         lock.lock()
         defer { lock.unlock() }
-        var logits: [Float] = []
-        var start = 0
-        while start < tokens.count {
-            let end = min(tokens.count, start + Self.maximumBatch)
-            let batch = Array(tokens[start..<end])
-            let wantAll = allLogits
-            let isLast = end == tokens.count
-            if wantAll || isLast {
-                logits += try forwardBatch(batch, cache: cache, allLogits: wantAll)
-            } else {
-                _ = try forwardBatch(batch, cache: cache, allLogits: false)
+        return try cache.withExclusiveUse { (filled: inout Int) throws(ModelError) -> [Float] in
+            guard filled + tokens.count <= cache.capacity else {
+                throw .contextFull(needed: filled + tokens.count, capacity: cache.capacity)
             }
-            start = end
+            var logits: [Float] = []
+            var start = 0
+            while start < tokens.count {
+                let end = min(tokens.count, start + Self.maximumBatch)
+                let batch = Array(tokens[start..<end])
+                let wanted = allLogits || end == tokens.count
+                let batchLogits = try forwardBatch(batch, cache: cache, start: filled, logits: wanted, allLogits: allLogits)
+                filled += batch.count
+                logits += batchLogits
+                start = end
+            }
+            return logits
         }
-        return logits
     }
 
     private func buffers(batch: Int, context: Int) -> ForwardBuffers {
@@ -79,10 +81,13 @@ public final class LlamaModel: @unchecked Sendable {
         return made
     }
 
-    private func forwardBatch(_ tokens: [Int], cache: KVCache, allLogits: Bool) throws(ModelError) -> [Float] {
+    /// One batch at positions `start`…; returns no logits unless `logits`, then the last
+    /// token's or, with `allLogits`, every token's.
+    private func forwardBatch(
+        _ tokens: [Int], cache: KVCache, start: Int, logits wantLogits: Bool, allLogits: Bool
+    ) throws(ModelError) -> [Float] {
         let n = tokens.count
         let d = shape.embedding
-        let start = cache.count
         let b = buffers(batch: n, context: cache.capacity)
         let products = MatrixProducts(pool: pool, path: kernels)
 
@@ -134,7 +139,7 @@ public final class LlamaModel: @unchecked Sendable {
             products.run([MatrixProductJob(weights: layer.down, input: downIn, output: b.projected, outputStride: d)])
             VectorMath.add(b.projected, into: b.hidden, count: n * d)
         }
-        cache.count = start + n
+        guard wantLogits else { return [] }
 
         // Only the rows whose logits are wanted go through the output projection.
         let first = allLogits ? 0 : n - 1
@@ -180,6 +185,10 @@ public final class LlamaModel: @unchecked Sendable {
         let exact = cache.precision == .f16 && HalfCacheAttention.supports(headSize: headSize)
         // llama.cpp (without flash attention) attends over the cache in use padded to 32 cells.
         let padding = 32
+        // Each thread's scores row holds `scoresStride` floats; a pass past the cache's end would
+        // write into the next thread's row (the heap overflow of a room check that raced).
+        precondition(start + rows <= cache.capacity && cache.capacity <= b.scoresStride,
+                     "positions \(start)..<\(start + rows) do not fit a cache of \(cache.capacity)")
         let (keys, values) = cache.layer(layer)
         pool.runWithThreadIndex(tasks: rows * heads) { task, thread in
             let row = task / heads

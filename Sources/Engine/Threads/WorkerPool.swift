@@ -4,6 +4,7 @@
 import Foundation
 import Synchronization
 
+/// Sendable because its one stored property is immutable and `SharedState` is safe to share.
 public final class WorkerPool: @unchecked Sendable {
     /// Threads that work on each job, the calling thread included.
     public var threadCount: Int { shared.threadCount }
@@ -50,6 +51,8 @@ public final class WorkerPool: @unchecked Sendable {
     }
 }
 
+/// Sendable (and shared by every worker thread) because each field is an atomic, a lock, or a
+/// plain field whose hand-off is ordered by the atomics: see `job`.
 private final class SharedState: @unchecked Sendable {
     let threadCount: Int
 
