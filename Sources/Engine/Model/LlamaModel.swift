@@ -201,7 +201,9 @@ public final class LlamaModel: @unchecked Sendable {
             if exact {
                 HalfCacheAttention.attend(
                     query: query, keys: keys + offset, values: values + offset, length: length,
-                    attended: (start + rows + padding - 1) / padding * padding, headSize: headSize, stride: kvWidth, scale: scale, scores: scores, output: output, singleQuery: rows == 1)
+                    attended: (start + rows + padding - 1) / padding * padding, headSize: headSize, stride: kvWidth,
+                    scale: scale, scores: scores, output: output, singleQuery: rows == 1,
+                    scratch: b.attentionScratch.slice(thread: thread))
             } else if cache.precision == .f16 {
                 HalfCacheAttention.attendPlain(
                     query: query, keys: keys + offset, values: values + offset, length: length,
