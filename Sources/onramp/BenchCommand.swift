@@ -44,7 +44,7 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let loaded = try ModelLoading.open(model.path, threads: threadsOption.threads)
+            let loaded = try ModelLoading.open(model.path, threads: EngineSetup.threads(requested: threadsOption.threads))
             try ModelLimits.checkBench(
                 promptTokens: promptTokens, generatedTokens: generatedTokens, trained: loaded.model.shape.contextLength)
             var bench = SpeedBenchmark(model: loaded.model, repetitions: repetitions)

@@ -76,7 +76,8 @@ struct ChatCommand: ParsableCommand {
 }
 
 /// Turns SIGINT into "stop the answer" while one is being written; at the prompt it reminds
-/// the user how to leave.
+/// the user how to leave. Sendable because `answeringValue` is guarded by its lock, the flag is
+/// atomic and the signal source (not marked Sendable by Dispatch) is only set up and cancelled.
 final class InterruptHandler: @unchecked Sendable {
     let flag = CancellationFlag()
     private let answering = NSLock()

@@ -19,7 +19,7 @@ struct KernelBenchCommand: ParsableCommand {
     var seconds: Double = OptionRanges.kernelBenchSeconds.defaultValue
 
     func run() throws {
-        print("kernel path chosen for this CPU: \(MatrixProduct.path) (supported: \(KernelPath.supported.map(\.rawValue).joined(separator: ", ")))")
+        print("kernel path chosen for this CPU: \(EngineSetup.kernels) (supported: \(KernelPath.supported.map(\.rawValue).joined(separator: ", ")))")
         for result in KernelBenchmark.run(includeReference: !noReference, minimumSeconds: seconds) {
             print(result)
         }

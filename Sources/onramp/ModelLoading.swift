@@ -3,10 +3,10 @@ import Engine
 import Foundation
 
 enum ModelLoading {
-    static func open(_ path: String, threads: Int?) throws -> LoadedModel {
+    static func open(_ path: String, threads: Int) throws -> LoadedModel {
         let name = URL(fileURLWithPath: path).lastPathComponent
         return try TerminalProgress.whileSlow("Reading \(name)") {
-            try LoadedModel.open(path: path, threads: threads)
+            try LoadedModel.open(path: path, threads: threads, kernels: EngineSetup.kernels)
         }
     }
 }

@@ -67,7 +67,7 @@ struct SamplingOptions: ParsableArguments {
 /// Options every model command takes: how many threads and how much context.
 struct EngineOptions: ParsableArguments {
     @OptionGroup var threadsOption: ThreadsOption
-    var threads: Int? { threadsOption.threads }
+    var threads: Int { EngineSetup.threads(requested: threadsOption.threads) }
 
     @Option(
         parsing: .unconditional,

@@ -1,5 +1,5 @@
-// The worker pool runs every task exactly once, for any pool size, and the core count is read
-// from the CPU topology.
+// The worker pool runs every task exactly once, for any pool size, and the default thread count
+// follows the physical cores the caller reports.
 
 import Foundation
 import Synchronization
@@ -86,33 +86,12 @@ struct ThreadsTests {
         return Set(byIndex.filter { $0.key != 0 }.values)
     }
 
-    @Test("cores are counted from /proc/cpuinfo as distinct package and core ids")
-    func cpuinfo() {
-        let text = """
-            processor\t: 0
-            physical id\t: 0
-            core id\t\t: 0
-
-            processor\t: 1
-            physical id\t: 0
-            core id\t\t: 0
-
-            processor\t: 2
-            physical id\t: 0
-            core id\t\t: 1
-
-            processor\t: 3
-            physical id\t: 1
-            core id\t\t: 0
-            """
-        #expect(PhysicalCores.distinctCores(PhysicalCores.parseCpuinfo(text)) == 3)
-        #expect(PhysicalCores.parseCpuinfo("processor : 0\n\nprocessor : 1\n").count == 2)
-    }
-
-    @Test("CPU lists such as 0-3,8 are expanded")
-    func cpuList() {
-        #expect(PhysicalCores.parseCPUList("0-3,8,10-11\n") == [0, 1, 2, 3, 8, 10, 11])
-        #expect(PhysicalCores.parseCPUList("garbage").isEmpty)
-        #expect(PhysicalCores.count() >= 1)
+    @Test("the default thread count is one per physical core, capped by the CPUs this process may use")
+    func defaultThreadCount() {
+        #expect(ThreadCount.forMachine(physicalCores: 8, logicalCores: 16, usableCPUs: 16) == 8)
+        #expect(ThreadCount.forMachine(physicalCores: 8, logicalCores: 16, usableCPUs: 3) == 3)
+        #expect(ThreadCount.forMachine(physicalCores: nil, logicalCores: 4, usableCPUs: 16) == 4)
+        #expect(ThreadCount.forMachine(physicalCores: nil, logicalCores: nil, usableCPUs: 6) == 6)
+        #expect(ThreadCount.forMachine(physicalCores: 0, logicalCores: nil, usableCPUs: 0) == 1)
     }
 }

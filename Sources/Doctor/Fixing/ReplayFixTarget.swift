@@ -8,6 +8,7 @@
 import Foundation
 import Probe
 
+/// Sendable because its mutable fields (`current`, `fixed`) are read and written only under `lock`.
 public final class ReplayFixTarget: FixTarget, @unchecked Sendable {
     public let profile: String
     private let scratch: String

@@ -7,6 +7,8 @@ import Glibc
 import Darwin
 #endif
 
+/// Sendable because the pointer and flag never change after init and the bytes are only read
+/// (mapped PROT_READ, or a copy nothing writes to) until deinit frees them.
 final class FileMapping: @unchecked Sendable {
     /// Immutable after init: the mapping is read-only and never remapped.
     let bytes: UnsafeRawBufferPointer

@@ -1,6 +1,7 @@
 // An open GGUF model file: validated structure plus zero-copy access to each tensor's bytes.
 // Everything is checked in init, so later reads need no further bounds checks.
 
+/// Sendable because nothing in it changes after init and the mapped memory is read-only.
 public final class GGUFFile: @unchecked Sendable {
     /// Immutable after init; `mapping` owns the read-only memory that `bytes(of:)` points into.
     public let path: String

@@ -2,20 +2,10 @@
 // the build machine).
 import CX86Kernels
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 enum CPUSupport {
     /// Kernel paths this CPU supports, slowest first.
     static let supportedPaths: [KernelPath] = {
         let features = Int(onramp_x86_features())
         return KernelPath.allCases.filter { features & $0.entry.features == $0.entry.features }
     }()
-
-    static func environment(_ name: String) -> String? {
-        getenv(name).map { String(cString: $0) }
-    }
 }

@@ -1,5 +1,6 @@
-// Which implementation of the matrix product runs: chosen once from what this CPU can do,
-// and forceable (ONRAMP_KERNELS=portable) so the portable path can be tested and compared.
+// Which implementation of the matrix product runs: by default the fastest this CPU can do;
+// the caller may ask for another (`onramp` honours ONRAMP_KERNELS=portable) so the portable
+// path can be tested and compared. The engine itself reads no environment.
 import CX86Kernels
 
 public enum KernelPath: String, Sendable, CaseIterable, CustomStringConvertible {
@@ -41,9 +42,8 @@ public enum KernelPath: String, Sendable, CaseIterable, CustomStringConvertible 
     /// What the CPU must have for this path, in words.
     public var needs: String { entry.needs }
 
-    /// The fastest path this CPU supports, unless ONRAMP_KERNELS names another one it supports.
-    public static let best: KernelPath = choose(
-        supported: CPUSupport.supportedPaths, requested: CPUSupport.environment("ONRAMP_KERNELS"))
+    /// The fastest path this CPU supports.
+    public static let best: KernelPath = choose(supported: CPUSupport.supportedPaths, requested: nil)
 
     /// The requested path when it is supported (an unknown or unsupported request is ignored,
     /// never trusted), otherwise the last — fastest — supported one.

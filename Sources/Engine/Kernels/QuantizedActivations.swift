@@ -1,6 +1,10 @@
 // A batch of activation rows converted once into the block format the weights they meet need,
 // then read by every matrix product (and every thread) that uses them.
 
+/// Sendable so the pool's workers can read it: `quantize` (the only writer) runs on the thread
+/// that owns the buffer before it dispatches a product, and the pool's hand-off (release on
+/// dispatch, acquire in each worker) publishes the rows; workers only read them. Calling
+/// `quantize` while a product still reads the buffer is a caller's bug this type cannot catch.
 public final class QuantizedActivations: @unchecked Sendable {
     /// Values per row.
     public let columns: Int

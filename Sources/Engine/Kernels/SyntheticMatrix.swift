@@ -1,6 +1,7 @@
 // A weight matrix of random codes and realistic scales, owned in memory: what the kernel
 // benchmark and kernel self-checks multiply when no model file is involved.
 
+/// Sendable because its storage is written only in init and read-only afterwards.
 public final class SyntheticMatrix: @unchecked Sendable {
     public let matrix: WeightMatrix
     private let storage: UnsafeMutableRawPointer

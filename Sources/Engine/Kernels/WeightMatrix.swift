@@ -1,6 +1,8 @@
 // A quantised (or float) weight matrix lying in memory, usually inside the mapped model file:
 // `rows` rows of `columns` values, each row stored as whole blocks of `type`.
 
+/// Sendable because it is an immutable value and the memory it points to is only ever read; the
+/// owner of that memory (a `GGUFFile` or a `SyntheticMatrix`) must be kept alive by the user.
 public struct WeightMatrix: @unchecked Sendable {
     /// Start of row 0. The memory is owned elsewhere (the mapped file) and must outlive this value.
     public let base: UnsafeRawPointer

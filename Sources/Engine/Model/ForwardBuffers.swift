@@ -16,6 +16,8 @@ final class ForwardBuffers {
     /// Attention scores, one row of `context` floats per thread.
     let scores: UnsafeMutablePointer<Float>
     let scoresStride: Int
+    /// Attention's other per-thread working memory (the rounded query and lane sums).
+    let attentionScratch: AttentionScratch
     /// cos/sin tables, one row of `ropeDimensions` floats per token.
     let rope: UnsafeMutablePointer<Float>
     /// Quantised copies of the activations, keyed by (columns, weight type).
@@ -46,6 +48,7 @@ final class ForwardBuffers {
         up = make(batch * shape.feedForward)
         scoresStride = context
         scores = make(threads * context)
+        attentionScratch = AttentionScratch(threads: threads, headSize: shape.headSize)
         rope = make(batch * shape.ropeDimensions)
         owned = [hidden, normed, query, key, value, attention, projected, gate, up, scores, rope]
     }

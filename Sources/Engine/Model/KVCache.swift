@@ -4,6 +4,11 @@
 // An f16 cache holds values rounded to f16 exactly as llama.cpp stores them, kept in 32-bit
 // floats so the attention loops read them without conversions (same numbers, twice the bytes).
 
+import Synchronization
+
+/// Sendable because every mutable part is guarded: the filled count lives in a mutex, and the
+/// key and value memory is written and read only by a forward pass holding that mutex
+/// (`withExclusiveUse`), so two threads that share a cache take turns instead of racing.
 public final class KVCache: @unchecked Sendable {
     public enum Precision: String, Sendable, CaseIterable {
         case f32, f16
@@ -17,7 +22,8 @@ public final class KVCache: @unchecked Sendable {
     /// Floats per position per layer (key heads × head size).
     public let width: Int
     /// Positions filled so far.
-    public internal(set) var count = 0
+    public var count: Int { filled.withLock { $0 } }
+    private let filled = Mutex(0)
 
     let keys: UnsafeMutableRawPointer
     let values: UnsafeMutableRawPointer
@@ -51,7 +57,15 @@ public final class KVCache: @unchecked Sendable {
 
     /// Forgets positions from `newCount` on (a chat answer that was stopped, a rewind).
     public func truncate(to newCount: Int) {
-        count = min(max(0, newCount), count)
+        filled.withLock { count in count = min(max(0, newCount), count) }
+    }
+
+    /// Runs `body` with the cache to itself: `body` gets the positions filled so far and may
+    /// advance them; `store` and `layer` are called only from inside such a body.
+    func withExclusiveUse<Result, Failure: Error>(
+        _ body: (inout Int) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try filled.withLock { (count: inout Int) throws(Failure) -> Result in try body(&count) }
     }
 
     /// Writes one position's key and value rows (`width` floats each) for `layer`.

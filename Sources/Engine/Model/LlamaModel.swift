@@ -5,10 +5,14 @@
 
 import Foundation
 
+/// Sendable because its only mutable state, the reusable forward buffers, is touched only while
+/// `lock` is held; the weights and the mapped file are read-only and the pool is thread-safe.
 public final class LlamaModel: @unchecked Sendable {
     public let file: GGUFFile
     public let shape: LlamaShape
     public let pool: WorkerPool
+    /// The matrix-product and quantisation kernels every layer runs on.
+    public let kernels: KernelPath
     let weights: LlamaWeights
     let rope: RotaryEmbedding
     /// Tokens per forward batch when processing a prompt (llama.cpp's default ubatch).
@@ -17,11 +21,14 @@ public final class LlamaModel: @unchecked Sendable {
     private var buffers: ForwardBuffers?
     private let lock = NSLock()
 
-    public init(file: GGUFFile, shape: LlamaShape, threads: Int? = nil) throws(ModelError) {
+    /// `threads` and `kernels` are the caller's choice (see `ThreadCount.forMachine`): the
+    /// engine does not look at the machine or the environment itself.
+    public init(file: GGUFFile, shape: LlamaShape, threads: Int, kernels: KernelPath = .best) throws(ModelError) {
         self.file = file
         self.shape = shape
         weights = try LlamaWeights(file: file, shape: shape)
         pool = WorkerPool(threads: threads)
+        self.kernels = kernels
         rope = RotaryEmbedding(
             dimensions: shape.ropeDimensions, frequencyBase: shape.ropeFrequencyBase,
             frequencyScale: shape.ropeFrequencyScale, frequencyFactors: weights.ropeFrequencyFactors)
@@ -40,29 +47,29 @@ public final class LlamaModel: @unchecked Sendable {
         for token in tokens where token < 0 || token >= shape.vocabulary {
             throw .tokenOutOfRange(token: token, vocabulary: shape.vocabulary)
         }
-        guard cache.count + tokens.count <= cache.capacity else {
-            throw .contextFull(needed: cache.count + tokens.count, capacity: cache.capacity)
-        }
         guard cache.layers == shape.layers, cache.width == shape.keyValueWidth else {
             throw .invalidSetting("This conversation memory was made for a different model.")
         }
+        // The model's buffers, then the cache, each to this pass alone (always in this order).
         lock.lock()
         defer { lock.unlock() }
-        var logits: [Float] = []
-        var start = 0
-        while start < tokens.count {
-            let end = min(tokens.count, start + Self.maximumBatch)
-            let batch = Array(tokens[start..<end])
-            let wantAll = allLogits
-            let isLast = end == tokens.count
-            if wantAll || isLast {
-                logits += try forwardBatch(batch, cache: cache, allLogits: wantAll)
-            } else {
-                _ = try forwardBatch(batch, cache: cache, allLogits: false)
+        return try cache.withExclusiveUse { (filled: inout Int) throws(ModelError) -> [Float] in
+            guard filled + tokens.count <= cache.capacity else {
+                throw .contextFull(needed: filled + tokens.count, capacity: cache.capacity)
             }
-            start = end
+            var logits: [Float] = []
+            var start = 0
+            while start < tokens.count {
+                let end = min(tokens.count, start + Self.maximumBatch)
+                let batch = Array(tokens[start..<end])
+                let wanted = allLogits || end == tokens.count
+                let batchLogits = try forwardBatch(batch, cache: cache, start: filled, logits: wanted, allLogits: allLogits)
+                filled += batch.count
+                logits += batchLogits
+                start = end
+            }
+            return logits
         }
-        return logits
     }
 
     private func buffers(batch: Int, context: Int) -> ForwardBuffers {
@@ -74,12 +81,15 @@ public final class LlamaModel: @unchecked Sendable {
         return made
     }
 
-    private func forwardBatch(_ tokens: [Int], cache: KVCache, allLogits: Bool) throws(ModelError) -> [Float] {
+    /// One batch at positions `start`…; returns no logits unless `logits`, then the last
+    /// token's or, with `allLogits`, every token's.
+    private func forwardBatch(
+        _ tokens: [Int], cache: KVCache, start: Int, logits wantLogits: Bool, allLogits: Bool
+    ) throws(ModelError) -> [Float] {
         let n = tokens.count
         let d = shape.embedding
-        let start = cache.count
         let b = buffers(batch: n, context: cache.capacity)
-        let products = MatrixProducts(pool: pool)
+        let products = MatrixProducts(pool: pool, path: kernels)
 
         for (row, token) in tokens.enumerated() {
             Dequantize.row(weights.tokenEmbedding, row: token, into: b.hidden + row * d)
@@ -110,7 +120,7 @@ public final class LlamaModel: @unchecked Sendable {
             attend(layer: index, rows: n, start: start, cache: cache, buffers: b)
 
             let oIn = try b.activations(for: layer.attentionOutput)
-            oIn.quantize(b.attention, rows: n)
+            oIn.quantize(b.attention, rows: n, path: kernels)
             products.run([MatrixProductJob(weights: layer.attentionOutput, input: oIn, output: b.projected, outputStride: d)])
             VectorMath.add(b.projected, into: b.hidden, count: n * d)
 
@@ -125,18 +135,18 @@ public final class LlamaModel: @unchecked Sendable {
             ])
             SwiGLU.apply(gate: b.gate, up: b.up, count: n * ff)
             let downIn = try b.activations(for: layer.down)
-            downIn.quantize(b.gate, rows: n)
+            downIn.quantize(b.gate, rows: n, path: kernels)
             products.run([MatrixProductJob(weights: layer.down, input: downIn, output: b.projected, outputStride: d)])
             VectorMath.add(b.projected, into: b.hidden, count: n * d)
         }
-        cache.count = start + n
+        guard wantLogits else { return [] }
 
         // Only the rows whose logits are wanted go through the output projection.
         let first = allLogits ? 0 : n - 1
         let wanted = n - first
         normalize(b.hidden + first * d, weight: weights.outputNorm, rows: wanted, into: b.normed)
         let outIn = try b.activations(for: weights.output)
-        outIn.quantize(b.normed, rows: wanted)
+        outIn.quantize(b.normed, rows: wanted, path: kernels)
         var logits = [Float](repeating: 0, count: wanted * shape.vocabulary)
         logits.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
@@ -159,7 +169,7 @@ public final class LlamaModel: @unchecked Sendable {
     private func quantize(_ x: UnsafePointer<Float>, rows: Int, into targets: [QuantizedActivations]) {
         var done: [ObjectIdentifier] = []
         for target in targets where !done.contains(ObjectIdentifier(target)) {
-            target.quantize(x, rows: rows)
+            target.quantize(x, rows: rows, path: kernels)
             done.append(ObjectIdentifier(target))
         }
     }
@@ -175,6 +185,10 @@ public final class LlamaModel: @unchecked Sendable {
         let exact = cache.precision == .f16 && HalfCacheAttention.supports(headSize: headSize)
         // llama.cpp (without flash attention) attends over the cache in use padded to 32 cells.
         let padding = 32
+        // Each thread's scores row holds `scoresStride` floats; a pass past the cache's end would
+        // write into the next thread's row (the heap overflow of a room check that raced).
+        precondition(start + rows <= cache.capacity && cache.capacity <= b.scoresStride,
+                     "positions \(start)..<\(start + rows) do not fit a cache of \(cache.capacity)")
         let (keys, values) = cache.layer(layer)
         pool.runWithThreadIndex(tasks: rows * heads) { task, thread in
             let row = task / heads
@@ -187,7 +201,9 @@ public final class LlamaModel: @unchecked Sendable {
             if exact {
                 HalfCacheAttention.attend(
                     query: query, keys: keys + offset, values: values + offset, length: length,
-                    attended: (start + rows + padding - 1) / padding * padding, headSize: headSize, stride: kvWidth, scale: scale, scores: scores, output: output, singleQuery: rows == 1)
+                    attended: (start + rows + padding - 1) / padding * padding, headSize: headSize, stride: kvWidth,
+                    scale: scale, scores: scores, output: output, singleQuery: rows == 1,
+                    scratch: b.attentionScratch.slice(thread: thread))
             } else if cache.precision == .f16 {
                 HalfCacheAttention.attendPlain(
                     query: query, keys: keys + offset, values: values + offset, length: length,

@@ -8,10 +8,12 @@ public struct LoadedModel: Sendable {
     /// `tokenizer.chat_template` from the file, if any (recognised, never run).
     public let chatTemplateSource: String?
 
-    public static func open(path: String, threads: Int? = nil) throws -> LoadedModel {
+    /// `threads` and `kernels` come from the caller (onramp takes them from Probe's facts, the
+    /// command line and the environment).
+    public static func open(path: String, threads: Int, kernels: KernelPath = .best) throws -> LoadedModel {
         let file = try GGUFFile(path: path)
         let settings = try LlamaHyperparameters(file: file)
-        let model = try LlamaModel(file: file, shape: try LlamaShape(settings), threads: threads)
+        let model = try LlamaModel(file: file, shape: try LlamaShape(settings), threads: threads, kernels: kernels)
         let tokenizer = try TokenizerVocabulary(metadata: file.metadata).makeTokenizer()
         let template = try? file.metadata.stringIfPresent("tokenizer.chat_template")
         return LoadedModel(file: file, model: model, tokenizer: tokenizer, chatTemplateSource: template ?? nil)

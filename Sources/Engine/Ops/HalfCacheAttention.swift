@@ -31,11 +31,24 @@ public enum HalfCacheAttention {
         length: Int, attended: Int, headSize: Int, stride: Int, scale: Float,
         scores: UnsafeMutablePointer<Float>, output: UnsafeMutablePointer<Float>, singleQuery: Bool = false
     ) {
+        let scratch = AttentionScratch(threads: 1, headSize: headSize)
+        attend(
+            query: query, keys: keys, values: values, length: length, attended: attended, headSize: headSize,
+            stride: stride, scale: scale, scores: scores, output: output, singleQuery: singleQuery,
+            scratch: scratch.slice(thread: 0))
+        withExtendedLifetime(scratch) {}
+    }
+
+    /// `attend` with the calling thread's reusable scratch (see `AttentionScratch`).
+    static func attend(
+        query: UnsafePointer<Float>, keys: UnsafePointer<Float>, values: UnsafePointer<Float>,
+        length: Int, attended: Int, headSize: Int, stride: Int, scale: Float,
+        scores: UnsafeMutablePointer<Float>, output: UnsafeMutablePointer<Float>, singleQuery: Bool,
+        scratch: AttentionScratch.Slice
+    ) {
         let chunks = headSize / 16
         do {
-            // Heap scratch: large stack allocations here misbehaved in optimised builds.
-            let q = UnsafeMutablePointer<SIMD16<Float>>.allocate(capacity: chunks)
-            defer { q.deallocate() }
+            let q = scratch.query
             let raw = UnsafeRawPointer(query)
             for c in 0..<chunks {
                 q[c] = HalfRounding.round(raw.loadUnaligned(fromByteOffset: c * 64, as: SIMD16<Float>.self))
@@ -53,12 +66,15 @@ public enum HalfCacheAttention {
         }
         softmax(scores, length: length, attended: attended)
         for t in 0..<length { scores[t] = HalfRounding.round(scores[t]) }
-        weightedSum(scores, values: values, length: length, attended: attended, chunks: chunks, stride: stride, output: output)
+        weightedSum(
+            scores, values: values, length: length, attended: attended, chunks: chunks, stride: stride, output: output,
+            lanes: scratch.lanes)
     }
 
+    /// - lanes: scratch for `AttentionScratch.laneCount(headSize:)` floats.
     static func weightedSum(
         _ weights: UnsafePointer<Float>, values: UnsafePointer<Float>, length: Int, attended: Int, chunks: Int,
-        stride: Int, output: UnsafeMutablePointer<Float>
+        stride: Int, output: UnsafeMutablePointer<Float>, lanes: UnsafeMutablePointer<Float>
     ) {
         let wholeLanes = attended % 16 == 0
         let groups = wholeLanes ? 1 : 4
@@ -66,9 +82,7 @@ public enum HalfCacheAttention {
         let headSize = chunks * 16
         let count = 16 * headSize
         do {
-            let lanes = UnsafeMutablePointer<Float>.allocate(capacity: groups * count)
-            defer { lanes.deallocate() }
-            lanes.initialize(repeating: 0, count: groups * count)
+            lanes.update(repeating: 0, count: groups * count)
             let end = Swift.max(0, Swift.min(length, vectorEnd))
             var t = 0
             while t < end {

@@ -4,6 +4,7 @@
 import Foundation
 import Synchronization
 
+/// Sendable because its one stored property is immutable and `SharedState` is safe to share.
 public final class WorkerPool: @unchecked Sendable {
     /// Threads that work on each job, the calling thread included.
     public var threadCount: Int { shared.threadCount }
@@ -11,10 +12,10 @@ public final class WorkerPool: @unchecked Sendable {
     // The workers hold the shared state, not the pool, so dropping the pool stops them.
     private let shared: SharedState
 
-    /// Creates a pool with `threads` threads in all (the caller counts as one); the default is
-    /// the number of physical cores.
-    public init(threads: Int? = nil) {
-        shared = SharedState(threadCount: max(1, threads ?? PhysicalCores.count()))
+    /// Creates a pool with `threads` threads in all (the caller counts as one); see
+    /// `ThreadCount.forMachine` for the usual choice.
+    public init(threads: Int) {
+        shared = SharedState(threadCount: max(1, threads))
         for index in 1..<shared.threadCount {
             let thread = Thread { [shared] in shared.workerLoop(thread: index) }
             thread.name = "onramp-worker-\(index)"
@@ -50,6 +51,8 @@ public final class WorkerPool: @unchecked Sendable {
     }
 }
 
+/// Sendable (and shared by every worker thread) because each field is an atomic, a lock, or a
+/// plain field whose hand-off is ordered by the atomics: see `job`.
 private final class SharedState: @unchecked Sendable {
     let threadCount: Int
 

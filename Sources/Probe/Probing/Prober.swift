@@ -35,10 +35,13 @@ public struct Prober: Sendable {
         self.timeout = timeout
     }
 
-    /// Runs every area in order; `progress` hears each one as it completes, with the facts so far.
-    public func gather(progress: (ProbeArea, MachineFacts) -> Void = { _, _ in }) -> MachineFacts {
+    /// Runs `areas` (every one by default) in order; `progress` hears each one as it completes,
+    /// with the facts so far.
+    public func gather(
+        _ areas: [ProbeArea] = ProbeArea.allCases, progress: (ProbeArea, MachineFacts) -> Void = { _, _ in }
+    ) -> MachineFacts {
         let session = ProbeSession(source: source, timeout: timeout)
-        for area in ProbeArea.allCases {
+        for area in areas {
             session.probe(area)
             progress(area, session.facts)
         }
