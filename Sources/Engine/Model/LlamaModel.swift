@@ -16,6 +16,22 @@ public final class LlamaModel: @unchecked Sendable {
 
     private var buffers: ForwardBuffers?
     private let lock = NSLock()
+    private var chosenKernel: ProductKernel = .path(KernelPath.best)
+
+    /// The kernel every matrix product of `forward` runs on: a kernel path, or the reference
+    /// twin (slow; the self-test compares a model's logits on both).
+    public var productKernel: ProductKernel {
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return chosenKernel
+        }
+        set {
+            lock.lock()
+            defer { lock.unlock() }
+            chosenKernel = newValue
+        }
+    }
 
     public init(file: GGUFFile, shape: LlamaShape, threads: Int? = nil) throws(ModelError) {
         self.file = file
@@ -79,7 +95,7 @@ public final class LlamaModel: @unchecked Sendable {
         let d = shape.embedding
         let start = cache.count
         let b = buffers(batch: n, context: cache.capacity)
-        let products = MatrixProducts(pool: pool)
+        let products = MatrixProducts(pool: pool, kernel: chosenKernel)
 
         for (row, token) in tokens.enumerated() {
             Dequantize.row(weights.tokenEmbedding, row: token, into: b.hidden + row * d)
