@@ -11,6 +11,11 @@ public struct DisabledKernelPaths: Codable, Sendable, Equatable {
         public var path: String
         /// Which checks failed, in words.
         public var reason: String
+
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
     }
 
     public var paths: [Entry] = []

@@ -23,6 +23,22 @@ public struct SelfTestReport: Codable, Sendable, Equatable {
     public var seconds: Double
 
     public var failedChecks: [SelfTestCheck] { checks.filter { !$0.passed } }
+
+    public init(
+        passed: Bool, kernelPath: String, supportedPaths: [String], disabledPaths: [String], newlyDisabledPaths: [String],
+        model: String?, checks: [SelfTestCheck], speed: SpeedMeasurement?, messages: [String], seconds: Double
+    ) {
+        self.passed = passed
+        self.kernelPath = kernelPath
+        self.supportedPaths = supportedPaths
+        self.disabledPaths = disabledPaths
+        self.newlyDisabledPaths = newlyDisabledPaths
+        self.model = model
+        self.checks = checks
+        self.speed = speed
+        self.messages = messages
+        self.seconds = seconds
+    }
 }
 
 /// Prompt and generation speed on this machine, on the chosen path.
@@ -32,4 +48,12 @@ public struct SpeedMeasurement: Codable, Sendable, Equatable {
     public var generatedTokens: Int
     public var generationTokensPerSecond: Double
     public var threads: Int
+
+    public init(promptTokens: Int, promptTokensPerSecond: Double, generatedTokens: Int, generationTokensPerSecond: Double, threads: Int) {
+        self.promptTokens = promptTokens
+        self.promptTokensPerSecond = promptTokensPerSecond
+        self.generatedTokens = generatedTokens
+        self.generationTokensPerSecond = generationTokensPerSecond
+        self.threads = threads
+    }
 }

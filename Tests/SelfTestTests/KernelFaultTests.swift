@@ -49,8 +49,8 @@ struct KernelFaultTests {
     }
 
     @Test("a damaged portable kernel fails and is never switched off: there is nothing to fall back to")
-    func damagedPortableStays() throws {
-        try KernelFault.inject(type: .q4_0, path: .portable) {
+    func damagedPortableStays() {
+        KernelFault.inject(type: .q4_0, path: .portable) {
             let report = SelfTest.run()
             #expect(!report.passed)
             #expect(report.failedChecks.map(\.name) == ["q4_0 product on portable"])
