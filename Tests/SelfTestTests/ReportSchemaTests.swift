@@ -9,7 +9,7 @@ struct ReportSchemaTests {
     static func documentedFields(_ title: String) throws -> Set<String> {
         let text = try String(contentsOf: TestFiles.repositoryRoot.appendingPathComponent("docs/selftest.md"), encoding: .utf8)
         let section = try #require(text.components(separatedBy: "### \(title)\n").dropFirst().first)
-        let table = section.components(separatedBy: "\n\n").dropFirst().first ?? ""
+        let table = section.components(separatedBy: "\n\n").first { $0.contains("| field |") } ?? ""
         return Set(table.split(separator: "\n").compactMap { line in
             line.hasPrefix("| `") ? line.split(separator: "`").dropFirst().first.map(String.init) : nil
         })
