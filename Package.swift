@@ -58,6 +58,10 @@ let package = Package(
             ]
         ),
 
+        // MARK: Self-test (kernels against their references, the model end to end)
+        .target(name: "SelfTest", dependencies: ["Engine"]),
+        .testTarget(name: "SelfTestTests", dependencies: ["SelfTest", "Engine"]),
+
         // MARK: Wizard and the executable
         .target(name: "Wizard", dependencies: ["TUI", "Probe", "Doctor", "Engine", "PlainText"]),
         .testTarget(
@@ -68,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "onramp",
             dependencies: [
-                "Wizard", "TUI", "Probe", "Doctor", "Engine",
+                "Wizard", "TUI", "Probe", "Doctor", "Engine", "SelfTest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,10 +1,12 @@
 // What the engine runs with on this machine, decided here so the engine reads no files and no
 // environment itself: the thread count from Probe's CPU facts (or --threads), the kernel path
-// from ONRAMP_KERNELS (an unknown or unsupported name is ignored, never trusted).
+// from ONRAMP_KERNELS (an unknown or unsupported name is ignored, never trusted), never one that
+// `onramp selftest` found wrong on this machine.
 
 import Engine
 import Foundation
 import Probe
+import SelfTest
 
 enum EngineSetup {
     /// `requested` (from --threads) when given, otherwise one thread per physical core.
@@ -16,8 +18,19 @@ enum EngineSetup {
             usableCPUs: ProcessInfo.processInfo.activeProcessorCount)
     }
 
-    /// The fastest kernels this CPU supports, unless ONRAMP_KERNELS names other supported ones.
+    /// The fastest kernels this CPU supports and the self-test has not switched off, unless
+    /// ONRAMP_KERNELS names other such ones.
     static var kernels: KernelPath {
-        KernelPath.choose(supported: KernelPath.supported, requested: ProcessInfo.processInfo.environment["ONRAMP_KERNELS"])
+        let usable: [KernelPath]
+        do {
+            let disabled = try DisabledKernelPaths.load(from: DisabledKernelPaths.file()).disabled
+            usable = KernelPath.supported.filter { !disabled.contains($0) }
+        } catch {
+            // A list we cannot read might name a path known to be wrong: stay on the safe one.
+            StandardError.write("onramp: warning: \(error)\nUsing the portable kernels until `onramp selftest --reset` clears it.\n")
+            return .portable
+        }
+        return KernelPath.choose(
+            supported: usable.isEmpty ? [.portable] : usable, requested: ProcessInfo.processInfo.environment["ONRAMP_KERNELS"])
     }
 }

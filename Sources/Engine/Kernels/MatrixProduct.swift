@@ -16,10 +16,18 @@ public enum MatrixProduct {
     public static func multiply(_ w: WeightMatrix, _ x: borrowing QuantizedActivations, rows: Range<Int>, into y: UnsafeMutablePointer<Float>, yStride: Int, path: KernelPath) {
         checkOperands(w, x, rows: rows)
         guard !rows.isEmpty, x.batch > 0 else { return }
-        if path != .portable, path.isSupported, simdProduct(w, x, rows: rows, into: y, yStride: yStride, path: path) {
-            return
+        if !(path != .portable && path.isSupported && simdProduct(w, x, rows: rows, into: y, yStride: yStride, path: path)) {
+            portableProduct(w, x, rows: rows, into: y, yStride: yStride)
         }
-        portableProduct(w, x, rows: rows, into: y, yStride: yStride)
+        KernelFault.damage(type: w.type, path: path, rows: rows, batch: x.batch, y: y, yStride: yStride)
+    }
+
+    /// `multiply` with `kernel`: a path, or the reference twin (for comparing whole models).
+    public static func multiply(_ w: WeightMatrix, _ x: borrowing QuantizedActivations, rows: Range<Int>, into y: UnsafeMutablePointer<Float>, yStride: Int, kernel: ProductKernel) {
+        switch kernel {
+        case .path(let path): multiply(w, x, rows: rows, into: y, yStride: yStride, path: path)
+        case .reference: ReferenceKernels.multiply(w, x, rows: rows, into: y, yStride: yStride)
+        }
     }
 
     /// Contract checks; a failure is a bug in the caller, not a property of the model file.

@@ -20,6 +20,22 @@ public final class LlamaModel: @unchecked Sendable {
 
     private var buffers: ForwardBuffers?
     private let lock = NSLock()
+    private var chosenKernel: ProductKernel = .path(KernelPath.best)
+
+    /// The kernel every matrix product of `forward` runs on: a kernel path, or the reference
+    /// twin (slow; the self-test compares a model's logits on both).
+    public var productKernel: ProductKernel {
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return chosenKernel
+        }
+        set {
+            lock.lock()
+            defer { lock.unlock() }
+            chosenKernel = newValue
+        }
+    }
 
     /// `threads` and `kernels` are the caller's choice (see `ThreadCount.forMachine`): the
     /// engine does not look at the machine or the environment itself.
@@ -29,6 +45,7 @@ public final class LlamaModel: @unchecked Sendable {
         weights = try LlamaWeights(file: file, shape: shape)
         pool = WorkerPool(threads: threads)
         self.kernels = kernels
+        chosenKernel = .path(kernels)
         rope = RotaryEmbedding(
             dimensions: shape.ropeDimensions, frequencyBase: shape.ropeFrequencyBase,
             frequencyScale: shape.ropeFrequencyScale, frequencyFactors: weights.ropeFrequencyFactors)
@@ -89,7 +106,7 @@ public final class LlamaModel: @unchecked Sendable {
         let n = tokens.count
         let d = shape.embedding
         let b = buffers(batch: n, context: cache.capacity)
-        let products = MatrixProducts(pool: pool, path: kernels)
+        let products = MatrixProducts(pool: pool, kernel: chosenKernel)
 
         for (row, token) in tokens.enumerated() {
             Dequantize.row(weights.tokenEmbedding, row: token, into: b.hidden + row * d)

@@ -13,7 +13,7 @@ struct MatrixProductJob {
 
 struct MatrixProducts {
     let pool: WorkerPool
-    let path: KernelPath
+    let kernel: ProductKernel
     /// Rows per task: large enough to amortise a task, small enough to balance two to
     /// sixteen threads on the smallest projection (192 rows in SmolLM2-135M).
     static let rowsPerTask = 32
@@ -31,7 +31,7 @@ struct MatrixProducts {
             let job = jobs[index]
             let first = (task - starts[index]) * Self.rowsPerTask
             let rows = first..<min(job.weights.rows, first + Self.rowsPerTask)
-            MatrixProduct.multiply(job.weights, job.input, rows: rows, into: job.output, yStride: job.outputStride, path: path)
+            MatrixProduct.multiply(job.weights, job.input, rows: rows, into: job.output, yStride: job.outputStride, kernel: kernel)
         }
     }
 }

@@ -1,0 +1,33 @@
+// The self-test report as lines for a terminal: one line per group of checks, every check
+// under -v, then what failed and what happens next.
+
+public enum SelfTestText {
+    public static func render(_ report: SelfTestReport, verbose: Bool) -> String {
+        var lines: [String] = []
+        let groups: [(SelfTestCheck.Group, String)] = [
+            (.kernel, "kernels"), (.quantizer, "quantisers"), (.op, "operations"),
+            (.threads, "threads"), (.model, "model"), (.speed, "speed"),
+        ]
+        for (group, title) in groups {
+            let checks = report.checks.filter { $0.group == group }
+            guard !checks.isEmpty else { continue }
+            let failed = checks.filter { !$0.passed }
+            let summary = group == .speed ? checks[0].detail
+                : failed.isEmpty ? "\(checks.count) passed" : "\(failed.count) of \(checks.count) failed"
+            lines.append("\(failed.isEmpty ? "[ok]" : "[XX]") \(title): \(summary)")
+            for check in checks where verbose || !check.passed {
+                lines.append("       \(check.passed ? "ok " : "BAD") \(check.name): \(numbers(check))\(check.detail)")
+            }
+        }
+        lines.append("kernel path: \(report.kernelPath) (this CPU supports \(report.supportedPaths.joined(separator: ", "))"
+            + (report.disabledPaths.isEmpty ? ")" : "; not used: \(report.disabledPaths.joined(separator: ", ")))"))
+        lines += report.messages
+        lines.append("took \(Format.number(report.seconds)) s")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func numbers(_ check: SelfTestCheck) -> String {
+        guard check.group != .speed, let limit = check.limit else { return "" }
+        return "\(check.measured.map(Format.number) ?? "not a number") (limit \(Format.number(limit))); "
+    }
+}

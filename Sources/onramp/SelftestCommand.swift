@@ -1,0 +1,60 @@
+// `onramp selftest [MODEL]`: proves the engine computes the right numbers on this computer;
+// a kernel path that fails is recorded so Onramp stops using it.
+import ArgumentParser
+import Engine
+import Foundation
+import SelfTest
+
+struct SelftestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "selftest",
+        abstract: "Check that the engine computes the right numbers on this computer.",
+        discussion: """
+            Compares every kernel this CPU runs with its plain reference, checks the other \
+            operations and threads, and, given a model, runs it end to end and measures its speed. \
+            A kernel path that gives wrong results is switched off (recorded in \
+            $XDG_CONFIG_HOME/onramp/disabled-kernel-paths.json); --reset switches them back on. \
+            Exit status: 0 every check passed, 1 a check failed.
+            """)
+
+    @Argument(help: "A model file (.gguf) to check end to end.")
+    var model: String?
+
+    @Flag(help: "Print the result as JSON (schema: docs/selftest.md).")
+    var json = false
+
+    @Flag(name: .shortAndLong, help: "Show every check with its numbers.")
+    var verbose = false
+
+    @Flag(help: "Forget the kernel paths earlier self-tests switched off, then run.")
+    var reset = false
+
+    func run() throws {
+        let file = DisabledKernelPaths.file()
+        do {
+            if reset {
+                try DisabledKernelPaths.reset(at: file)
+                if !json { StandardError.write("Forgot the kernel paths earlier self-tests switched off.\n") }
+            }
+            var disabled = try DisabledKernelPaths.load(from: file)
+            let report = SelfTest.run(model: model, disabled: disabled)
+            let failed = SelfTest.failedPaths(report)
+            if !failed.isEmpty {
+                disabled.disable(failed)
+                try disabled.save(to: file)
+            }
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                StandardOutput.write(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
+            } else {
+                StandardOutput.write(SelfTestText.render(report, verbose: verbose))
+            }
+            if !report.passed { throw ExitCode(1) }
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            throw StandardError.fail(error)
+        }
+    }
+}
