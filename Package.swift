@@ -55,6 +55,7 @@ let package = Package(
                 "Fixtures/Tokenizer",  // llama.cpp's answers, read in place via #filePath
                 "Fixtures/Kernels",  // llama.cpp's matrix products, read in place via #filePath
                 "Fixtures/Generation",  // llama.cpp reference outputs, read in place via #filePath
+                "Fixtures/KQuant",  // K-quant models and llama.cpp's logits, read in place via #filePath
             ]
         ),
 

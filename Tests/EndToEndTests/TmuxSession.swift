@@ -160,9 +160,19 @@ final class TmuxSession {
         try waitFor("\"\(text)\"", sourceLocation: sourceLocation) { $0.contains(text) }
     }
 
+    /// Waits until the shell is the pane's foreground program again: keys typed while the program
+    /// is still ending would go to it (under load the first letter of a command was lost that way).
+    func waitForShell(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try waitFor("the shell to be in the foreground again", sourceLocation: sourceLocation) { _ in
+            (try? tmux(["display-message", "-p", "#{pane_current_command}"]).output
+                .trimmingCharacters(in: .whitespacesAndNewlines)) == "bash"
+        }
+    }
+
     /// Runs `echo READY` and expects it back on a line of its own: the terminal was restored
     /// (echo on, line discipline back, no leftover screen modes).
     func expectUsableShell(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try waitForShell(sourceLocation: sourceLocation)
         try type("echo READY")
         try waitFor("the shell to answer READY", sourceLocation: sourceLocation) { screen in
             screen.split(separator: "\n").contains { $0 == "READY" } && screen.contains("$ echo READY")
