@@ -83,22 +83,17 @@ struct RecommendCommand: ParsableCommand {
         }
     }
 
-    /// Memory bandwidth over all threads, and the engine's own kernel (Q4_K) on one thread scaled
-    /// to all: about half a second.
+    /// Memory bandwidth over all threads, and the engine's own kernel (Q4_K, one token) on one
+    /// thread scaled to all: about half a second.
     static func measure(threads: Int) -> MachineSpeed {
         let bandwidth = MemoryBandwidthProbe.measure(threads: threads)
-        let shapes = [
-            KernelBenchmark.Shape(type: .q4_K, rows: 2048, columns: 2048, batch: 1),
-            KernelBenchmark.Shape(type: .q4_K, rows: 1024, columns: 2048, batch: 32),
-        ]
+        let shape = KernelBenchmark.Shape(type: .q4_K, rows: 2048, columns: 2048, batch: 1)
         let path = MatrixProduct.path.rawValue
-        let results = KernelBenchmark.run(shapes: shapes, includeReference: false, minimumSeconds: 0.05)
-            .filter { $0.path == path }
-        let generation = results.first { $0.batch == 1 }?.gigaflops ?? 1
-        let prompt = results.first { $0.batch > 1 }?.gigaflops ?? generation
+        let results = KernelBenchmark.run(shapes: [shape], includeReference: false, minimumSeconds: 0.1)
+        let gigaflops = results.first { $0.path == path && $0.batch == 1 }?.gigaflops ?? 1
         return MachineSpeed(
-            memoryBandwidth: bandwidth, generationFlops: generation * 1e9 * Double(threads),
-            promptFlops: prompt * 1e9 * Double(threads), threads: threads, kernelPath: path, origin: .measured,
+            memoryBandwidth: bandwidth, generationFlops: gigaflops * 1e9 * Double(threads), threads: threads,
+            kernelPath: path, origin: .measured,
             note: "measured on this computer: memory read by \(threads) threads, the \(path) Q4_K kernel on one thread × \(threads)")
     }
 }

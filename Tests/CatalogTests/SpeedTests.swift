@@ -11,27 +11,27 @@ import Testing
 struct SpeedTests {
     @Test("generation is bandwidth ÷ bytes per token when memory is the limit")
     func memoryBound() {
-        // bytes/token = 4,000,000,000 + 131,072 × 512 = 4,067,108,864; ÷ 20e9 = 0.20336 s;
-        // computation 14e9 ÷ 100e9 = 0.14 s; 0.20336 ÷ efficiency 0.75 = 0.27114 s → 3.688 tokens/s.
+        // bytes/token = 4,000,000,000 + 131,072 × 512 = 4,067,108,864; ÷ 20e9 = 0.203355 s;
+        // computation 14e9 ÷ 100e9 = 0.14 s; 0.203355 ÷ efficiency 0.62 = 0.327993 s → 3.0489 tokens/s.
         let p = SpeedPrediction.predict(TestModels.sevenB, file: TestModels.sevenB.files[0], on: TestModels.speed)
         #expect(p.limitedBy == .memoryBandwidth)
-        #expect(abs(p.generationTokensPerSecond - 3.688) < 0.001)
-        // Prompt: 200e9 × 0.2 ÷ 14e9 = 2.857 tokens/s.
-        #expect(abs(p.promptTokensPerSecond - 2.857) < 0.001)
-        #expect(abs(p.generationRange.lowerBound - 3.688 * 0.7) < 0.001)
-        #expect(abs(p.generationWordsPerSecond - 3.688 * 0.75) < 0.001)
+        #expect(abs(p.generationTokensPerSecond - 3.0489) < 0.001)
+        // Prompt: 100e9 × 0.155 ÷ 14e9 = 1.1071 tokens/s.
+        #expect(abs(p.promptTokensPerSecond - 1.1071) < 0.001)
+        #expect(abs(p.generationRange.lowerBound - 3.0489 * 0.7) < 0.001)
+        #expect(abs(p.generationWordsPerSecond - 3.0489 * 0.75) < 0.001)
     }
 
     @Test("generation is kernel throughput ÷ operations per token when the kernels are the limit")
     func computeBound() {
         // The 1B on 200 GB/s memory but 10 GFLOP/s kernels: memory 0.0041 s < computation
-        // 2,471,628,864 ÷ 10e9 = 0.24716 s; ÷ 0.75 = 0.32955 s → 3.034 tokens/s.
+        // 2,471,628,864 ÷ 10e9 = 0.247163 s; ÷ 0.62 = 0.398650 s → 2.5085 tokens/s.
         var speed = TestModels.speed
         speed.memoryBandwidth = 200e9
         speed.generationFlops = 10e9
         let p = SpeedPrediction.predict(TestModels.oneB, file: TestModels.oneB.files[0], on: speed)
         #expect(p.limitedBy == .computation)
-        #expect(abs(p.generationTokensPerSecond - 3.034) < 0.001)
+        #expect(abs(p.generationTokensPerSecond - 2.5085) < 0.001)
     }
 
     @Test("an estimate from facts is labelled, and its range is wider than a measurement's")
@@ -41,7 +41,8 @@ struct SpeedTests {
         #expect(estimate.origin == .estimated)
         #expect(estimate.kernelPath == "avx2")
         #expect(estimate.threads == 8)
-        #expect(estimate.memoryBandwidth == 40e9)  // 8 cores × 8 GB/s, capped at 40 GB/s
+        #expect(estimate.memoryBandwidth == 50e9)  // 8 cores × 8 GB/s, capped at 50 GB/s
+        #expect(estimate.generationFlops == 8 * 43e9)
         let p = SpeedPrediction.predict(TestModels.oneB, file: TestModels.oneB.files[0], on: estimate)
         #expect(p.generationRange.lowerBound == p.generationTokensPerSecond * 0.5)
     }

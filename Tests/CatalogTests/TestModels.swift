@@ -39,8 +39,7 @@ enum TestModels {
             disks: [DiskFacts(purpose: "models", path: "/models", availableBytes: diskFree)])
     }
 
-    /// 20 GB/s, 100 GFLOP/s for one token, 200 GFLOP/s for prompts.
+    /// 20 GB/s and 100 GFLOP/s.
     static let speed = MachineSpeed(
-        memoryBandwidth: 20e9, generationFlops: 100e9, promptFlops: 200e9, threads: 8, kernelPath: "avx2", origin: .measured,
-        note: "test")
+        memoryBandwidth: 20e9, generationFlops: 100e9, threads: 8, kernelPath: "avx2", origin: .measured, note: "test")
 }

@@ -17,8 +17,6 @@ public struct MachineSpeed: Codable, Sendable, Equatable {
     /// Operations per second (a multiply-add is two) of the engine's kernel for one token at a
     /// time, all threads together.
     public var generationFlops: Double
-    /// The same for a batch of prompt tokens, where the weights are reused from cache.
-    public var promptFlops: Double
     public var threads: Int
     /// The engine's kernel path (`avx-vnni`, `avx2`, `portable`).
     public var kernelPath: String
@@ -27,12 +25,10 @@ public struct MachineSpeed: Codable, Sendable, Equatable {
     public var note: String
 
     public init(
-        memoryBandwidth: Double, generationFlops: Double, promptFlops: Double, threads: Int, kernelPath: String,
-        origin: Origin, note: String
+        memoryBandwidth: Double, generationFlops: Double, threads: Int, kernelPath: String, origin: Origin, note: String
     ) {
         self.memoryBandwidth = memoryBandwidth
         self.generationFlops = generationFlops
-        self.promptFlops = promptFlops
         self.threads = threads
         self.kernelPath = kernelPath
         self.origin = origin
@@ -51,7 +47,7 @@ public struct MachineSpeed: Codable, Sendable, Equatable {
     /// Reads `speed.json`; a present but broken file is an error, never silently replaced.
     public static func read(json data: Data) throws -> MachineSpeed {
         let speed = try JSONDecoder().decode(MachineSpeed.self, from: data)
-        guard speed.memoryBandwidth > 0, speed.generationFlops > 0, speed.promptFlops > 0, speed.threads > 0 else {
+        guard speed.memoryBandwidth > 0, speed.generationFlops > 0, speed.threads > 0 else {
             throw CatalogError.unreadable("speed.json has a number that is not positive.")
         }
         return speed

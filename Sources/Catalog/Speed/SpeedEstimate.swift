@@ -6,19 +6,20 @@
 import Probe
 
 public enum SpeedEstimate {
-    /// Single-thread throughput of each kernel path (operations per second on Q4_K weights, batch 1
-    /// and batch 32), as `onramp recommend` measures it, with ONRAMP_KERNELS forcing each path, on
-    /// the reference machine (an Intel Xeon with AVX-VNNI; see docs/architecture.md, "Catalog").
-    static let referenceFlopsPerThread: [String: (generation: Double, prompt: Double)] = [
-        "avx-vnni": (generation: 44e9, prompt: 40e9),
-        "avx2": (generation: 43e9, prompt: 43e9),
-        "portable": (generation: 4e9, prompt: 2e9),
+    /// Single-thread throughput of each kernel path (operations per second on Q4_K weights, one
+    /// token), as `onramp recommend` measures it with ONRAMP_KERNELS forcing each path on the
+    /// reference machine (an Intel Xeon with AVX-VNNI; see docs/architecture.md, "Catalog").
+    static let referenceFlopsPerThread: [String: Double] = [
+        "avx-vnni": 44e9,
+        "avx2": 43e9,
+        "portable": 4e9,
     ]
 
-    /// What one core streams from memory, and the most a whole machine of that kind reaches
-    /// (dual-channel desktop memory; a Raspberry Pi's LPDDR4X).
+    /// What one core streams from memory, and the most a whole machine of that kind reaches:
+    /// dual-channel DDR4-3200 is 51.2 GB/s on paper (DDR5 desktops more); a Raspberry Pi 5's
+    /// 32-bit LPDDR4X-4267 is 17 GB/s on paper, about half of it in practice.
     static let x86BandwidthPerCore = 8e9
-    static let x86BandwidthCeiling = 40e9
+    static let x86BandwidthCeiling = 50e9
     static let armBandwidthPerCore = 3e9
     static let armBandwidthCeiling = 9e9
 
@@ -42,14 +43,14 @@ public enum SpeedEstimate {
     public static func estimate(for facts: MachineFacts) -> MachineSpeed {
         let path = kernelPath(for: facts.cpu)
         let threads = threads(for: facts)
-        let reference = referenceFlopsPerThread[path] ?? referenceFlopsPerThread["portable"]!
+        let perThread = referenceFlopsPerThread[path] ?? referenceFlopsPerThread["portable"]!
         let isARM = facts.cpu.architecture == "aarch64" || facts.cpu.architecture == "arm64"
         let bandwidth = isARM
             ? min(armBandwidthPerCore * Double(threads), armBandwidthCeiling)
             : min(x86BandwidthPerCore * Double(threads), x86BandwidthCeiling)
         return MachineSpeed(
-            memoryBandwidth: bandwidth, generationFlops: reference.generation * Double(threads),
-            promptFlops: reference.prompt * Double(threads), threads: threads, kernelPath: path, origin: .estimated,
+            memoryBandwidth: bandwidth, generationFlops: perThread * Double(threads), threads: threads, kernelPath: path,
+            origin: .estimated,
             note: "estimated from the processor's facts (\(threads) cores, \(path) kernels); not measured on this machine")
     }
 }
