@@ -89,7 +89,7 @@ struct RecommendCommand: ParsableCommand {
         let bandwidth = MemoryBandwidthProbe.measure(threads: threads)
         let shape = KernelBenchmark.Shape(type: .q4_K, rows: 2048, columns: 2048, batch: 1)
         let path = MatrixProduct.path.rawValue
-        let results = KernelBenchmark.run(shapes: [shape], includeReference: false, minimumSeconds: 0.1)
+        let results = KernelBenchmark.run(shapes: [shape], includeReference: false, minimumSeconds: 0.05)
         let gigaflops = results.first { $0.path == path && $0.batch == 1 }?.gigaflops ?? 1
         return MachineSpeed(
             memoryBandwidth: bandwidth, generationFlops: gigaflops * 1e9 * Double(threads), threads: threads,
