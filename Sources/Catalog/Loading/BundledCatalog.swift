@@ -616,6 +616,14 @@ enum BundledCatalog {
    ],
    "files": [
     {
+     "quantization": "Q4_K_M",
+     "repository": "unsloth/DeepSeek-R1-Distill-Qwen-7B-GGUF",
+     "fileName": "DeepSeek-R1-Distill-Qwen-7B-Q4_K_M.gguf",
+     "sizeBytes": 4683073248,
+     "revision": "097680e4eed7a83b3df6b0bb5e5134099cadf1b0",
+     "sha256": "78272d8d32084548bd450394a560eb2d70de8232ab96a725769b1f9171235c1c"
+    },
+    {
      "quantization": "Q8_0",
      "repository": "mradermacher/DeepSeek-R1-Distill-Qwen-7B-GGUF",
      "fileName": "DeepSeek-R1-Distill-Qwen-7B.Q8_0.gguf",
@@ -625,6 +633,7 @@ enum BundledCatalog {
    ],
    "sources": [
     "https://huggingface.co/deepseek-ai/DeepSeek-R1-Distill-Qwen-7B/blob/main/config.json",
+    "Q4_K_M: a public model list that pins the revision, size and sha256 (found by code search)",
     "Q8_0: a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)"
    ]
   },
@@ -957,6 +966,13 @@ enum BundledCatalog {
    ],
    "files": [
     {
+     "quantization": "Q4_K_M",
+     "repository": "bartowski/gemma-2-2b-it-GGUF",
+     "fileName": "gemma-2-2b-it-Q4_K_M.gguf",
+     "sizeBytes": 1708582752,
+     "sha256": "e0aee85060f168f0f2d8473d7ea41ce2f3230c1bc1374847505ea599288a7787"
+    },
+    {
      "quantization": "Q6_K",
      "repository": "bartowski/gemma-2-2b-it-GGUF",
      "fileName": "gemma-2-2b-it-Q6_K.gguf",
@@ -966,6 +982,7 @@ enum BundledCatalog {
    ],
    "sources": [
     "https://huggingface.co/google/gemma-2-2b-it/blob/main/config.json",
+    "Q4_K_M: a public GitHub download script that checks each file against the size and sha256 of Hugging Face's LFS listing (found by code search)",
     "Q6_K: GitHub a-ghorbani/pocketpal-ai src/store/defaultModels.ts (size and LFS sha256 as the Hugging Face API reports them)"
    ]
   },
@@ -1070,6 +1087,92 @@ enum BundledCatalog {
     "https://huggingface.co/microsoft/Phi-3.5-mini-instruct/blob/main/config.json",
     "Q4_K_M: GitHub a-ghorbani/pocketpal-ai src/store/defaultModels.ts (size and LFS sha256 as the Hugging Face API reports them)",
     "parameters: GitHub a-ghorbani/pocketpal-ai src/store/defaultModels.ts (size and LFS sha256 as the Hugging Face API reports them)"
+   ]
+  },
+  {
+   "id": "gemma-3-4b-it",
+   "name": "Gemma 3 4B Instruct",
+   "architecture": "gemma3",
+   "parameters": 3880099328,
+   "layers": 34,
+   "embeddingLength": 2560,
+   "headCount": 8,
+   "kvHeadCount": 4,
+   "headDimension": 256,
+   "contextLength": 131072,
+   "license": "gemma",
+   "languages": [
+    "en",
+    "de",
+    "fr",
+    "es",
+    "it",
+    "pt",
+    "ja",
+    "ko",
+    "zh",
+    "ar",
+    "hi"
+   ],
+   "uses": [
+    "chat"
+   ],
+   "files": [
+    {
+     "quantization": "Q4_K_M",
+     "repository": "bartowski/google_gemma-3-4b-it-GGUF",
+     "fileName": "google_gemma-3-4b-it-Q4_K_M.gguf",
+     "sizeBytes": 2489758112,
+     "sha256": "4996030242583a40aa151ff93f49ed787ac8c25e4120c3ae4588b2e2a7d1ae94"
+    }
+   ],
+   "sources": [
+    "https://huggingface.co/google/gemma-3-4b-it/blob/main/config.json",
+    "Q4_K_M: a public GitHub download script that checks each file against the size and sha256 of Hugging Face's LFS listing (found by code search)",
+    "parameters: the language model only (34 layers, 2560 wide, 10240 feed-forward, 262,144-token vocabulary); the card's 4.3B includes the vision encoder, which is a separate mmproj file"
+   ]
+  },
+  {
+   "id": "phi-4-mini-instruct",
+   "name": "Phi-4 Mini Instruct",
+   "architecture": "phi3",
+   "parameters": 3836021760,
+   "layers": 32,
+   "embeddingLength": 3072,
+   "headCount": 24,
+   "kvHeadCount": 8,
+   "headDimension": 128,
+   "contextLength": 131072,
+   "license": "mit",
+   "languages": [
+    "en",
+    "de",
+    "fr",
+    "es",
+    "it",
+    "pt",
+    "ja",
+    "ko",
+    "zh",
+    "ar"
+   ],
+   "uses": [
+    "chat",
+    "code"
+   ],
+   "files": [
+    {
+     "quantization": "Q4_K_M",
+     "repository": "bartowski/microsoft_Phi-4-mini-instruct-GGUF",
+     "fileName": "microsoft_Phi-4-mini-instruct-Q4_K_M.gguf",
+     "sizeBytes": 2491874688,
+     "revision": "7ff82c2aaa4dde30121698a973765f39be5288c0",
+     "sha256": "01999f17c39cc3074afae5e9c539bc82d45f2dd7faa3917c66cbef76fce8c0c2"
+    }
+   ],
+   "sources": [
+    "https://huggingface.co/microsoft/Phi-4-mini-instruct/blob/main/config.json",
+    "Q4_K_M: a public GitHub download script that checks each file against the size and sha256 of Hugging Face's LFS listing (found by code search); the same size, sha256 and a pinned revision in another public model list"
    ]
   }
  ]
