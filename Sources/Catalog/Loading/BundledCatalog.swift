@@ -466,6 +466,49 @@ enum BundledCatalog {
    ]
   },
   {
+   "id": "qwen2.5-7b-instruct",
+   "name": "Qwen2.5 7B Instruct",
+   "architecture": "qwen2",
+   "parameters": 7615616512,
+   "layers": 28,
+   "embeddingLength": 3584,
+   "headCount": 28,
+   "kvHeadCount": 4,
+   "headDimension": 128,
+   "contextLength": 32768,
+   "license": "apache-2.0",
+   "languages": [
+    "en",
+    "zh",
+    "fr",
+    "es",
+    "pt",
+    "de",
+    "it",
+    "ru",
+    "ja",
+    "ko",
+    "vi",
+    "th",
+    "ar"
+   ],
+   "uses": [
+    "chat"
+   ],
+   "files": [
+    {
+     "quantization": "Q4_K_M",
+     "repository": "bartowski/Qwen2.5-7B-Instruct-GGUF",
+     "fileName": "Qwen2.5-7B-Instruct-Q4_K_M.gguf",
+     "sizeBytes": 4683074240
+    }
+   ],
+   "sources": [
+    "https://huggingface.co/Qwen/Qwen2.5-7B-Instruct/blob/main/config.json",
+    "Q4_K_M: a public model list whose comment says every size is measured (found by code search)"
+   ]
+  },
+  {
    "id": "qwen2.5-coder-0.5b-instruct",
    "name": "Qwen2.5 Coder 0.5B Instruct",
    "architecture": "qwen2",
@@ -716,6 +759,12 @@ enum BundledCatalog {
    ],
    "files": [
     {
+     "quantization": "Q4_K_M",
+     "repository": "unsloth/Qwen3-1.7B-GGUF",
+     "fileName": "Qwen3-1.7B-Q4_K_M.gguf",
+     "sizeBytes": 1107409472
+    },
+    {
      "quantization": "Q8_0",
      "repository": "Qwen/Qwen3-1.7B-GGUF",
      "fileName": "Qwen3-1.7B-Q8_0.gguf",
@@ -727,6 +776,7 @@ enum BundledCatalog {
    "sources": [
     "https://huggingface.co/Qwen/Qwen3-1.7B/blob/main/config.json",
     "parameters: the model card gives 1.7B (rounded)",
+    "Q4_K_M: a public model list whose comment says every size is measured (found by code search)",
     "Q8_0: a public GitHub desktop app that pins each Qwen/Qwen3-*-GGUF revision with size and sha256 (found by code search)"
    ]
   },
@@ -807,6 +857,12 @@ enum BundledCatalog {
    ],
    "files": [
     {
+     "quantization": "Q4_K_M",
+     "repository": "unsloth/Qwen3-4B-Instruct-2507-GGUF",
+     "fileName": "Qwen3-4B-Instruct-2507-Q4_K_M.gguf",
+     "sizeBytes": 2497281120
+    },
+    {
      "quantization": "Q8_0",
      "repository": "unsloth/Qwen3-4B-Instruct-2507-GGUF",
      "fileName": "Qwen3-4B-Instruct-2507-Q8_0.gguf",
@@ -816,6 +872,7 @@ enum BundledCatalog {
    ],
    "sources": [
     "https://huggingface.co/Qwen/Qwen3-4B-Instruct-2507/blob/main/config.json",
+    "Q4_K_M: a public model list whose comment says every size is measured (found by code search)",
     "Q8_0: a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)",
     "architecture numbers also in the GGUF metadata shown on a Hugging Face mirror page of an unsloth Q4_K_M conversion"
    ]
@@ -852,6 +909,12 @@ enum BundledCatalog {
    ],
    "files": [
     {
+     "quantization": "Q4_K_M",
+     "repository": "unsloth/Qwen3-8B-GGUF",
+     "fileName": "Qwen3-8B-Q4_K_M.gguf",
+     "sizeBytes": 5027784512
+    },
+    {
      "quantization": "Q8_0",
      "repository": "Qwen/Qwen3-8B-GGUF",
      "fileName": "Qwen3-8B-Q8_0.gguf",
@@ -862,6 +925,7 @@ enum BundledCatalog {
    ],
    "sources": [
     "https://huggingface.co/Qwen/Qwen3-8B/blob/main/config.json",
+    "Q4_K_M: a public model list whose comment says every size is measured (found by code search)",
     "Q8_0: a public GitHub desktop app that pins each Qwen/Qwen3-*-GGUF revision with size and sha256 (found by code search); the same byte counts in a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)"
    ]
   },
