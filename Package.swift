@@ -42,6 +42,17 @@ let package = Package(
             exclude: ["Golden", "Fixtures"]
         ),
 
+        // MARK: Models: catalog, fit, speed, ranking
+        // The catalog's JSON is reviewed as a file and compiled in as a string (BundledCatalog.swift, made
+        // by scripts/update-catalog): a SwiftPM resource bundle is looked up beside the executable on
+        // Linux, so a copied or installed `onramp` would lose it.
+        .target(name: "Catalog", dependencies: ["Probe"], exclude: ["Resources"]),
+        .testTarget(
+            name: "CatalogTests",
+            dependencies: ["Catalog", "Probe", "Engine"],
+            exclude: ["Golden"]  // read in place via #filePath
+        ),
+
         // MARK: Inference engine
         .target(name: "Engine", dependencies: ["CX86Kernels", "PlainText"]),
         // x86 SIMD kernels; each function carries its own target attribute and is entered only
@@ -73,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "onramp",
             dependencies: [
-                "Wizard", "TUI", "Probe", "Doctor", "Engine", "SelfTest",
+                "Wizard", "TUI", "Probe", "Doctor", "Engine", "SelfTest", "Catalog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -22,6 +22,7 @@ struct Onramp: AsyncParsableCommand {
             ChatCommand.self,
             BenchCommand.self,
             SelftestCommand.self,
+            RecommendCommand.self,
         ]
     )
 

@@ -1,0 +1,52 @@
+// `onramp recommend` for people: the pick with its reason, other models that would work, and
+// (all, or a count of) the ones that would not, with theirs.
+
+public enum RecommendationText {
+    /// Models shown under "Also suitable" unless `all`.
+    static let alsoSuitableLimit = 4
+
+    public static func render(_ recommendation: Recommendation, all: Bool) -> String {
+        var lines: [String] = []
+        let goal: String
+        switch recommendation.goal {
+        case .chat: goal = "chatting"
+        case .code: goal = "writing code"
+        case .fast: goal = "quick answers"
+        }
+        if let best = recommendation.best {
+            lines.append("Best for \(goal) on this computer:")
+            lines += entry(best)
+        } else {
+            lines.append("No model in Onramp's catalog suits \(goal) on this computer yet.")
+        }
+        let others = Array(recommendation.suitable.dropFirst())
+        if !others.isEmpty {
+            lines.append("")
+            lines.append("Also suitable:")
+            for candidate in all ? others : Array(others.prefix(alsoSuitableLimit)) { lines += entry(candidate) }
+            if !all && others.count > alsoSuitableLimit {
+                lines.append("  … and \(others.count - alsoSuitableLimit) more (--all lists them).")
+            }
+        }
+        let unsuitable = recommendation.unsuitable
+        if !unsuitable.isEmpty {
+            lines.append("")
+            if all {
+                lines.append("Not for this computer now:")
+                for candidate in unsuitable { lines += entry(candidate) }
+            } else {
+                lines.append("\(unsuitable.count) other models do not fit, are too slow, or do not run in Onramp yet (--all says why).")
+            }
+        }
+        lines.append("")
+        lines += recommendation.notes
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func entry(_ candidate: Candidate) -> [String] {
+        [
+            "  \(candidate.model.name) — \(candidate.file.quantization), \(Amounts.gigabytes(candidate.file.sizeBytes)) download",
+            "    \(candidate.reason)",
+        ]
+    }
+}
