@@ -6,11 +6,13 @@ import Engine
 import Foundation
 
 public enum SelfTest {
-    /// Runs every check. `disabled`: paths Onramp already stopped using (not checked).
+    /// Runs every check. `cores`: the thread count the engine uses on this machine (the caller
+    /// decides it from Probe's facts; the engine and the self-test read no machine files).
+    /// `disabled`: paths Onramp already stopped using (not checked).
     /// `progress` sees each check as it finishes (for `-v` and the wizard).
     public static func run(
-        model: String? = nil, disabled: DisabledKernelPaths = DisabledKernelPaths(),
-        supported: [KernelPath] = KernelPath.supported, cores: Int = PhysicalCores.count(),
+        model: String? = nil, cores: Int, disabled: DisabledKernelPaths = DisabledKernelPaths(),
+        supported: [KernelPath] = KernelPath.supported,
         progress: (SelfTestCheck) -> Void = { _ in }
     ) -> SelfTestReport {
         let started = Clock.now

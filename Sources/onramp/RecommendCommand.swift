@@ -44,7 +44,7 @@ struct RecommendCommand: ParsableCommand {
         do {
             catalog = try ModelCatalog.bundled()
         } catch {
-            throw StandardError.fail(error)
+            throw StandardError.fail(error, in: Self.self)
         }
         let facts = Prober(source: try machine.systemSource(), timeout: .seconds(3)).gather()
         let speed = try machineSpeed(facts: facts)

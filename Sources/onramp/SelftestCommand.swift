@@ -37,7 +37,7 @@ struct SelftestCommand: ParsableCommand {
                 if !json { StandardError.write("Forgot the kernel paths earlier self-tests switched off.\n") }
             }
             var disabled = try DisabledKernelPaths.load(from: file)
-            let report = SelfTest.run(model: model, disabled: disabled)
+            let report = SelfTest.run(model: model, cores: EngineSetup.threads(requested: nil), disabled: disabled)
             let failed = SelfTest.failedPaths(report)
             if !failed.isEmpty {
                 disabled.disable(failed)
@@ -54,7 +54,7 @@ struct SelftestCommand: ParsableCommand {
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            throw StandardError.fail(error)
+            throw StandardError.fail(error, in: Self.self)
         }
     }
 }

@@ -18,7 +18,7 @@ struct KernelFaultTests {
         let file = folder.url.appendingPathComponent("onramp/disabled-kernel-paths.json")
 
         try KernelFault.inject(type: type, path: broken) {
-            let first = SelfTest.run(disabled: try DisabledKernelPaths.load(from: file))
+            let first = SelfTest.run(cores: 2, disabled: try DisabledKernelPaths.load(from: file))
             #expect(!first.passed)
             let failed = first.failedChecks
             #expect(failed.map(\.name) == ["\(type) product on \(broken)"])
@@ -40,7 +40,7 @@ struct KernelFaultTests {
             disabled.disable(SelfTest.failedPaths(first))
             try disabled.save(to: file)
 
-            let again = SelfTest.run(disabled: try DisabledKernelPaths.load(from: file))
+            let again = SelfTest.run(cores: 2, disabled: try DisabledKernelPaths.load(from: file))
             #expect(again.passed, "\(again.failedChecks)")
             #expect(again.kernelPath == next.rawValue)
             #expect(again.disabledPaths == [broken.rawValue])
@@ -51,7 +51,7 @@ struct KernelFaultTests {
     @Test("a damaged portable kernel fails and is never switched off: there is nothing to fall back to")
     func damagedPortableStays() {
         KernelFault.inject(type: .q4_0, path: .portable) {
-            let report = SelfTest.run()
+            let report = SelfTest.run(cores: 2)
             #expect(!report.passed)
             #expect(report.failedChecks.map(\.name) == ["q4_0 product on portable"])
             #expect(report.newlyDisabledPaths.isEmpty)

@@ -8,7 +8,7 @@ import Testing
 struct SelfTestTests {
     @Test("every kernel check, operation and thread check passes on this machine, on every supported path")
     func passesWithoutModel() {
-        let report = SelfTest.run()
+        let report = SelfTest.run(cores: 2)
         #expect(report.passed, "\(report.failedChecks)")
         #expect(report.kernelPath == KernelPath.supported.last?.rawValue)
         // The list comes from the engine's tables: every type on every supported path.
@@ -26,7 +26,7 @@ struct SelfTestTests {
 
     @Test("SmolLM2 passes end to end: same logits as the reference, sensible perplexity, same bits on 1 and all threads, a speed")
     func passesWithSmolLM2() throws {
-        let report = SelfTest.run(model: TestFiles.smolLM2)
+        let report = SelfTest.run(model: TestFiles.smolLM2, cores: 2)
         #expect(report.passed, "\(report.failedChecks)")
         let model = report.checks.filter { $0.group == .model }
         #expect(model.count == 3)
@@ -61,7 +61,7 @@ struct SelfTestTests {
         try handle.write(contentsOf: [byte ^ 0x40])
         try handle.close()
 
-        let report = SelfTest.run(model: copy.path)
+        let report = SelfTest.run(model: copy.path, cores: 2)
         #expect(!report.passed)
         let engineChecks = report.checks.filter { $0.group == .kernel || $0.group == .quantizer || $0.group == .op }
         let enginePassed = engineChecks.allSatisfy { $0.passed }
@@ -78,7 +78,7 @@ struct SelfTestTests {
         let folder = try TemporaryFolder()
         let file = folder.url.appendingPathComponent("notes.gguf")
         try Data("hello".utf8).write(to: file)
-        let report = SelfTest.run(model: file.path)
+        let report = SelfTest.run(model: file.path, cores: 2)
         #expect(!report.passed)
         let open = try #require(report.checks.first { $0.group == .model })
         #expect(!open.passed && open.name == "open notes.gguf")

@@ -15,7 +15,8 @@ public struct CPUWithoutAVX: Check {
             + "is not affected.",
         fix: .steps(.manual(
             "Nothing to install: choose a small model (about 1B parameters or fewer, such as SmolLM2 or Llama 3.2 1B), "
-                + "or use a graphics card or a newer computer for bigger models.")))
+                + "or use a graphics card or a newer computer for bigger models. "
+                + "`onramp recommend` lists the models that run well on this computer.")))
 
     static let noAVX = FindingKind(
         id: "cpu.no-avx", area: .cpu, severity: .error,
@@ -25,7 +26,8 @@ public struct CPUWithoutAVX: Check {
             + "anything useful for chatting will be too slow. Many other tools refuse to start on such CPUs.",
         fix: .steps(.manual(
             "Use a tiny model to try things out, or run models on a graphics card or a newer computer "
-                + "(any x86 CPU since 2013, or any 64-bit ARM CPU, has the needed instructions).")))
+                + "(any x86 CPU since 2013, or any 64-bit ARM CPU, has the needed instructions). "
+                + "`onramp recommend --for fast` lists the tiny ones.")))
 
     public var kinds: [FindingKind] { [Self.noAVX2, Self.noAVX] }
 

@@ -14,7 +14,8 @@ public struct LowMemory: Check {
             + "will be refused, or make the computer swap and freeze.",
         fix: .steps(.manual(
             "Close other programs before starting a model, choose a small model (about 1B parameters or fewer), "
-                + "or add memory. In a container or VM, give it more memory.")))
+                + "or add memory. In a container or VM, give it more memory. "
+                + "`onramp recommend` lists the models that fit in the memory this computer has free.")))
 
     public var kinds: [FindingKind] { [Self.kind] }
 
