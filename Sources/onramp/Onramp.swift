@@ -21,6 +21,7 @@ struct Onramp: AsyncParsableCommand {
             RunCommand.self,
             ChatCommand.self,
             BenchCommand.self,
+            PullCommand.self, ListCommand.self, RemoveCommand.self, VerifyCommand.self,
         ]
     )
 
