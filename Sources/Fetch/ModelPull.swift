@@ -77,7 +77,9 @@ public struct ModelPull: Sendable {
         try? FileManager.default.removeItem(atPath: Self.notePath(partial))
         let manifest = ModelManifest(
             name: remote.fileName, source: remote.source.description, url: remote.downloadURL.absoluteString,
-            revision: remote.revision, size: result.size, sha256: result.sha256, architecture: architecture, downloaded: Date())
+            revision: remote.revision, size: result.size, sha256: result.sha256, architecture: architecture,
+            // Whole seconds: the manifest stores ISO 8601 dates, which carry no fractions.
+            downloaded: Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down)))
         try store.save(manifest)
         withExtendedLifetime(lock) {}
         return .downloaded(manifest)

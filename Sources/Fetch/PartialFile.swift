@@ -34,6 +34,7 @@ final class PartialFile {
     }
 
     func truncate(to newLength: Int64 = 0) throws(FetchError) {
+        guard newLength != length else { return }
         guard ftruncate(descriptor, off_t(newLength)) == 0 else {
             throw FetchError(.store, "Could not shorten the partial download \(path) (\(String(cString: strerror(errno)))). Delete it and pull again.")
         }

@@ -40,7 +40,8 @@ struct PullCommand: AsyncParsableCommand {
             let store = ModelStore(root: settings.storeRoot)
             let verb = if case .alreadyPresent = outcome { "Already in the store" } else { "Downloaded and verified" }
             StandardOutput.write("\(verb): \(manifest.name) (\(ByteCount.text(manifest.size)), sha256 \(manifest.sha256))\n")
-            StandardOutput.write("File: \(try store.blobPath(sha256: manifest.sha256))\n")
+            let file = try store.blobPath(sha256: manifest.sha256)
+            StandardOutput.write("File: \(file)\n")
         } catch {
             throw StandardError.fail(error)
         }

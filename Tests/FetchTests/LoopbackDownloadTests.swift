@@ -65,13 +65,25 @@ struct LoopbackDownloadTests {
         }
     }
 
-    @Test("a connection reset mid-body is resumed with Range from the exact byte reached")
+    /// The Range of the second file request: bytes the client had saved when the first one broke
+    /// (the client may drop what it had buffered but not yet saved when the connection fails).
+    private func resumedFrom(_ server: TestHubServer, atMost sent: Int) -> Int? {
+        let requests = server.fileRequests
+        guard requests.count >= 2, requests[0].headers["range"] == nil, let range = requests[1].headers["range"],
+            range.hasPrefix("bytes="), range.hasSuffix("-"), let start = Int(range.dropFirst(6).dropLast()),
+            start > 0, start <= sent
+        else { return nil }
+        return start
+    }
+
+    @Test("a connection reset mid-body is resumed with Range from the bytes saved")
     func resetThenResume() async throws {
         try await withServer { server, store, file in
             server.enqueue(.resetAfter(700_000))
             _ = try await ModelPull(settings: store.settings(endpoint: server.endpoint)).pull(try hf(file))
-            let ranges = server.fileRequests.map { $0.headers["range"] }
-            #expect(ranges == [nil, "bytes=700000-"])
+            #expect(server.fileRequests.count == 2)
+            #expect(resumedFrom(server, atMost: 700_000) != nil, "\(server.fileRequests.map { $0.headers["range"] })")
+            // The sha256 matching proves the resumed bytes were appended at the right place.
             #expect(try store.blobBytes(file.sha256) == file.bytes)
         }
     }
@@ -84,7 +96,7 @@ struct LoopbackDownloadTests {
             let start = clock.now
             _ = try await ModelPull(settings: store.settings(endpoint: server.endpoint)).pull(try hf(file))
             let elapsed = clock.now - start
-            #expect(server.fileRequests.map { $0.headers["range"] } == [nil, "bytes=300000-"])
+            #expect(server.fileRequests.count == 2 && resumedFrom(server, atMost: 300_000) != nil)
             #expect(elapsed >= .milliseconds(900) && elapsed < .seconds(10), "\(elapsed)")
             #expect(try store.blobBytes(file.sha256) == file.bytes)
         }
@@ -95,7 +107,7 @@ struct LoopbackDownloadTests {
         try await withServer { server, store, file in
             server.enqueue(.resetAfter(500_000), .ignoreRange)
             _ = try await ModelPull(settings: store.settings(endpoint: server.endpoint)).pull(try hf(file))
-            #expect(server.fileRequests.map { $0.headers["range"] } == [nil, "bytes=500000-"])
+            #expect(server.fileRequests.count == 2 && resumedFrom(server, atMost: 500_000) != nil)
             #expect(try store.blobBytes(file.sha256) == file.bytes)
         }
     }
@@ -105,7 +117,8 @@ struct LoopbackDownloadTests {
         try await withServer { server, store, file in
             server.enqueue(.resetAfter(500_000), .wrongContentRange)
             _ = try await ModelPull(settings: store.settings(endpoint: server.endpoint)).pull(try hf(file))
-            #expect(server.fileRequests.map { $0.headers["range"] } == [nil, "bytes=500000-", nil])
+            #expect(resumedFrom(server, atMost: 500_000) != nil)
+            #expect(server.fileRequests.count == 3 && server.fileRequests[2].headers["range"] == nil)
             #expect(try store.blobBytes(file.sha256) == file.bytes)
         }
     }
@@ -178,7 +191,8 @@ struct LoopbackDownloadTests {
                 #expect(error.kind == .networkFailed && error.message.contains("503") && error.message.contains("run the same pull again"))
             }
             let attributes = try FileManager.default.attributesOfItem(atPath: store.store.partialPath(for: file.name))
-            #expect((attributes[.size] as? NSNumber)?.intValue == 100_000)
+            let kept = (attributes[.size] as? NSNumber)?.intValue ?? 0
+            #expect(kept > 0 && kept <= 100_000, "kept \(kept) bytes")
         }
     }
 

@@ -20,12 +20,8 @@ struct SourceAndPolicyTests {
     @Test("hf:// addresses with missing parts, '..' or URL syntax are refused with the expected form")
     func badHuggingFaceAddresses() {
         for text in ["hf://org/repo", "hf://org/../x.gguf", "hf://org/repo/a b.gguf", "hf://org/repo/x.gguf@", "hf://org/repo/x?.gguf", "hf://org//x.gguf"] {
-            #expect(throws: FetchError.self, "\(text)") { try HuggingFaceFile.parse(text) }
-            do {
-                _ = try HuggingFaceFile.parse(text)
-            } catch {
-                #expect(error.kind == .badSource && error.message.contains("hf://ORG/REPO/FILE.gguf"))
-            }
+            let error = #expect(throws: FetchError.self, "\(text)") { try HuggingFaceFile.parse(text) }
+            #expect(error?.kind == .badSource && error?.message.contains("hf://ORG/REPO/FILE.gguf") == true)
         }
     }
 
@@ -33,18 +29,10 @@ struct SourceAndPolicyTests {
     func urlRules() throws {
         #expect(try ModelSource.parse("https://example.org/m.gguf") == .url(URL(string: "https://example.org/m.gguf")!))
         #expect(try ModelSource.parse("http://127.0.0.1:8080/m.gguf").fileName == "m.gguf")
-        do {
-            _ = try ModelSource.parse("http://example.org/m.gguf")
-            Issue.record("plain http accepted")
-        } catch {
-            #expect(error.kind == .insecureURL && error.message.contains("only https://"))
-        }
-        do {
-            _ = try ModelSource.parse("smollm2")
-            Issue.record("a bare name accepted without a catalog")
-        } catch {
-            #expect(error.kind == .badSource && error.message.contains("hf://ORG/REPO/FILE.gguf"))
-        }
+        let insecure = #expect(throws: FetchError.self) { try ModelSource.parse("http://example.org/m.gguf") }
+        #expect(insecure?.kind == .insecureURL && insecure?.message.contains("only https://") == true)
+        let name = #expect(throws: FetchError.self) { try ModelSource.parse("smollm2") }
+        #expect(name?.kind == .badSource && name?.message.contains("hf://ORG/REPO/FILE.gguf") == true)
         let hook: ModelSource.CatalogLookup = { $0 == "tiny" ? .url(URL(string: "https://example.org/tiny.gguf")!) : nil }
         #expect(try ModelSource.parse("tiny", catalog: hook).fileName == "tiny.gguf")
     }
@@ -111,13 +99,11 @@ struct SourceAndPolicyTests {
 
     @Test("the free-space check says how much to free, counting the margin")
     func freeSpaceMessage() {
-        do {
+        let error = #expect(throws: FetchError.self) {
             try FreeSpace.require(remaining: 3_000_000_000, margin: 256_000_000, available: 1_000_000_000, folder: "/models")
-            Issue.record("accepted")
-        } catch {
-            #expect(error.kind == .notEnoughSpace)
-            #expect(error.message.contains("Free at least 2.3 GB"), "\(error.message)")
         }
+        #expect(error?.kind == .notEnoughSpace)
+        #expect(error?.message.contains("Free at least 2.3 GB") == true, "\(String(describing: error))")
         #expect(throws: Never.self) { try FreeSpace.require(remaining: 10, margin: 10, available: 100, folder: "/m") }
     }
 }

@@ -33,12 +33,8 @@ struct StoreAndProcessTests {
         #expect(store.store.manifests().models.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: blob))
         #expect(try store.store.verify(manifest) == .missing)
-        do {
-            try store.store.remove(name: "a.gguf")
-            Issue.record("removed a name that is not there")
-        } catch {
-            #expect(error.kind == .notFound && error.message.contains("empty"))
-        }
+        let missing = #expect(throws: FetchError.self) { try store.store.remove(name: "a.gguf") }
+        #expect(missing?.kind == .notFound && missing?.message.contains("empty") == true)
     }
 
     @Test("kill -9 of a real `onramp pull` mid-download, then a second run resumes and verifies")

@@ -189,7 +189,7 @@ private final class RequestHandler: ChannelInboundHandler {
         case .head(let head): self.head = head
         case .body: break
         case .end:
-            guard let head, let server = server.server.withLock({ $0 }) else { return }
+            guard let head, let server = self.server.server.withLock({ $0 }) else { return }
             respond(context: context, head: head, answer: server.answer(host: host, head: head))
         }
     }
