@@ -95,7 +95,8 @@ struct ResumableDownload {
             // Progress resets the count: a flaky line that keeps moving is not given up on.
             failures = partial.length > lengthBefore ? 1 : failures + 1
             guard let wait = policy.delay(failures: failures, retryAfter: retryAfter) else {
-                throw FetchError(.networkFailed, "Downloading \(remote.fileName) failed \(failures) times in a row (last: \(lastProblem)). \(ByteCount.text(partial.length)) are kept in \(partial.path); check the connection and run the same pull again to continue.")
+                let kept = partial.length > 0 ? " \(ByteCount.text(partial.length)) are kept in \(partial.path);" : ""
+                throw FetchError(.networkFailed, "Downloading \(remote.fileName) failed \(failures) times in a row (last: \(lastProblem)).\(kept) check the connection and run the same pull again to continue.")
             }
             progress(DownloadProgress(fileName: remote.fileName, bytesDone: partial.length, totalBytes: remote.expectedSize, bytesPerSecond: 0, retrying: "\(lastProblem); retrying in \(wait)"))
             try await Task.sleep(for: wait)
@@ -143,7 +144,11 @@ struct ResumableDownload {
             if client == .connectTimeout { return "could not connect in time" }
             return "network error: \(client)"
         }
-        return "network error: \(error)"
+        let text = "\(error)"
+        if text.contains("Connection refused") { return "the server refused the connection" }
+        if text.contains("Network is unreachable") || text.contains("No route to host") { return "the network is unreachable" }
+        if text.contains("resolve") || text.contains("getaddrinfo") { return "the server's name could not be looked up" }
+        return "network error: \(text)"
     }
 }
 
