@@ -10,6 +10,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Fetch: streaming downloads (see DESIGN.md), SHA-256, and NIO for the loopback test server.
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // MARK: Plain text
@@ -74,6 +78,28 @@ let package = Package(
         .target(name: "SelfTest", dependencies: ["Engine"]),
         .testTarget(name: "SelfTestTests", dependencies: ["SelfTest", "Engine"]),
 
+        // MARK: Downloads and the model store
+        .target(
+            name: "Fetch",
+            dependencies: [
+                "Engine",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "FetchTests",
+            dependencies: [
+                "Fetch",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+
         // MARK: Wizard and the executable
         .target(name: "Wizard", dependencies: ["TUI", "Probe", "Doctor", "Engine", "PlainText"]),
         .testTarget(
@@ -84,7 +110,7 @@ let package = Package(
         .executableTarget(
             name: "onramp",
             dependencies: [
-                "Wizard", "TUI", "Probe", "Doctor", "Engine", "SelfTest", "Catalog",
+                "Wizard", "TUI", "Probe", "Doctor", "Engine", "SelfTest", "Catalog", "Fetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

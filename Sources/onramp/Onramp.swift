@@ -23,6 +23,7 @@ struct Onramp: AsyncParsableCommand {
             BenchCommand.self,
             SelftestCommand.self,
             RecommendCommand.self,
+            PullCommand.self, ListCommand.self, RemoveCommand.self, VerifyCommand.self,
         ]
     )
 

@@ -1,0 +1,94 @@
+// `onramp pull SOURCE`: download a model into Onramp's store, resumable and verified.
+
+import ArgumentParser
+import Fetch
+import Foundation
+
+struct PullCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pull",
+        abstract: "Download a model into Onramp's store; resumes where it stopped and checks the file's sha256.",
+        discussion: """
+            SOURCE is a Hugging Face file, hf://ORG/REPO/FILE.gguf[@REVISION], or an https:// address.
+            Models go to $ONRAMP_HOME, else $XDG_DATA_HOME/onramp/models, else ~/.local/share/onramp/models.
+            HF_ENDPOINT chooses another Hugging Face server; HF_TOKEN (sent only to that server) opens gated models.
+            Example: onramp pull hf://HuggingFaceTB/SmolLM2-135M-Instruct-GGUF/smollm2-135m-instruct-q8_0.gguf
+            """)
+
+    @Argument(help: "hf://ORG/REPO/FILE.gguf[@REVISION] or an https:// address.")
+    var source: String
+
+    @Flag(help: "If another onramp is downloading the same file, wait for it instead of stopping.")
+    var wait = false
+
+    func validate() throws {
+        do {
+            _ = try ModelSource.parse(source)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    func run() async throws {
+        do {
+            let settings = try FetchSettings.fromEnvironment()
+            let modelSource = try ModelSource.parse(source)
+            let meter = ProgressLine()
+            let outcome = try await ModelPull(settings: settings).pull(modelSource, waitForLock: wait) { meter.show($0) }
+            meter.end()
+            let manifest = outcome.manifest
+            let store = ModelStore(root: settings.storeRoot)
+            let verb = if case .alreadyPresent = outcome { "Already in the store" } else { "Downloaded and verified" }
+            StandardOutput.write("\(verb): \(manifest.name) (\(ByteCount.text(manifest.size)), sha256 \(manifest.sha256))\n")
+            let file = try store.blobPath(sha256: manifest.sha256)
+            StandardOutput.write("File: \(file)\n")
+        } catch {
+            throw StandardError.fail(error)
+        }
+    }
+}
+
+/// The download's progress on standard error: redrawn in place on a terminal, a line every few
+/// seconds otherwise (logs, pipes).
+final class ProgressLine: @unchecked Sendable {
+    private let lock = NSLock()
+    private let isTerminal = isatty(STDERR_FILENO) == 1
+    private var lastLine = Date.distantPast
+    private var drewInPlace = false
+
+    func show(_ progress: DownloadProgress) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let retrying = progress.retrying {
+            finishLine()
+            StandardError.write("\(progress.fileName): \(retrying)\n")
+            return
+        }
+        let now = Date()
+        guard isTerminal || now.timeIntervalSince(lastLine) >= 5 else { return }
+        lastLine = now
+        var text = "\(progress.fileName): \(ByteCount.text(progress.bytesDone))"
+        if let total = progress.totalBytes, total > 0 {
+            text += " of \(ByteCount.text(total)) (\(progress.bytesDone * 100 / total)%)"
+        }
+        text += ", \(ByteCount.text(Int64(progress.bytesPerSecond)))/s"
+        if let left = progress.secondsLeft { text += ", \(Int(left.rounded())) s left" }
+        if isTerminal {
+            StandardError.write("\r\u{1B}[K" + text)
+            drewInPlace = true
+        } else {
+            StandardError.write(text + "\n")
+        }
+    }
+
+    func end() {
+        lock.lock()
+        defer { lock.unlock() }
+        finishLine()
+    }
+
+    private func finishLine() {
+        if drewInPlace { StandardError.write("\n") }
+        drewInPlace = false
+    }
+}

@@ -1,0 +1,227 @@
+// A real HTTP server on loopback (SwiftNIO) that answers like Hugging Face — `resolve/` with
+// X-Repo-Commit, X-Linked-Etag and X-Linked-Size, then a redirect to the file — serves byte ranges,
+// logs every request, and injects the next queued fault on request. It listens on 127.0.0.1 and on
+// 127.0.0.2, a second host for cross-host redirects.
+
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import Synchronization
+
+final class TestHubServer: Sendable {
+    enum Fault: Sendable, Equatable {
+        /// Headers for the whole answer, then only this many body bytes, then the connection closes.
+        case resetAfter(Int)
+        /// This many body bytes, then nothing more (the connection stays open).
+        case stallAfter(Int)
+        /// Answer 200 with the whole file even when a range was asked for.
+        case ignoreRange
+        /// Answer 206 with a Content-Range that starts somewhere else.
+        case wrongContentRange
+        case status(Int, retryAfter: String?)
+        /// Serve the file with one byte changed.
+        case corrupt
+        /// Redirect the file request to this absolute URL.
+        case redirect(String)
+    }
+
+    struct Request: Sendable {
+        let host: String  // which listener: "127.0.0.1" or "127.0.0.2"
+        let method: String
+        let path: String
+        let headers: [String: String]  // lower-cased names
+    }
+
+    struct File: Sendable {
+        let repository: String
+        let name: String
+        let bytes: [UInt8]
+        let sha256: String
+    }
+
+    static let commit = "0123456789abcdef0123456789abcdef01234567"
+
+    private struct State {
+        var files: [String: File] = [:]  // by name
+        var faults: [Fault] = []
+        var resolveStatus: Int?
+        var log: [Request] = []
+        /// Where `resolve/` redirects file downloads: "primary" or "secondary" listener.
+        var filesOnSecondHost = false
+    }
+
+    private let state = Mutex(State())
+    private let channels: [Channel]
+    let port: Int
+    let secondPort: Int
+
+    init() async throws {
+        let holder = StateBox()
+        var bound: [Channel] = []
+        for host in ["127.0.0.1", "127.0.0.2"] {
+            let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .serverChannelOption(.backlog, value: 64)
+                .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+                .childChannelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture(withResultOf: {
+                        try channel.pipeline.syncOperations.configureHTTPServerPipeline()
+                        try channel.pipeline.syncOperations.addHandler(RequestHandler(server: holder, host: host))
+                    })
+                }
+            bound.append(try await bootstrap.bind(host: host, port: 0).get())
+        }
+        channels = bound
+        port = bound[0].localAddress!.port!
+        secondPort = bound[1].localAddress!.port!
+        holder.server.withLock { $0 = self }
+    }
+
+    func close() async {
+        for channel in channels { try? await channel.close() }
+    }
+
+    var endpoint: URL { URL(string: "http://127.0.0.1:\(port)")! }
+
+    func add(_ file: File) { state.withLock { $0.files[file.name] = file } }
+    func enqueue(_ faults: Fault...) { state.withLock { $0.faults += faults } }
+    func failResolve(with status: Int?) { state.withLock { $0.resolveStatus = status } }
+    func serveFilesFromSecondHost() { state.withLock { $0.filesOnSecondHost = true } }
+    var log: [Request] { state.withLock { $0.log } }
+    var fileRequests: [Request] { log.filter { $0.path.hasPrefix("/files/") } }
+    func fileURL(_ name: String) -> URL { URL(string: "http://127.0.0.1:\(port)/files/\(name)")! }
+
+    /// How to answer one request; decided under the lock, written by the handler.
+    enum Answer {
+        case head(HTTPResponseStatus, [(String, String)])
+        /// `length` is the Content-Length announced, which a fault may not deliver.
+        case body(HTTPResponseStatus, [(String, String)], [UInt8], length: Int, then: Ending)
+        enum Ending { case finish, close, stall }
+    }
+
+    fileprivate func answer(host: String, head: HTTPRequestHead) -> Answer {
+        state.withLock { state in
+            var headers: [String: String] = [:]
+            for (name, value) in head.headers { headers[name.lowercased()] = value }
+            state.log.append(Request(host: host, method: "\(head.method)", path: head.uri, headers: headers))
+            let parts = head.uri.split(separator: "/").map(String.init)
+            // /ORG/REPO/resolve/REV/FILE
+            if parts.count == 5, parts[2] == "resolve" {
+                if let status = state.resolveStatus { return .head(HTTPResponseStatus(statusCode: status), []) }
+                guard let file = state.files[parts[4]], file.repository == parts[0] + "/" + parts[1] else {
+                    return .head(.notFound, [])
+                }
+                let target = state.filesOnSecondHost ? "http://127.0.0.2:\(secondPort)/files/\(file.name)" : "/files/\(file.name)"
+                return .head(.found, [
+                    ("Location", target), ("X-Repo-Commit", Self.commit), ("X-Linked-Etag", "\"\(file.sha256)\""),
+                    ("X-Linked-Size", "\(file.bytes.count)"), ("ETag", "\"\(file.sha256)\""),
+                ])
+            }
+            guard parts.count == 2, parts[0] == "files", let file = state.files[parts[1]] else { return .head(.notFound, []) }
+            let fault = state.faults.isEmpty ? nil : state.faults.removeFirst()
+            var bytes = file.bytes
+            let start = headers["range"].flatMap { Self.rangeStart($0) } ?? 0
+            switch fault {
+            case .status(let code, let retryAfter):
+                return .head(HTTPResponseStatus(statusCode: code), retryAfter.map { [("Retry-After", $0)] } ?? [])
+            case .redirect(let target):
+                return .head(.found, [("Location", target)])
+            case .corrupt:
+                bytes[bytes.count / 2] ^= 0xFF
+            default:
+                break
+            }
+            if fault == .ignoreRange || headers["range"] == nil {
+                return Self.slice(bytes, from: 0, status: .ok, fault: fault)
+            }
+            if start >= bytes.count {
+                return .head(.rangeNotSatisfiable, [("Content-Range", "bytes */\(bytes.count)")])
+            }
+            if fault == .wrongContentRange {
+                let shifted = max(0, start - 10)
+                let body = Array(bytes[shifted...])
+                return .body(.partialContent, [("Content-Range", "bytes \(shifted)-\(bytes.count - 1)/\(bytes.count)")], body, length: body.count, then: .finish)
+            }
+            var answer = Self.slice(bytes, from: start, status: .partialContent, fault: fault)
+            if case .body(let status, var headers, let body, let length, let ending) = answer {
+                headers.append(("Content-Range", "bytes \(start)-\(bytes.count - 1)/\(bytes.count)"))
+                answer = .body(status, headers, body, length: length, then: ending)
+            }
+            return answer
+        }
+    }
+
+    private static func slice(_ bytes: [UInt8], from start: Int, status: HTTPResponseStatus, fault: Fault?) -> Answer {
+        let body = Array(bytes[start...])
+        switch fault {
+        case .resetAfter(let count): return .body(status, [], Array(body.prefix(count)), length: body.count, then: .close)
+        case .stallAfter(let count): return .body(status, [], Array(body.prefix(count)), length: body.count, then: .stall)
+        default: return .body(status, [], body, length: body.count, then: .finish)
+        }
+    }
+
+    private static func rangeStart(_ header: String) -> Int? {
+        guard header.hasPrefix("bytes="), header.hasSuffix("-") else { return nil }
+        return Int(header.dropFirst("bytes=".count).dropLast())
+    }
+}
+
+/// Lets the channel handlers reach the server, which exists only after its listeners are bound.
+private final class StateBox: Sendable {
+    let server = Mutex<TestHubServer?>(nil)
+}
+
+private final class RequestHandler: ChannelInboundHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    private let server: StateBox
+    private let host: String
+    private var head: HTTPRequestHead?
+
+    init(server: StateBox, host: String) {
+        self.server = server
+        self.host = host
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let head): self.head = head
+        case .body: break
+        case .end:
+            guard let head, let server = self.server.server.withLock({ $0 }) else { return }
+            respond(context: context, head: head, answer: server.answer(host: host, head: head))
+        }
+    }
+
+    private func respond(context: ChannelHandlerContext, head: HTTPRequestHead, answer: TestHubServer.Answer) {
+        switch answer {
+        case .head(let status, let headers):
+            var fields = HTTPHeaders(headers)
+            fields.add(name: "Content-Length", value: "0")
+            context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: fields))), promise: nil)
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        case .body(let status, let headers, let body, let length, let ending):
+            var fields = HTTPHeaders(headers)
+            fields.add(name: "Content-Length", value: "\(length)")
+            context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: fields))), promise: nil)
+            if head.method == .HEAD {
+                context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+                return
+            }
+            let buffer = context.channel.allocator.buffer(bytes: body)
+            switch ending {
+            case .finish:
+                context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
+                context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+            case .stall:
+                context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
+            case .close:
+                let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
+                context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(buffer)))).whenComplete { _ in
+                    bound.value.close(promise: nil)
+                }
+            }
+        }
+    }
+}
