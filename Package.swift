@@ -50,7 +50,7 @@ let package = Package(
         // The catalog's JSON is reviewed as a file and compiled in as a string (BundledCatalog.swift, made
         // by scripts/update-catalog): a SwiftPM resource bundle is looked up beside the executable on
         // Linux, so a copied or installed `onramp` would lose it.
-        .target(name: "Catalog", dependencies: ["Probe"], exclude: ["Resources"]),
+        .target(name: "Catalog", dependencies: ["Probe", "PlainText"], exclude: ["Resources"]),
         .testTarget(
             name: "CatalogTests",
             dependencies: ["Catalog", "Probe", "Engine"],
@@ -82,7 +82,7 @@ let package = Package(
         .target(
             name: "Fetch",
             dependencies: [
-                "Engine",
+                "Engine", "PlainText",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -2,6 +2,7 @@
 // appended only after a complete write, so its length is always exactly what the hash has seen.
 
 import Foundation
+import PlainText
 
 final class PartialFile {
     let path: String
@@ -52,7 +53,7 @@ final class PartialFile {
                 if code == EINTR { continue }
                 _ = ftruncate(descriptor, off_t(length))
                 if code == ENOSPC || code == EDQUOT {
-                    throw FetchError(.diskFull, "The disk filled up while downloading, after \(ByteCount.text(length)). The part already downloaded is kept in \(path); free some space and run the same pull again to continue where it stopped.")
+                    throw FetchError(.diskFull, "The disk filled up while downloading, after \(NumberText.bytes(length)). The part already downloaded is kept in \(path); free some space and run the same pull again to continue where it stopped.")
                 }
                 throw FetchError(.store, "Could not write to \(path) (\(String(cString: strerror(code)))). The part already downloaded is kept; fix the problem and pull again to continue.")
             }

@@ -5,6 +5,7 @@
 import AsyncHTTPClient
 import Crypto
 import Foundation
+import PlainText
 import NIOCore
 
 struct ResumableDownload {
@@ -68,7 +69,7 @@ struct ResumableDownload {
                 case .append(_, let total):
                     if let total, let expected = remote.expectedSize, total != expected {
                         try partial.truncate()
-                        throw FetchError(.sizeMismatch, "The server says \(remote.fileName) is \(ByteCount.text(total)), but it was \(ByteCount.text(expected)) when the download started: the file changed on the server. The partial download was discarded; pull again to fetch the current file.")
+                        throw FetchError(.sizeMismatch, "The server says \(remote.fileName) is \(NumberText.bytes(total)), but it was \(NumberText.bytes(expected)) when the download started: the file changed on the server. The partial download was discarded; pull again to fetch the current file.")
                     }
                     try await stream(response.body, into: &hasher, total: total ?? remote.expectedSize)
                     streamed = true
@@ -78,7 +79,7 @@ struct ResumableDownload {
                         if partial.length == expected { return finish(hasher) }
                         if partial.length > expected {
                             try partial.truncate()
-                            throw FetchError(.sizeMismatch, "The server sent more than the \(ByteCount.text(expected)) that \(remote.fileName) should have. The download was thrown away; try again later.")
+                            throw FetchError(.sizeMismatch, "The server sent more than the \(NumberText.bytes(expected)) that \(remote.fileName) should have. The download was thrown away; try again later.")
                         }
                         lastProblem = "the connection ended early"
                     } else {
@@ -95,7 +96,7 @@ struct ResumableDownload {
             // Progress resets the count: a flaky line that keeps moving is not given up on.
             failures = partial.length > lengthBefore ? 1 : failures + 1
             guard let wait = policy.delay(failures: failures, retryAfter: retryAfter) else {
-                let kept = partial.length > 0 ? " \(ByteCount.text(partial.length)) are kept in \(partial.path);" : ""
+                let kept = partial.length > 0 ? " \(NumberText.bytes(partial.length)) are kept in \(partial.path);" : ""
                 throw FetchError(.networkFailed, "Downloading \(remote.fileName) failed \(failures) times in a row (last: \(lastProblem)).\(kept) check the connection and run the same pull again to continue.")
             }
             progress(DownloadProgress(fileName: remote.fileName, bytesDone: partial.length, totalBytes: remote.expectedSize, bytesPerSecond: 0, retrying: "\(lastProblem); retrying in \(wait)"))

@@ -20,7 +20,9 @@ enum ModelChecks {
         } catch {
             checks.append(SelfTestCheck(
                 group: .model, name: "open \(name)", passed: false, measured: nil, limit: nil,
-                detail: "\(error). \(downloadAgain)", seconds: Clock.since(started)))
+                // The engine's message already says what is wrong and what to do (a missing file
+                // needs another path, not another download).
+                detail: "\(error)", seconds: Clock.since(started)))
             return (checks, nil)
         }
         checks.append(SelfTestCheck(

@@ -3,6 +3,7 @@
 import ArgumentParser
 import Fetch
 import Foundation
+import PlainText
 
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,10 +32,10 @@ struct ListCommand: ParsableCommand {
             }
             for model in models {
                 let architecture = model.architecture ?? "?"
-                StandardOutput.write("\(model.name)  \(ByteCount.text(model.size))  \(architecture)  \(model.source)\n")
+                StandardOutput.write("\(model.name)  \(NumberText.bytes(model.size))  \(architecture)  \(model.source)\n")
             }
         } catch {
-            throw StandardError.fail(error)
+            throw StandardError.fail(error, in: Self.self)
         }
     }
 }

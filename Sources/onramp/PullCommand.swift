@@ -3,6 +3,7 @@
 import ArgumentParser
 import Fetch
 import Foundation
+import PlainText
 
 struct PullCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,11 +40,11 @@ struct PullCommand: AsyncParsableCommand {
             let manifest = outcome.manifest
             let store = ModelStore(root: settings.storeRoot)
             let verb = if case .alreadyPresent = outcome { "Already in the store" } else { "Downloaded and verified" }
-            StandardOutput.write("\(verb): \(manifest.name) (\(ByteCount.text(manifest.size)), sha256 \(manifest.sha256))\n")
+            StandardOutput.write("\(verb): \(manifest.name) (\(NumberText.bytes(manifest.size)), sha256 \(manifest.sha256))\n")
             let file = try store.blobPath(sha256: manifest.sha256)
             StandardOutput.write("File: \(file)\n")
         } catch {
-            throw StandardError.fail(error)
+            throw StandardError.fail(error, in: Self.self)
         }
     }
 }
@@ -67,11 +68,11 @@ final class ProgressLine: @unchecked Sendable {
         let now = Date()
         guard isTerminal || now.timeIntervalSince(lastLine) >= 5 else { return }
         lastLine = now
-        var text = "\(progress.fileName): \(ByteCount.text(progress.bytesDone))"
+        var text = "\(progress.fileName): \(NumberText.bytes(progress.bytesDone))"
         if let total = progress.totalBytes, total > 0 {
-            text += " of \(ByteCount.text(total)) (\(progress.bytesDone * 100 / total)%)"
+            text += " of \(NumberText.bytes(total)) (\(progress.bytesDone * 100 / total)%)"
         }
-        text += ", \(ByteCount.text(Int64(progress.bytesPerSecond)))/s"
+        text += ", \(NumberText.bytes(Int64(progress.bytesPerSecond)))/s"
         if let left = progress.secondsLeft { text += ", \(Int(left.rounded())) s left" }
         if isTerminal {
             StandardError.write("\r\u{1B}[K" + text)

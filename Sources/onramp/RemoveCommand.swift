@@ -3,6 +3,7 @@
 import ArgumentParser
 import Fetch
 import Foundation
+import PlainText
 
 struct RemoveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,9 +17,9 @@ struct RemoveCommand: ParsableCommand {
         do {
             let settings = try FetchSettings.fromEnvironment()
             let freed = try ModelStore(root: settings.storeRoot).remove(name: name)
-            StandardOutput.write("Removed \(name)" + (freed > 0 ? ", freeing \(ByteCount.text(freed)).\n" : ".\n"))
+            StandardOutput.write("Removed \(name)" + (freed > 0 ? ", freeing \(NumberText.bytes(freed)).\n" : ".\n"))
         } catch {
-            throw StandardError.fail(error)
+            throw StandardError.fail(error, in: Self.self)
         }
     }
 }

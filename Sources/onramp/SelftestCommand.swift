@@ -50,7 +50,13 @@ struct SelftestCommand: ParsableCommand {
             } else {
                 StandardOutput.write(SelfTestText.render(report, verbose: verbose))
             }
-            if !report.passed { throw ExitCode(1) }
+            if !report.passed {
+                // One line that scripts and logs can find, like every other command's failure.
+                let failures = report.checks.filter { !$0.passed }
+                throw StandardError.fail(
+                    "\(failures.count) check\(failures.count == 1 ? "" : "s") failed; first: \(failures.first.map { "\($0.name): \($0.detail)" } ?? "see above")",
+                    in: Self.self)
+            }
         } catch let exit as ExitCode {
             throw exit
         } catch {

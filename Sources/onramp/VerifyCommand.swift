@@ -38,7 +38,7 @@ struct VerifyCommand: ParsableCommand {
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            throw StandardError.fail(error)
+            throw StandardError.fail(error, in: Self.self)
         }
     }
 }

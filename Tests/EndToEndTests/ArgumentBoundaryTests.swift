@@ -28,7 +28,10 @@ struct ArgumentBoundaryTests {
             arguments.map { $0.count > 40 ? "<\($0.count) characters>" : $0.isEmpty ? "''" : $0 }.joined(separator: " ")
         }
 
-        static let commands = ["probe", "doctor", "bench-kernels", "run", "chat", "bench"]
+        static let commands = [
+            "probe", "doctor", "recommend", "bench-kernels", "run", "chat", "bench", "selftest",
+            "pull", "list", "rm", "verify",
+        ]
     }
 
     static let model = RunCommandTests.model
@@ -115,6 +118,28 @@ struct ArgumentBoundaryTests {
             Case(arguments: ["probe", "--capture", files.unreadable], status: 1, says: "Could not write the profile to \(files.unreadable)"),
             Case(arguments: ["probe", "--capture", ""], status: 64, says: "--capture needs the path of a new folder"),
             Case(arguments: ["bench-kernels", "--no-such-flag"], status: 64, says: "Unknown option '--no-such-flag'"),
+            // Recommendations, the self-test and the model store.
+            Case(arguments: ["recommend", "--for", "x"], status: 64, says: "Please provide one of 'chat', 'code' or 'fast'"),
+            Case(arguments: ["recommend", "--for", ""], status: 64, says: "Please provide one of 'chat', 'code' or 'fast'"),
+            Case(arguments: ["recommend", "--profile", "/nonexistent/profile"], status: 64, says: "There is no machine profile folder at /nonexistent/profile"),
+            Case(arguments: ["recommend", "--profile", folder], status: 64, says: "Could not read the machine profile file \(folder)/system.json"),
+            Case(arguments: ["recommend", "--save-speed", folder, "--profile", ProbeCommandTests.repository + "/profiles/raspberry-pi-5"],
+                 status: 64, says: "cannot be combined with --profile"),
+            Case(arguments: ["recommend", "--no-such-flag"], status: 64, says: "Unknown option '--no-such-flag'"),
+            Case(arguments: ["selftest", missing], status: 1, says: "Cannot open '\(missing)': there is no file at that path"),
+            Case(arguments: ["selftest", folder], status: 1, says: "is not a regular file but a folder"),
+            Case(arguments: ["selftest", "--no-such-flag"], status: 64, says: "Unknown option '--no-such-flag'"),
+            Case(arguments: ["pull", ""], status: 64, says: "is not a model Onramp knows how to fetch"),
+            Case(arguments: ["pull", long], status: 64, says: "is not a model Onramp knows how to fetch"),
+            Case(arguments: ["pull", "http://example.com/a.gguf"], status: 64, says: "only https:// addresses are allowed"),
+            Case(arguments: ["pull", "hf://a"], status: 64, says: "is not a Hugging Face file address"),
+            Case(arguments: ["pull", "hf://a/b/../c.gguf"], status: 64, says: "hf://"),
+            Case(arguments: ["pull"], status: 64, says: "Missing expected argument '<source>'"),
+            Case(arguments: ["list", "--no-such-flag"], status: 64, says: "Unknown option '--no-such-flag'"),
+            Case(arguments: ["rm", "no-such-model-\(largest)"], status: 1, says: "No model named 'no-such-model-\(largest)'"),
+            Case(arguments: ["rm"], status: 64, says: "Missing expected argument '<name>'"),
+            Case(arguments: ["verify", "no-such-model-\(largest)"], status: 1, says: "No model named 'no-such-model-\(largest)'"),
+            Case(arguments: ["verify", "--no-such-flag"], status: 64, says: "Unknown option '--no-such-flag'"),
         ]
         return cases
     }()

@@ -82,6 +82,8 @@ struct SelfTestTests {
         #expect(!report.passed)
         let open = try #require(report.checks.first { $0.group == .model })
         #expect(!open.passed && open.name == "open notes.gguf")
-        #expect(open.detail.contains("Download the model again"))
+        // The reader's own explanation, naming the file, without advice stacked on top of it.
+        #expect(open.detail.contains("notes.gguf"), "\(open.detail)")
+        #expect(!open.detail.contains(".."), "\(open.detail)")
     }
 }

@@ -1,7 +1,9 @@
-// Numbers as people read them: decimal gigabytes with one decimal, speeds rounded to what the
-// prediction can stand behind, context lengths with thousands separators.
+// Numbers as people read them in a recommendation: every size in decimal gigabytes with one
+// decimal (so model sizes compare at a glance, unlike NumberText's changing units), speeds rounded
+// to what the prediction can stand behind, context lengths grouped by NumberText.
 
 import Foundation
+import PlainText
 
 enum Amounts {
     static func gigabytes(_ bytes: Int64) -> String {
@@ -15,13 +17,6 @@ enum Amounts {
     }
 
     static func tokens(_ count: Int) -> String {
-        var digits = String(count)
-        var groups: [String] = []
-        while digits.count > 3 {
-            groups.insert(String(digits.suffix(3)), at: 0)
-            digits.removeLast(3)
-        }
-        groups.insert(digits, at: 0)
-        return groups.joined(separator: ",")
+        NumberText.grouped(count)
     }
 }
