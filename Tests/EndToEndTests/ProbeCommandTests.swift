@@ -7,31 +7,9 @@ import Testing
 struct ProbeCommandTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    func onramp(_ arguments: [String]) throws -> Run {
-        let binary = try #require(ProcessInfo.processInfo.environment["ONRAMP_BIN"], "ONRAMP_BIN is set by scripts/test")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
     @Test("probe --json prints facts a script can read, with this machine's core count")
     func json() throws {
-        let run = try onramp(["probe", "--json"])
+        let run = try runOnramp(["probe", "--json"])
         #expect(run.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
         let cpu = object?["cpu"] as? [String: Any]
@@ -40,7 +18,7 @@ struct ProbeCommandTests {
 
     @Test("probe --profile prints a replayed machine for people, grouped and aligned")
     func profileText() throws {
-        let run = try onramp(["probe", "--profile", Self.repository + "/profiles/desktop-rtx3060-ubuntu2204"])
+        let run = try runOnramp(["probe", "--profile", Self.repository + "/profiles/desktop-rtx3060-ubuntu2204"])
         #expect(run.status == 0)
         #expect(run.stdout.contains("Graphics and drivers\n"))
         #expect(run.stdout.contains("NVIDIA GeForce RTX 3060 (driver nvidia, 12.0 GiB memory, compute 8.6)"))
@@ -49,7 +27,7 @@ struct ProbeCommandTests {
 
     @Test("a missing profile folder is a usage error (64) that says what to do")
     func missingProfile() throws {
-        let run = try onramp(["probe", "--profile", "/nonexistent/profile"])
+        let run = try runOnramp(["probe", "--profile", "/nonexistent/profile"])
         #expect(run.status == 64)
         #expect(run.stderr.contains("no machine profile folder at /nonexistent/profile"))
     }
@@ -58,12 +36,12 @@ struct ProbeCommandTests {
     func captureAndReplay() throws {
         let folder = NSTemporaryDirectory() + "onramp-capture-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let capture = try onramp(["probe", "--capture", folder, "--json"])
+        let capture = try runOnramp(["probe", "--capture", folder, "--json"])
         #expect(capture.status == 0)
-        let replay = try onramp(["probe", "--profile", folder, "--json"])
+        let replay = try runOnramp(["probe", "--profile", folder, "--json"])
         #expect(replay.status == 0)
         #expect(replay.stdout == (try String(contentsOfFile: folder + "/facts.json", encoding: .utf8)))
-        let again = try onramp(["probe", "--capture", folder])
+        let again = try runOnramp(["probe", "--capture", folder])
         #expect(again.status == 1)
         #expect(again.stderr.contains("already has files"))
     }

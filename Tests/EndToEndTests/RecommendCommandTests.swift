@@ -9,33 +9,9 @@ struct RecommendCommandTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    func onramp(_ arguments: [String]) throws -> Run {
-        let binary = try #require(ProcessInfo.processInfo.environment["ONRAMP_BIN"], "ONRAMP_BIN is set by scripts/test")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
     @Test("on this computer it measures, recommends a model the engine runs, and exits 0")
     func live() throws {
-        let run = try onramp(["recommend", "--json"])
+        let run = try runOnramp(["recommend", "--json"])
         #expect(run.status == 0, "\(run.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let speed = try #require(object["speed"] as? [String: Any])
@@ -48,7 +24,7 @@ struct RecommendCommandTests {
 
     @Test("--profile replays a Raspberry Pi: a small model, speeds labelled as estimates")
     func profile() throws {
-        let run = try onramp(["recommend", "--profile", Self.repository + "/profiles/raspberry-pi-5"])
+        let run = try runOnramp(["recommend", "--profile", Self.repository + "/profiles/raspberry-pi-5"])
         #expect(run.status == 0)
         #expect(run.stdout.hasPrefix("Best for chatting on this computer:\n  SmolLM2 360M Instruct"))
         #expect(run.stdout.contains("Speeds are estimated from the processor's facts"))
@@ -59,13 +35,13 @@ struct RecommendCommandTests {
     func savedSpeedReplays() throws {
         let folder = NSTemporaryDirectory() + "onramp-speed-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let capture = try onramp(["probe", "--capture", folder])
+        let capture = try runOnramp(["probe", "--capture", folder])
         #expect(capture.status == 0, "\(capture.stderr)")
-        let live = try onramp(["recommend", "--json", "--save-speed", folder])
+        let live = try runOnramp(["recommend", "--json", "--save-speed", folder])
         #expect(live.status == 0)
         let saved = try String(contentsOfFile: folder + "/speed.json", encoding: .utf8)
         #expect(saved.contains("\"origin\" : \"measured\""))
-        let replay = try onramp(["recommend", "--json", "--profile", folder])
+        let replay = try runOnramp(["recommend", "--json", "--profile", folder])
         let liveSpeed = try JSONSerialization.jsonObject(with: Data(live.stdout.utf8)) as? [String: Any]
         let replaySpeed = try JSONSerialization.jsonObject(with: Data(replay.stdout.utf8)) as? [String: Any]
         #expect((liveSpeed?["speed"] as? NSDictionary) == (replaySpeed?["speed"] as? NSDictionary))
@@ -73,7 +49,7 @@ struct RecommendCommandTests {
 
     @Test("a goal it does not know is a usage error (64) that lists the goals")
     func badGoal() throws {
-        let run = try onramp(["recommend", "--for", "poetry"])
+        let run = try runOnramp(["recommend", "--for", "poetry"])
         #expect(run.status == 64)
         #expect(run.stderr.contains("chat"))
         #expect(run.stderr.contains("code"))
@@ -82,7 +58,7 @@ struct RecommendCommandTests {
 
     @Test("--save-speed with --profile is a usage error (64)")
     func saveWithProfile() throws {
-        let run = try onramp(["recommend", "--profile", Self.repository + "/profiles/raspberry-pi-5", "--save-speed", "/tmp"])
+        let run = try runOnramp(["recommend", "--profile", Self.repository + "/profiles/raspberry-pi-5", "--save-speed", "/tmp"])
         #expect(run.status == 64)
         #expect(run.stderr.contains("--save-speed records this computer"))
     }
@@ -91,9 +67,9 @@ struct RecommendCommandTests {
     func brokenSpeedFile() throws {
         let folder = NSTemporaryDirectory() + "onramp-broken-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        #expect(try onramp(["probe", "--capture", folder]).status == 0)
+        #expect(try runOnramp(["probe", "--capture", folder]).status == 0)
         try "{ not json".write(toFile: folder + "/speed.json", atomically: true, encoding: .utf8)
-        let run = try onramp(["recommend", "--profile", folder])
+        let run = try runOnramp(["recommend", "--profile", folder])
         #expect(run.status == 1)
         #expect(run.stderr.contains("speed.json is not a speed record Onramp can read"))
     }

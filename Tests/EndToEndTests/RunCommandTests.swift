@@ -13,33 +13,9 @@ struct RunCommandTests {
         return folder.appendingPathComponent("SmolLM2-135M-Instruct.Q4_1.gguf").path
     }
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    func onramp(_ arguments: [String], input: String? = nil) throws -> Run {
-        let binary = try #require(ProcessInfo.processInfo.environment["ONRAMP_BIN"], "ONRAMP_BIN is set by scripts/test")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe(), stdin = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-        try stdin.fileHandleForWriting.close()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
     @Test("run --temp 0 prints llama.cpp's greedy continuation, speeds on standard error")
     func greedyRun() throws {
-        let run = try onramp(["run", Self.model, "-p", "The capital of France is", "-n", "32", "--temp", "0", "--threads", "2"])
+        let run = try runOnramp(["run", Self.model, "-p", "The capital of France is", "-n", "32", "--temp", "0", "--threads", "2"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.hasPrefix(" Paris.\n\nThe United States has a population of approximately 311 million people."))
         let fixture = Self.repository.appendingPathComponent("Tests/EngineTests/Fixtures/Generation/greedy.json")
@@ -52,7 +28,7 @@ struct RunCommandTests {
     @Test("run with a seed repeats itself exactly")
     func seededRun() throws {
         let arguments = ["run", Self.model, "-p", "Once upon a time", "-n", "16", "--temp", "1.0", "--seed", "7"]
-        let first = try onramp(arguments), second = try onramp(arguments)
+        let first = try runOnramp(arguments), second = try runOnramp(arguments)
         #expect(first.status == 0)
         #expect(first.stdout == second.stdout)
         #expect(!first.stdout.isEmpty)
@@ -60,7 +36,7 @@ struct RunCommandTests {
 
     @Test("chat answers with the ChatML template and leaves on /exit")
     func chat() throws {
-        let run = try onramp(["chat", Self.model, "--temp", "0", "-n", "24"], input: "What is the capital of France?\n/exit\n")
+        let run = try runOnramp(["chat", Self.model, "--temp", "0", "-n", "24"], input: "What is the capital of France?\n/exit\n")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Paris"))
         #expect(!run.stdout.contains("<|im_end|>"))
@@ -68,7 +44,7 @@ struct RunCommandTests {
 
     @Test("bench --json reports median speeds for pp and tg")
     func bench() throws {
-        let run = try onramp(["bench", Self.model, "-p", "32", "-n", "8", "-r", "1", "--json"])
+        let run = try runOnramp(["bench", Self.model, "-p", "32", "-n", "8", "-r", "1", "--json"])
         #expect(run.status == 0, "\(run.stderr)")
         let results = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
         #expect(results.map { $0["test"] as? String } == ["pp32", "tg8"])
@@ -78,7 +54,7 @@ struct RunCommandTests {
 
     @Test("bench as a table also says how long opening and checking the file takes")
     func benchTable() throws {
-        let run = try onramp(["bench", Self.model, "-p", "8", "-n", "0", "-r", "1"])
+        let run = try runOnramp(["bench", Self.model, "-p", "8", "-n", "0", "-r", "1"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("| SmolLM2-135M-Instruct.Q4_1.gguf | "))
         let line = try #require(run.stdout.split(separator: "\n").first { $0.hasPrefix("Opening and checking the file: ") })
@@ -89,7 +65,7 @@ struct RunCommandTests {
 
     @Test("a missing model file fails with exit code 1 and says what happened")
     func missingModel() throws {
-        let run = try onramp(["run", "/nonexistent/model.gguf", "-p", "Hi"])
+        let run = try runOnramp(["run", "/nonexistent/model.gguf", "-p", "Hi"])
         #expect(run.status == 1)
         #expect(run.stderr.contains("error:"))
         #expect(run.stderr.contains("model.gguf"))
@@ -97,7 +73,7 @@ struct RunCommandTests {
 
     @Test("an out-of-range sampling option is a usage error (64)")
     func badOption() throws {
-        let run = try onramp(["run", Self.model, "-p", "Hi", "--top-p", "0"])
+        let run = try runOnramp(["run", Self.model, "-p", "Hi", "--top-p", "0"])
         #expect(run.status == 64)
         #expect(run.stderr.contains("--top-p"))
     }

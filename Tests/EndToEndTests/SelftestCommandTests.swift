@@ -13,25 +13,6 @@ struct SelftestCommandTests {
         return folder.appendingPathComponent("SmolLM2-135M-Instruct.Q4_1.gguf").path
     }
 
-    /// Runs the binary with XDG_CONFIG_HOME set to `config`; returns status, stdout, stderr.
-    func onramp(_ arguments: [String], config: URL) throws -> (status: Int32, stdout: String, stderr: String) {
-        let binary = try #require(ProcessInfo.processInfo.environment["ONRAMP_BIN"], "ONRAMP_BIN is set by scripts/test")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["XDG_CONFIG_HOME"] = config.path
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
-    }
-
     func temporaryConfig() throws -> URL {
         let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("onramp-selftest-e2e-" + UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -42,7 +23,7 @@ struct SelftestCommandTests {
     func jsonWithModel() throws {
         let config = try temporaryConfig()
         defer { try? FileManager.default.removeItem(at: config) }
-        let run = try onramp(["selftest", Self.model, "--json"], config: config)
+        let run = try runOnramp(["selftest", Self.model, "--json"], environment: ["XDG_CONFIG_HOME": config.path])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(json["passed"] as? Bool == true)
@@ -56,7 +37,7 @@ struct SelftestCommandTests {
     func disabledPathAndReset() throws {
         let config = try temporaryConfig()
         defer { try? FileManager.default.removeItem(at: config) }
-        let first = try onramp(["selftest", "--json"], config: config)
+        let first = try runOnramp(["selftest", "--json"], environment: ["XDG_CONFIG_HOME": config.path])
         #expect(first.status == 0, "\(first.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
         let supported = try #require(report["supportedPaths"] as? [String])
@@ -66,12 +47,12 @@ struct SelftestCommandTests {
         let file = config.appendingPathComponent("onramp/disabled-kernel-paths.json")
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(#"{"paths":[{"path":"\#(fastest)","reason":"test"}]}"#.utf8).write(to: file)
-        let second = try onramp(["selftest"], config: config)
+        let second = try runOnramp(["selftest"], environment: ["XDG_CONFIG_HOME": config.path])
         #expect(second.status == 0)
         #expect(second.stdout.contains("kernel path: \(supported[supported.count - 2])"))
         #expect(second.stdout.contains("not used: \(fastest)"))
 
-        let reset = try onramp(["selftest", "--reset", "--json"], config: config)
+        let reset = try runOnramp(["selftest", "--reset", "--json"], environment: ["XDG_CONFIG_HOME": config.path])
         #expect(reset.status == 0)
         #expect(!FileManager.default.fileExists(atPath: file.path))
         let after = try #require(try JSONSerialization.jsonObject(with: Data(reset.stdout.utf8)) as? [String: Any])

@@ -1,0 +1,33 @@
+// Runs the onramp binary under test (ONRAMP_BIN) to completion with standard output and standard
+// error kept apart, for the command tests (runProgram in TmuxSession.swift merges the two).
+import Foundation
+import Testing
+
+struct OnrampRun {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// `input` is written to standard input, which is then closed; `environment` adds to or replaces
+/// variables of the test's own environment.
+func runOnramp(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> OnrampRun {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: try OnrampBinary.path())
+    process.arguments = arguments
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
+    let out = Pipe(), err = Pipe(), stdin = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = stdin
+    try process.run()
+    if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+    try stdin.fileHandleForWriting.close()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return OnrampRun(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                     stderr: String(decoding: stderr, as: UTF8.self))
+}
