@@ -48,7 +48,9 @@ public struct DisabledKernelPaths: Codable, Sendable, Equatable {
         do {
             return try JSONDecoder().decode(DisabledKernelPaths.self, from: Data(contentsOf: file))
         } catch {
-            throw SelfTestError.unreadableSettings(file: file.path, reason: "\(error)")
+            // A person needs to know the file is damaged, not the decoder's debug text.
+            let reason = error is DecodingError ? "its contents are damaged" : error.localizedDescription
+            throw SelfTestError.unreadableSettings(file: file.path, reason: reason)
         }
     }
 

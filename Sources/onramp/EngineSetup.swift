@@ -27,7 +27,7 @@ enum EngineSetup {
             usable = KernelPath.supported.filter { !disabled.contains($0) }
         } catch {
             // A list we cannot read might name a path known to be wrong: stay on the safe one.
-            StandardError.write("onramp: warning: \(error)\nUsing the portable kernels until `onramp selftest --reset` clears it.\n")
+            StandardError.write("onramp: warning: \(error) Until then Onramp uses its portable kernels: slower, but always correct.\n")
             return .portable
         }
         return KernelPath.choose(
