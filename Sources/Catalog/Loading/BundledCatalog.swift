@@ -397,6 +397,53 @@ enum BundledCatalog {
    ]
   },
   {
+   "id": "qwen2.5-0.5b-instruct",
+   "name": "Qwen2.5 0.5B Instruct",
+   "architecture": "qwen2",
+   "parameters": 494032768,
+   "layers": 24,
+   "embeddingLength": 896,
+   "headCount": 14,
+   "kvHeadCount": 2,
+   "headDimension": 64,
+   "contextLength": 32768,
+   "vocabularySize": 151936,
+   "tiedEmbeddings": true,
+   "license": "apache-2.0",
+   "languages": [
+    "en",
+    "zh",
+    "fr",
+    "es",
+    "pt",
+    "de",
+    "it",
+    "ru",
+    "ja",
+    "ko",
+    "vi",
+    "th",
+    "ar"
+   ],
+   "uses": [
+    "chat",
+    "small"
+   ],
+   "files": [
+    {
+     "quantization": "Q8_0",
+     "repository": "Qwen/Qwen2.5-0.5B-Instruct-GGUF",
+     "fileName": "qwen2.5-0.5b-instruct-q8_0.gguf",
+     "sizeBytes": 675710816
+    }
+   ],
+   "sources": [
+    "https://huggingface.co/Qwen/Qwen2.5-0.5B-Instruct/blob/main/config.json (the same shape as Qwen2.5 Coder 0.5B)",
+    "Q8_0: a public browser-chat app's model list giving download sizes in bytes (found by code search); its size for smollm2-360m-instruct-q8_0.gguf matches this catalog's, found elsewhere",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings"
+   ]
+  },
+  {
    "id": "qwen2.5-1.5b-instruct",
    "name": "Qwen2.5 1.5B Instruct",
    "architecture": "qwen2",
