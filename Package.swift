@@ -82,7 +82,7 @@ let package = Package(
         .target(
             name: "Fetch",
             dependencies: [
-                "Engine", "PlainText",
+                "Engine", "PlainText", "Catalog",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(
             name: "FetchTests",
             dependencies: [
-                "Fetch",
+                "Fetch", "Catalog",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

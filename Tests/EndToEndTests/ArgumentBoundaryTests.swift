@@ -30,7 +30,7 @@ struct ArgumentBoundaryTests {
 
         static let commands = [
             "probe", "doctor", "recommend", "bench-kernels", "run", "chat", "bench", "selftest",
-            "pull", "list", "rm", "verify",
+            "pull", "list", "import", "rm", "verify",
         ]
     }
 
@@ -135,7 +135,17 @@ struct ArgumentBoundaryTests {
             Case(arguments: ["pull", "hf://a"], status: 64, says: "is not a Hugging Face file address"),
             Case(arguments: ["pull", "hf://a/b/../c.gguf"], status: 64, says: "hf://"),
             Case(arguments: ["pull"], status: 64, says: "Missing expected argument '<source>'"),
+            Case(arguments: ["pull", "smollm2-135"], status: 64, says: "Did you mean smollm2-135m-instruct?"),
+            Case(arguments: ["pull", "smollm2-135m-instruct:q2_k"], status: 64, says: "it lists Q4_1, Q8_0"),
             Case(arguments: ["list", "--no-such-flag"], status: 64, says: "Unknown option '--no-such-flag'"),
+            Case(arguments: ["import"], status: 64, says: "Missing expected argument '<model>'"),
+            Case(arguments: ["import", ""], status: 1, says: "is neither a model another program downloaded nor a file"),
+            Case(arguments: ["import", long], status: 1, says: "is neither a model another program downloaded nor a file"),
+            Case(arguments: ["import", missing], status: 1, says: "is neither a model another program downloaded nor a file"),
+            Case(arguments: ["import", folder], status: 1, says: "is not a file Onramp can read"),
+            Case(arguments: ["import", pipe], status: 1, says: "is not a file Onramp can read"),
+            Case(arguments: ["import", unreadable], status: 1, says: "Cannot open '\(unreadable)': permission denied", asOtherUser: true),
+            Case(arguments: ["import", "x", "--no-such-flag"], status: 64, says: "Unknown option '--no-such-flag'"),
             Case(arguments: ["rm", "no-such-model-\(largest)"], status: 1, says: "No model named 'no-such-model-\(largest)'"),
             Case(arguments: ["rm"], status: 64, says: "Missing expected argument '<name>'"),
             Case(arguments: ["verify", "no-such-model-\(largest)"], status: 1, says: "No model named 'no-such-model-\(largest)'"),
