@@ -10,7 +10,7 @@ import Probe
 public enum ReportMarkdown {
     public static func render(_ report: DiagnosticsReport) -> String {
         var out: [String] = ["## Onramp diagnostics report", ""]
-        out.append("**\(mark(report.status)) \(statusWords(report))** · Onramp \(inline(report.onrampVersion)) · \(escape(report.machine)) · \(escape(report.created))")
+        out.append("**\(mark(report.status == .info ? .ok : report.status)) \(statusWords(report))** · Onramp \(inline(report.onrampVersion)) · \(escape(report.machine)) · \(escape(report.created))")
         out.append("")
         out.append("| | |")
         out.append("| --- | --- |")
@@ -44,7 +44,8 @@ public enum ReportMarkdown {
             out += folded("Tools the probe looked for (\(report.commands.count))", codeBlock(lines.joined(separator: "\n")))
         }
         for note in report.notes { out += ["> " + escape(note), ""] }
-        out.append("<sub>\(escape(redactionLine(report.redactions)))</sub>")
+        // Onramp's own words and counts, nothing from the machine: escaped, not redacted.
+        out.append("<sub>\(escapeText(redactionLine(report.redactions)))</sub>")
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -172,7 +173,21 @@ public enum ReportMarkdown {
 
     /// Plain text safe in a paragraph or a table cell: HTML and Markdown punctuation escaped.
     static func escape(_ text: RedactedText) -> String {
-        let characters = Array(text.text.replacingOccurrences(of: "\n", with: " "))
+        escapeText(text.text)
+    }
+
+    /// Onramp's sentences mark commands with backticks: those spans stay code (where nothing needs
+    /// escaping but `|` in a table); the rest is escaped. An unpaired backtick is escaped like any other.
+    private static func escapeText(_ text: String) -> String {
+        let pieces = text.replacingOccurrences(of: "\n", with: " ").split(separator: "`", omittingEmptySubsequences: false).map(String.init)
+        guard pieces.count > 1, pieces.count % 2 == 1 else { return escapePlain(text) }
+        return pieces.enumerated().map { index, piece in
+            index % 2 == 1 ? "`" + piece.replacingOccurrences(of: "|", with: "\\|") + "`" : escapePlain(piece)
+        }.joined()
+    }
+
+    private static func escapePlain(_ text: String) -> String {
+        let characters = Array(text.replacingOccurrences(of: "\n", with: " "))
         var out = ""
         for (index, character) in characters.enumerated() {
             switch character {

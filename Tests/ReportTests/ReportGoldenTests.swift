@@ -39,8 +39,10 @@ struct ReportGoldenTests {
     @Test("text is escaped so placeholders show and nothing starts a link, a table cell or emphasis")
     func escaping() {
         var redaction = ReportRedaction(.init())
-        let text = redaction.machine("<user> | *x* [a](b) _y_ avx512_vnni `c`")
-        #expect(ReportMarkdown.escape(text) == "&lt;user&gt; \\| \\*x\\* \\[a\\](b) \\_y\\_ avx512_vnni \\`c\\`")
+        let text = redaction.machine("<user> | *x* [a](b) _y_ avx512_vnni `c` ` d")
+        #expect(ReportMarkdown.escape(text) == "&lt;user&gt; \\| \\*x\\* \\[a\\](b) \\_y\\_ avx512_vnni \\`c\\` \\` d")
+        let prose = redaction.prose("run `onramp run <home>/m.gguf | less` then *wait*")
+        #expect(ReportMarkdown.escape(prose) == "run `onramp run <home>/m.gguf \\| less` then \\*wait\\*")
         #expect(ReportMarkdown.codeBlock("a\n```\nb").first == "````text")
     }
 }

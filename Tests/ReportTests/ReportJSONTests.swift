@@ -18,7 +18,8 @@ struct ReportJSONTests {
     static func documentedFields() throws -> Set<String> {
         let doc = try String(contentsOfFile: ReportFixtures.root + "/docs/report.md", encoding: .utf8)
         var fields = Set<String>()
-        for line in doc.split(separator: "\n") where line.hasPrefix("| `") {
+        let section = doc.components(separatedBy: "## JSON").last ?? ""
+        for line in section.split(separator: "\n") where line.hasPrefix("| `") {
             let cell = line.dropFirst(3).prefix { $0 != "`" }
             fields.insert(String(cell))
         }
@@ -50,7 +51,9 @@ struct ReportJSONTests {
         // The planted machine has findings with fixes; a saved self-test and bench fill the rest.
         let made = try ReportFixtures.make(ReportFixtures.planted)
         let full = ReportBuilder.build(SavedResultsTests.inputWithEverything(made))
-        for json in [made.json, try ReportJSON.render(full)] {
+        // Every profile, for the fields only some machines fill (a tool's note, a missing tool).
+        let profiles = try ReportFixtures.profiles.map { try ReportFixtures.make($0).json }
+        for json in [made.json, try ReportJSON.render(full)] + profiles {
             let object = try JSONSerialization.jsonObject(with: Data(json.utf8))
             seen.formUnion(Self.fieldPaths(object))
         }

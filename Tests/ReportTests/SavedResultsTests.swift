@@ -44,7 +44,7 @@ struct SavedResultsTests {
         let environment = ["XDG_CONFIG_HOME": folder, "HOME": "/nonexistent"]
         #expect(SavedResults.selfTestFile(environment: environment).path == folder + "/onramp/last-selftest.json")
         #expect(SavedResults.benchFile(environment: environment).path == folder + "/onramp/last-bench.json")
-        #expect(DisabledKernelPaths.file(environment: environment).deletingLastPathComponent() == SavedResults.folder(environment: environment))
+        #expect(DisabledKernelPaths.file(environment: environment).deletingLastPathComponent().path == SavedResults.folder(environment: environment).path)
         let saved = SavedSelfTest(date: ReportFixtures.date, report: Self.selfTest)
         try SavedResults.save(saved, to: SavedResults.selfTestFile(environment: environment))
         try SavedResults.save(Self.bench, to: SavedResults.benchFile(environment: environment))
