@@ -138,7 +138,8 @@ public enum ReportBuilder {
         rows.append(("Doctor", counts.isEmpty ? "no problems found" : counts.joined(separator: ", ")))
         if let saved = input.selfTest {
             let report = saved.report
-            let verdict = report.passed ? "passed" : "\(report.failedChecks.count) of \(report.checks.count) checks failed"
+            let verdict = report.passed ? "passed"
+                : "\(report.failedChecks.count) of \(report.checks.count) checks failed (first: \(report.failedChecks.first?.name ?? "?"))"
             var line = "\(verdict), kernel path \(report.kernelPath)"
             if let speed = report.speed {
                 line += String(format: ", %.1f tokens/s prompt, %.1f tokens/s generation", speed.promptTokensPerSecond, speed.generationTokensPerSecond)

@@ -76,6 +76,10 @@ struct ReportCommand: ParsableCommand {
                 print(ReportMarkdown.redactionLine(report.redactions))
             } else {
                 StandardOutput.write(json ? jsonText : markdown)
+                if isatty(STDOUT_FILENO) == 1 {
+                    StandardError.write("\nNothing was sent anywhere. To save this report: onramp report --out onramp-report.md "
+                        + "(or --bundle for a .tar.gz with a machine profile a helper can replay).\n")
+                }
             }
         } catch let problem as ReportFile.Problem {
             throw StandardError.fail(problem.description, in: Self.self)
