@@ -125,7 +125,9 @@ public enum ReportMarkdown {
         if let generation = selfTest.generationTokensPerSecond { rows.append(["Generation", String(format: "%.1f tokens/s", generation)]) }
         var out = table(["", ""], rows)
         out += selfTest.failedChecks.map { "- ✗ \(escape($0.name)): \(escape($0.detail))" }
-        out += selfTest.messages.map { "- " + escape($0) }
+        // The self-test repeats a failed model check as a message; say it once.
+        let listed = Set(selfTest.failedChecks.map { $0.name.text + ": " + $0.detail.text })
+        out += selfTest.messages.filter { !listed.contains($0.text) }.map { "- " + escape($0) }
         if !selfTest.failedChecks.isEmpty || !selfTest.messages.isEmpty { out.append("") }
         return out
     }
