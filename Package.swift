@@ -100,6 +100,14 @@ let package = Package(
             ]
         ),
 
+        // MARK: Diagnostics report (redacted Markdown/JSON, replayable bundles)
+        .target(name: "Report", dependencies: ["Probe", "Doctor", "SelfTest", "PlainText"]),
+        .testTarget(
+            name: "ReportTests",
+            dependencies: ["Report", "Probe", "Doctor", "SelfTest"],
+            exclude: ["Golden", "Fixtures"]  // read in place via #filePath
+        ),
+
         // MARK: Wizard and the executable
         .target(name: "Wizard", dependencies: ["TUI", "Probe", "Doctor", "Engine", "PlainText"]),
         .testTarget(
@@ -110,7 +118,7 @@ let package = Package(
         .executableTarget(
             name: "onramp",
             dependencies: [
-                "Wizard", "TUI", "Probe", "Doctor", "Engine", "SelfTest", "Catalog", "Fetch",
+                "Wizard", "TUI", "Probe", "Doctor", "Engine", "SelfTest", "Catalog", "Fetch", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

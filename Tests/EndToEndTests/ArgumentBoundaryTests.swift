@@ -30,7 +30,7 @@ struct ArgumentBoundaryTests {
 
         static let commands = [
             "probe", "doctor", "recommend", "bench-kernels", "run", "chat", "bench", "selftest",
-            "pull", "list", "import", "rm", "verify",
+            "pull", "list", "import", "rm", "verify", "report",
         ]
     }
 
@@ -150,6 +150,16 @@ struct ArgumentBoundaryTests {
             Case(arguments: ["rm"], status: 64, says: "Missing expected argument '<name>'"),
             Case(arguments: ["verify", "no-such-model-\(largest)"], status: 1, says: "No model named 'no-such-model-\(largest)'"),
             Case(arguments: ["verify", "--no-such-flag"], status: 64, says: "Unknown option '--no-such-flag'"),
+            // The diagnostics report.
+            Case(arguments: ["report", "--out", ""], status: 64, says: "--out needs the name of a file"),
+            Case(arguments: ["report", "--bundle", "--json"], status: 64, says: "--bundle always holds both the Markdown and the JSON report"),
+            Case(arguments: ["report", "--out", folder], status: 1, says: "\(folder) is a folder"),
+            Case(arguments: ["report", "--out", missing], status: 1, says: "Could not save the report to \(missing)"),
+            Case(arguments: ["report", "--out", files.unreadable + "/r.md"], status: 1, says: "Could not save the report"),
+            Case(arguments: ["report", "--out", long], status: 1, says: "Could not save the report"),
+            Case(arguments: ["report", "--profile", "/nonexistent/profile"], status: 64, says: "There is no machine profile folder at /nonexistent/profile"),
+            Case(arguments: ["report", "--profile", folder], status: 64, says: "Could not read the machine profile file \(folder)/system.json"),
+            Case(arguments: ["report", "--no-such-flag"], status: 64, says: "Unknown option '--no-such-flag'"),
         ]
         return cases
     }()
