@@ -15,7 +15,8 @@
 // Products of two f16 values are exact in Float, so multiply-then-add equals their FMA.
 // The cache stores f16 (2 bytes per value). This Swift code is the portable path and the plain
 // reference twin of the F16C kernel in CX86Kernels (half_attention_avx2.c), which converts with
-// F16C and gives the same bits (OpsTests and the self-test compare them).
+// F16C and gives the same bits (OpsTests compares them bit for bit; the self-test's model check
+// runs its reference pass on this twin and the chosen kernel path on the C kernel).
 
 import CX86Kernels
 import Foundation
