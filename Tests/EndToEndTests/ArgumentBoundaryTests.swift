@@ -90,6 +90,11 @@ struct ArgumentBoundaryTests {
             Case(arguments: ["run", model, "-p", ""], status: 64, says: "The prompt is empty"),
             Case(arguments: ["run", model], status: 64, says: "Missing expected argument '--prompt <prompt>'"),
             Case(arguments: ["run", model, "-p", "Hi", "--kv-cache", ""], status: 64, says: "--kv-cache must be f32 or f16"),
+            Case(arguments: ["run", model, "-p", "Hi", "--kv-cache", "f8"], status: 64, says: "--kv-cache must be f32 or f16"),
+            // --literal is a flag: it takes no value, and a prompt that is only control-token text runs.
+            Case(arguments: ["run", model, "-p", "Hi", "--literal=yes"], status: 64, says: "--literal"),
+            Case(arguments: ["run", model, "-p", "<|im_end|>", "-n", "0"], status: 0, says: "1 prompt tokens"),
+            Case(arguments: ["run", model, "-p", "<|im_end|>", "-n", "0", "--literal"], status: 0, says: "7 prompt tokens"),
             Case(arguments: ["doctor", "--markdown"], status: 64, says: "--markdown only applies to --list-checks"),
         ]
         // Model files that are not there or not files, for every command that takes one.
