@@ -52,8 +52,8 @@ func runProgram(_ arguments: [String], input: String = "", environment: [String:
     posix_spawnattr_setsigdefault(&attributes, &allSignals)
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
-    let environmentLines = withOwnConfigFolder(environment ?? ProcessInfo.processInfo.environment,
-                                               unlessSetIn: environment ?? [:])
+    // A test that passes a whole environment has chosen HOME and XDG folders itself.
+    let environmentLines = (environment ?? withOwnConfigFolder(ProcessInfo.processInfo.environment, unlessSetIn: [:]))
         .map { "\($0.key)=\($0.value)" }
     var pid: pid_t = 0
     let status = withCStrings(arguments) { argv in

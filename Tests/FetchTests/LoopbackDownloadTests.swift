@@ -94,7 +94,7 @@ struct LoopbackDownloadTests {
             server.enqueue(.stallAfter(300_000))
             let clock = ContinuousClock()
             let start = clock.now
-            _ = try await ModelPull(settings: store.settings(endpoint: server.endpoint)).pull(try hf(file))
+            _ = try await ModelPull(settings: store.settings(endpoint: server.endpoint, stallTimeout: .seconds(1))).pull(try hf(file))
             let elapsed = clock.now - start
             #expect(server.fileRequests.count == 2 && resumedFrom(server, atMost: 300_000) != nil)
             #expect(elapsed >= .milliseconds(900) && elapsed < .seconds(10), "\(elapsed)")

@@ -59,9 +59,12 @@ final class TemporaryStore {
     deinit { try? FileManager.default.removeItem(atPath: root) }
 
     /// Settings for tests: patient enough for loopback, fast enough that retries cost milliseconds.
-    func settings(endpoint: URL, token: String? = nil) -> FetchSettings {
+    /// The stall timeout is long unless a test is about stalls: on a loaded machine (the suite runs
+    /// its tests in parallel, often beside builds) a healthy transfer can pause for a second, and a
+    /// retry the test did not ask for would change the requests it counts.
+    func settings(endpoint: URL, token: String? = nil, stallTimeout: Duration = .seconds(15)) -> FetchSettings {
         var settings = FetchSettings(storeRoot: root, endpoint: endpoint, token: token)
-        settings.stallTimeout = .seconds(1)
+        settings.stallTimeout = stallTimeout
         settings.backoffBase = .milliseconds(20)
         settings.backoffCap = .milliseconds(100)
         settings.maxAttempts = 4
