@@ -24,6 +24,7 @@ struct Onramp: AsyncParsableCommand {
             SelftestCommand.self,
             RecommendCommand.self,
             PullCommand.self, ListCommand.self, RemoveCommand.self, VerifyCommand.self,
+            GPUInitTestCommand.self,
         ]
     )
 
