@@ -11,6 +11,8 @@ import Glibc
 public enum CUDAInitTest {
     /// How the probe starts the test: the running onramp program itself, so replays match on one argv.
     public static let argv = [GPUInitTestProgram.path, GPUInitTestProgram.subcommand, "cuda"]
+    /// The same command as a person would type it, for lists of what the probe ran.
+    public static let shownArgv = ["onramp", GPUInitTestProgram.subcommand, "cuda"]
     /// cuInit on a large machine can take seconds (driver state set up for every card).
     public static let timeout: Duration = .seconds(10)
 

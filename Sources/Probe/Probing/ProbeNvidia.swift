@@ -45,27 +45,27 @@ extension ProbeSession {
         facts.drivers.nvidia = nvidia
     }
 
-    /// cuInit in a child process, only where libcuda is installed and the card is awake.
+    /// cuInit in a child process, only where libcuda is installed and the card is awake (without
+    /// libcuda there is nothing to start, as without a card there is no nvidia-smi to ask).
     private func cudaInitTest() -> CUDAInitFacts? {
         guard facts.drivers.libraries.contains(where: { $0.name == "libcuda.so" }) || facts.environment.wsl?.wslLibcudaPresent == true
-        else {
-            facts.commands.append(CommandFact(argv: CUDAInitTest.argv, outcome: .skipped, note: "libcuda is not installed"))
-            return nil
-        }
+        else { return nil }
+        // Listed under the name people can run, not the /proc path that starts onramp itself.
+        let shown = CUDAInitTest.shownArgv
         let result = source.run(CUDAInitTest.argv, timeout: CUDAInitTest.timeout)
         switch result.outcome {
         case .exited:
             facts.commands.append(CommandFact(
-                argv: CUDAInitTest.argv, outcome: result.exitStatus == 0 ? .succeeded : .failed,
+                argv: shown, outcome: result.exitStatus == 0 ? .succeeded : .failed,
                 exitStatus: result.exitStatus, note: result.message))
             if result.exitStatus == CUDAInitTest.Status.libraryMissing.rawValue { return nil }
             if let status = result.exitStatus, status > 128 { return CUDAInitFacts(crashed: true) }
             return CUDAInitReader.read(result.stdout)
         case .timedOut:
-            facts.commands.append(CommandFact(argv: CUDAInitTest.argv, outcome: .timedOut, note: "killed after \(CUDAInitTest.timeout) without finishing"))
+            facts.commands.append(CommandFact(argv: shown, outcome: .timedOut, note: "killed after \(CUDAInitTest.timeout) without finishing"))
             return CUDAInitFacts(timedOut: true)
         case .couldNotStart:
-            facts.commands.append(CommandFact(argv: CUDAInitTest.argv, outcome: .couldNotStart, note: result.message))
+            facts.commands.append(CommandFact(argv: shown, outcome: .couldNotStart, note: result.message))
             return nil
         }
     }
