@@ -18,6 +18,12 @@ public struct DoctorReport: Sendable {
 
     public init(facts: MachineFacts, findings: [Finding]) {
         family = AreaSummary.distroFamily(facts)
+        let causeFound = findings.contains { $0.severity >= .warning && !$0.advice }
+        let findings = findings.map { finding in
+            var marked = finding
+            marked.notTheCause = causeFound && finding.advice
+            return marked
+        }
         sections = Area.allCases.map { area in
             let mine = findings.filter { $0.area == area }
                 .sorted { ($0.severity, $1.id) > ($1.severity, $0.id) }
@@ -29,6 +35,14 @@ public struct DoctorReport: Sendable {
 
     /// All findings, in display order.
     public var findings: [Finding] { sections.flatMap(\.findings) }
+
+    /// The finding to fix first: the first error, else the first warning that can stop models
+    /// (advice such as "no swap" only when nothing else is wrong), in display order.
+    public var topFinding: Finding? {
+        findings.first { $0.severity == .error }
+            ?? findings.first { $0.severity == .warning && !$0.advice }
+            ?? findings.first { $0.severity == .warning }
+    }
 
     /// Sorted ids, the form the profiles' golden `expectedFindings` use.
     public var findingIDs: [String] { findings.map(\.id).sorted() }

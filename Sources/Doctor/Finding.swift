@@ -11,10 +11,14 @@ public struct Finding: Sendable, Equatable {
     public var fix: Fix?
     /// Set when Onramp can apply the fix itself (with consent).
     public var action: FixAction?
+    /// Good advice that never stops models by itself (see `FindingKind.advice`).
+    public var advice: Bool
+    /// Set by the report when another finding explains what is wrong and this one does not.
+    public var notTheCause: Bool
 
     public init(
         id: String, area: Area, severity: Severity, title: String, explanation: String,
-        evidence: [String], fix: Fix?, action: FixAction?
+        evidence: [String], fix: Fix?, action: FixAction?, advice: Bool = false, notTheCause: Bool = false
     ) {
         self.id = id
         self.area = area
@@ -24,6 +28,8 @@ public struct Finding: Sendable, Equatable {
         self.evidence = evidence
         self.fix = fix
         self.action = action
+        self.advice = advice
+        self.notTheCause = notTheCause
     }
 
     /// The id reported for a check that threw instead of answering.

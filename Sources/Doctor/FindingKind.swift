@@ -13,10 +13,13 @@ public struct FindingKind: Sendable, Equatable {
     public var fix: Fix?
     /// Whether checks attach a `FixAction` to this finding when they can (documented as such).
     public var runnable: Bool
+    /// Good to fix, but never what stops models from running (no swap): ranked below every other
+    /// warning, and marked as not the cause when something else is wrong.
+    public var advice: Bool
 
     public init(
         id: String, area: Area, severity: Severity, title: String, explanation: String, fix: Fix?,
-        runnable: Bool = false
+        runnable: Bool = false, advice: Bool = false
     ) {
         self.id = id
         self.area = area
@@ -25,6 +28,7 @@ public struct FindingKind: Sendable, Equatable {
         self.explanation = explanation
         self.fix = fix
         self.runnable = runnable
+        self.advice = advice
     }
 
     /// A finding of this kind on a machine, with its evidence and, when given, a concrete fix.
@@ -34,6 +38,6 @@ public struct FindingKind: Sendable, Equatable {
     ) -> Finding {
         Finding(
             id: id, area: area, severity: severity, title: concreteTitle ?? title,
-            explanation: explanation, evidence: evidence, fix: concreteFix ?? fix, action: action)
+            explanation: explanation, evidence: evidence, fix: concreteFix ?? fix, action: action, advice: advice)
     }
 }

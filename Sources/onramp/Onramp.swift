@@ -25,6 +25,7 @@ struct Onramp: AsyncParsableCommand {
             RecommendCommand.self,
             PullCommand.self, ListCommand.self, ImportCommand.self, RemoveCommand.self, VerifyCommand.self,
             ReportCommand.self,
+            GPUInitTestCommand.self,
         ]
     )
 

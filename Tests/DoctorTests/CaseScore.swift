@@ -1,5 +1,5 @@
-// Scores the doctor on one corpus case: is its top finding (the first error, else the first
-// warning, in the order `onramp doctor` shows them) the expected one, and does that finding's fix,
+// Scores the doctor on one corpus case: is its top finding (`DoctorReport.topFinding`: the first
+// error, else the first warning that is not mere advice) the expected one, and does that finding's fix,
 // for the machine's distribution, contain what the real fix needed? scripts/score-cases applies the
 // same rule to `onramp doctor --json`.
 
@@ -14,8 +14,7 @@ struct CaseScore {
     var passes: Bool { rightFinding && missingFromFix.isEmpty }
 
     init(report: DoctorReport, expecting corpusCase: CorpusCase) {
-        let findings = report.findings
-        let top = findings.first { $0.severity == .error } ?? findings.first { $0.severity == .warning }
+        let top = report.topFinding
         topFinding = top?.id
         let right = top != nil && top?.id == corpusCase.expectedFindings.first
         let fixText = (top?.fix?.steps(for: report.family) ?? []).map(\.text).joined(separator: "\n")

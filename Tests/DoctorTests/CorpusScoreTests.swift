@@ -18,7 +18,7 @@ struct CorpusScoreTests {
 
     @Test("the corpus holds real cases")
     func corpusIsThere() {
-        #expect(CorpusCase.names.count >= 12, "profiles/cases/ has \(CorpusCase.names.count) cases")
+        #expect(CorpusCase.names.count >= 30, "profiles/cases/ has \(CorpusCase.names.count) cases")
     }
 
     @Test("each case's status is what the doctor earns on it", arguments: CorpusCase.names)

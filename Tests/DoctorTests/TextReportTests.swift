@@ -23,7 +23,12 @@ struct TextReportTests {
         #expect(lines.contains("[✓] Environment variables: set: HTTPS_PROXY"))
         #expect(lines.contains("    • A proxy is set: model downloads will go through it"))
         #expect(!text.contains("Evidence:"))
-        #expect(lines.suffix(3) == ["✗ Found 1 error and 1 warning.", "  Onramp can fix 1 of them for you: run onramp doctor --fix", ""])
+        // No swap is advice: the missing module is what to fix first.
+        #expect(lines.contains("      (Worth doing, but not what stops models here.)"))
+        #expect(lines.suffix(4) == [
+            "✗ Found 1 error and 1 warning.", "  Fix first: The nvidia_uvm module is not loaded, so CUDA cannot use the card",
+            "  Onramp can fix 1 of them for you: run onramp doctor --fix", "",
+        ])
     }
 
     @Test("-v adds the explanation, the evidence and the troubleshooting anchor; ASCII marks when asked")

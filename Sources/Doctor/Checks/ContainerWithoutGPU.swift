@@ -34,6 +34,20 @@ public struct ContainerWithoutGPU: Check {
         evidence += facts.gpus.map { "on the PCI bus: \(AreaSummary.gpuName($0))" }
         if nvidiaHidden { evidence.append("/dev/nvidiactl: missing") }
         if amdHidden || intelHidden { evidence.append("/dev/dri/renderD*: none") }
-        return [Self.kind.found(evidence: evidence)]
+        guard facts.environment.container == .kubernetes else { return [Self.kind.found(evidence: evidence)] }
+        return [Self.kind.found(evidence: evidence, fix: Self.kubernetesFix(nvidia: nvidiaHidden))]
+    }
+
+    /// In a pod the card comes from the node's device plugin and container runtime, not from `docker run`.
+    static func kubernetesFix(nvidia: Bool) -> Fix {
+        guard nvidia else {
+            return .steps(.manual("Ask for the card in the pod spec (`resources: limits:` with the resource your GPU device plugin "
+                + "offers, e.g. `amd.com/gpu: 1` or `gpu.intel.com/i915: 1`), and install that device plugin on the node."))
+        }
+        return .steps(
+            .manual("In the pod spec, run with NVIDIA's runtime and ask for the card: `runtimeClassName: nvidia` under "
+                + "`spec:`, and `resources: {limits: {nvidia.com/gpu: 1}}` under the container."),
+            .manual("The node needs the NVIDIA device plugin (or NVIDIA's GPU Operator), which also creates the nvidia runtime class:"),
+            .command("kubectl describe nodes | grep nvidia.com/gpu   # the node offers GPUs when this shows a count above 0"))
     }
 }

@@ -43,7 +43,34 @@ public struct DriverLibraryMismatch: Check {
         if let module { evidence.append("kernel module version: \(module)") }
         if let library { evidence.append("libnvidia-ml.so version: \(library)") }
         if let error = nvidia.smiError { evidence.append("nvidia-smi: \(error)") }
-        return [Self.kind.found(evidence: evidence)]
+        guard let module, let installed = nvidia.installedModuleVersion else { return [Self.kind.found(evidence: evidence)] }
+        evidence.append("nvidia module installed for this kernel: \(installed)"
+            + (installed == module ? " (the one running)" : " (a reboot loads it)"))
+        if nvidia.installedByRunfile == true { evidence.append("installed with NVIDIA's .run installer (/usr/bin/nvidia-uninstall exists)") }
+        guard installed == module else { return [Self.kind.found(evidence: evidence)] }
+        return [Self.kind.found(evidence: evidence, fix: Self.reinstallUserSpace(module, facts))]
+    }
+
+    /// The module on disk is the one running, so a reboot changes nothing: the libraries come from
+    /// another install and must be replaced by the user space of the running module's version.
+    static func reinstallUserSpace(_ module: String, _ facts: MachineFacts) -> Fix {
+        let architecture = facts.cpu.architecture ?? "x86_64"
+        let runfile = "NVIDIA-Linux-\(architecture)-\(module).run"
+        let intro = FixStep.manual("A reboot will not help: the kernel module on disk is already the one running (\(module)). "
+            + "Install the libraries of that same version.")
+        if facts.drivers.nvidia.installedByRunfile == true {
+            return Fix(everywhere: [
+                intro,
+                .manual("Download \(runfile) from https://www.nvidia.com/en-us/drivers/unix/ (or the same version's .run file you built the module from), then:"),
+                .command("sudo sh \(runfile) --no-kernel-modules   # libraries only; the module is already \(module)"),
+            ])
+        }
+        return Fix(
+            byFamily: [
+                .apt: [intro, .command("sudo apt install --reinstall $(dpkg -l | awk '/^ii +(libnvidia|nvidia)-/ {print $2}')"),
+                       .manual("If the packages are not version \(module), install the packages of \(module), or reinstall module and libraries from one source.")],
+            ],
+            everywhere: [intro, .manual("Install driver \(module)'s libraries (the same version as the module), or reinstall module and libraries from one source.")])
     }
 }
 

@@ -1,4 +1,5 @@
-// Finds too little free space where models are stored.
+// Finds too little free space where models are stored, and names what else on that disk holds
+// models (Ollama's folder, with its unfinished downloads), since that is often what filled it.
 
 import Probe
 
@@ -23,10 +24,36 @@ public struct LowDiskSpace: Check {
     public func run(_ facts: MachineFacts) throws -> [Finding] {
         facts.disks.compactMap { disk in
             guard let free = disk.availableBytes, free < Self.comfortable else { return nil }
-            return Self.kind.found(evidence: [
+            var evidence = [
                 "\(disk.purpose) folder: \(disk.path)",
                 "free on \(disk.measuredPath ?? disk.path): \(Quantity.gib(free))",
-            ])
+            ]
+            guard let ollama = facts.runtimes.ollamaModels, Self.sameDisk(disk, ollama) else {
+                return Self.kind.found(evidence: evidence)
+            }
+            evidence.append("Ollama's models on the same disk: \(ollama.path) (\(ollama.reason))"
+                + (ollama.readable == false ? "; only its owner can look inside" : ""))
+            if let partial = ollama.partialDownloads, partial > 0 { evidence.append("unfinished Ollama downloads there: \(partial)") }
+            let steps = [FixStep.manual("Ollama's models share this disk; they are often what filled it.")]
+                + Self.ollamaCleanup(ollama) + Self.kind.fix!.everywhere
+            return Self.kind.found(evidence: evidence, fix: Fix(everywhere: steps))
         }
+    }
+
+    /// Two measurements of one disk: the same size and free space, taken moments apart.
+    static func sameDisk(_ disk: DiskFacts, _ ollama: OllamaModelsFacts) -> Bool {
+        guard let total = disk.totalBytes, let free = disk.availableBytes else { return false }
+        return total == ollama.totalBytes && free == ollama.availableBytes
+    }
+
+    /// Steps that give back the space Ollama's folder holds: what is there, unfinished downloads, models.
+    static func ollamaCleanup(_ ollama: OllamaModelsFacts) -> [FixStep] {
+        let sudo = ollama.forService ? "sudo " : ""
+        var steps: [FixStep] = [.command("\(sudo)du -sh \(ollama.path)   # how much Ollama's models take")]
+        if ollama.partialDownloads != 0 {
+            steps.append(.command("\(sudo)find \(ollama.path)/blobs -name '*-partial*' -delete   # unfinished downloads"))
+        }
+        steps.append(.command("ollama list && ollama rm NAME   # remove models you no longer need"))
+        return steps
     }
 }

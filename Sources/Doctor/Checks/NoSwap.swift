@@ -16,7 +16,8 @@ public struct NoSwap: Check {
             .command("sudo fallocate -l 8G /swapfile && sudo chmod 600 /swapfile"),
             .command("sudo mkswap /swapfile && sudo swapon /swapfile"),
             .command("echo '/swapfile none swap defaults 0 0' | sudo tee -a /etc/fstab"),
-            .manual("On btrfs, create the file with `sudo btrfs filesystem mkswapfile --size 8G /swapfile` instead.")))
+            .manual("On btrfs, create the file with `sudo btrfs filesystem mkswapfile --size 8G /swapfile` instead.")),
+        advice: true)
 
     public var kinds: [FindingKind] { [Self.kind] }
 

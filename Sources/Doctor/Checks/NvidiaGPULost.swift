@@ -22,9 +22,25 @@ public struct NvidiaGPULost: Check {
     static let lostMessages = ["gpu is lost", "fallen off the bus", "unable to determine the device handle"]
 
     public func run(_ facts: MachineFacts) throws -> [Finding] {
-        guard let error = facts.drivers.nvidia.smiError,
-            Self.lostMessages.contains(where: error.lowercased().contains)
-        else { return [] }
-        return [Self.kind.found(evidence: facts.gpuEvidence(.nvidia) + ["nvidia-smi: \(error)"])]
+        let smiLost = facts.drivers.nvidia.smiError.map { error in Self.lostMessages.contains(where: error.lowercased().contains) } ?? false
+        // Xid 79 in the kernel log says the same when nvidia-smi was not asked or answered otherwise.
+        let kernelLost = facts.kernelMessages?.lines(containing: ["fallen off the bus", "Xid (PCI:"]).filter {
+            $0.lowercased().contains("fallen off the bus") || $0.contains(": 79,")
+        } ?? []
+        guard smiLost || !kernelLost.isEmpty else { return [] }
+        var evidence = facts.gpuEvidence(.nvidia)
+        if let error = facts.drivers.nvidia.smiError { evidence.append("nvidia-smi: \(error)") }
+        evidence += kernelLost.suffix(2).map { "kernel: \($0)" }
+        // Without a suspend since boot, the card dropped out while running: power and heat, not sleep.
+        guard facts.os.suspendsSinceBoot == 0 || (facts.os.suspendsSinceBoot == nil && !kernelLost.isEmpty) else {
+            return [Self.kind.found(evidence: evidence)]
+        }
+        if let suspends = facts.os.suspendsSinceBoot { evidence.append("suspended since boot: \(suspends) times") }
+        return [Self.kind.found(evidence: evidence, fix: .steps(
+            .manual("The card dropped out while running (Xid 79), not after sleep: most often heat, power delivery or old "
+                + "firmware. Check the temperatures, reseat the card and its power connectors, check the power supply, and "
+                + "update the computer's BIOS/UEFI."),
+            .command("sudo nvidia-smi -lgc 300,1500   # lock lower clocks to test whether power or heat is the cause"),
+            .manual("Then reboot to get the card back; `sudo nvidia-smi -rgc` undoes the clock lock.")))]
     }
 }

@@ -15,6 +15,7 @@ public struct SecureBootBlocksNvidia: Check {
                 .apt: [
                     .command("sudo mokutil --import /var/lib/shim-signed/mok/MOK.der"),
                     .manual("Reboot and choose \"Enroll MOK\" in the blue MOK manager screen."),
+                    .manual("Or turn Secure Boot off in the firmware (UEFI) settings."),
                 ],
                 .dnf: [
                     .command("sudo kmodgenca -a"),
@@ -33,16 +34,28 @@ public struct SecureBootBlocksNvidia: Check {
 
     public init() {}
 
+    /// What the kernel logs when it refuses an unsigned module under Secure Boot's lockdown.
+    static let refusalMessages = ["unsigned module loading is restricted", "loading of unsigned module is rejected", "key was rejected by service"]
+
     public func run(_ facts: MachineFacts) throws -> [Finding] {
-        guard facts.environment.secureBoot == true, facts.nvidiaUserSpaceInstalled,
+        let refusals = facts.kernelMessages?.lines(containing: Self.refusalMessages) ?? []
+        guard facts.environment.secureBoot == true || !refusals.isEmpty, facts.nvidiaUserSpaceInstalled,
             facts.drivers.nvidia.moduleLoaded != true,
             facts.gpus(.nvidia).contains(where: { $0.driver == nil })
         else { return [] }
         let versions = facts.drivers.versions(of: "libnvidia-ml.so") + facts.drivers.versions(of: "libcuda.so")
-        return [Self.kind.found(evidence: facts.gpuEvidence(.nvidia) + [
-            "Secure Boot: enabled",
+        var evidence = facts.gpuEvidence(.nvidia) + [
+            "Secure Boot: " + (facts.environment.secureBoot == true ? "enabled" : "enforced (the kernel refuses unsigned modules)"),
             "NVIDIA libraries installed: " + (versions.first.map { "version \($0)" } ?? "yes"),
             "nvidia kernel module: not loaded",
-        ])]
+        ]
+        evidence += refusals.suffix(2).map { "kernel: \($0)" }
+        // Debian's DKMS signs with its own key; Ubuntu's with the key shim-signed made.
+        guard facts.os.distroID == "debian" else { return [Self.kind.found(evidence: evidence)] }
+        return [Self.kind.found(evidence: evidence, fix: .steps(
+            .command("sudo mokutil --import /var/lib/dkms/mok.pub"),
+            .manual("Reboot and choose \"Enroll MOK\" in the blue MOK manager screen, then:"),
+            .command("sudo dkms autoinstall && sudo modprobe nvidia"),
+            .manual("Or turn Secure Boot off in the firmware (UEFI) settings.")))]
     }
 }

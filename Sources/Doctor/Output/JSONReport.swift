@@ -15,6 +15,8 @@ public enum JSONReport {
         var counts: Counts
         var areas: [AreaEntry]
         var findings: [FindingEntry]
+        /// The id of the finding to fix first (`DoctorReport.topFinding`); absent when nothing is wrong.
+        var topFinding: String?
     }
 
     struct Counts: Encodable {
@@ -41,6 +43,8 @@ public enum JSONReport {
         /// The steps for this machine's distribution family.
         var fix: [FixStep]
         var action: ActionEntry?
+        /// Present (true) when another finding explains what is wrong and this one does not.
+        var notTheCause: Bool?
     }
 
     struct ActionEntry: Encodable {
@@ -72,8 +76,10 @@ public enum JSONReport {
                         ActionEntry(
                             id: $0.id, changes: $0.changes, commands: $0.commands, needsRoot: $0.needsRoot,
                             afterwards: $0.afterwards)
-                    })
-            })
+                    },
+                    notTheCause: finding.notTheCause ? true : nil)
+            },
+            topFinding: report.topFinding?.id)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(document)

@@ -30,6 +30,7 @@ public struct TextReport: Sendable {
     private func lines(for finding: Finding, family: DistroFamily) -> [String] {
         let indent = "      "
         var out = ["    \(glyphs.finding(finding.severity)) \(finding.title)"]
+        if finding.notTheCause { out.append(indent + "(Worth doing, but not what stops models here.)") }
         if verbose {
             out += TextWrap.lines(finding.explanation, width: 72, splittingLongWords: false).map { indent + $0 }
             if !finding.evidence.isEmpty {
@@ -64,6 +65,9 @@ public struct TextReport: Sendable {
         if errors > 0 { parts.append(errors == 1 ? "1 error" : "\(errors) errors") }
         if warnings > 0 { parts.append(warnings == 1 ? "1 warning" : "\(warnings) warnings") }
         var out = ["\(glyphs.finding(report.worst)) Found \(parts.joined(separator: " and "))."]
+        if errors + warnings > 1, let top = report.topFinding {
+            out.append("  Fix first: \(top.title)")
+        }
         let fixable = report.fixable.filter { $0.severity >= .warning }.count
         if fixable > 0 {
             out.append("  Onramp can fix \(fixable) of them for you: run onramp doctor --fix")

@@ -42,7 +42,10 @@ public enum ProfileWriter {
         for (path, read) in recording.files {
             switch read {
             case .text(let text):
-                let cleaned = path.hasPrefix("/proc/net/tcp") ? redactor.redactSocketTable(text) : redactor.redact(text)
+                let cleaned = path.hasPrefix("/proc/net/tcp") ? redactor.redactSocketTable(text)
+                    : Redactor.isServiceFile(path) ? redactor.redactServiceFile(text)
+                    : path == Redactor.dockerDaemonConfig ? redactor.redactDockerDaemonConfig(text)
+                    : Redactor.isKernelVersionFile(path) ? redactor.redactKernelVersion(text) : redactor.redact(text)
                 files["fs" + redactPath(path)] = cleaned
             case .unreadable:
                 system.entries[redactPath(path)] = FileInfo(kind: .unreadable)
@@ -81,7 +84,8 @@ public enum ProfileWriter {
             var stored = command
             stored.argv = command.argv.map(redactPath)
             files["commands/\(name).json"] = commandJSON(stored)
-            if !command.stdout.isEmpty { files["commands/\(name).stdout"] = redactor.redact(command.stdout) }
+            let stdout = Redactor.isKernelLog(command.argv) ? redactor.redactKernelMessages(command.stdout) : redactor.redact(command.stdout)
+            if !stdout.isEmpty { files["commands/\(name).stdout"] = stdout }
             if !command.stderr.isEmpty { files["commands/\(name).stderr"] = redactor.redact(command.stderr) }
         }
         system.environment = Dictionary(uniqueKeysWithValues: recording.environment.map { name, value in

@@ -52,6 +52,13 @@ public struct NvidiaFacts: Codable, Sendable, Equatable {
     public var cudaToolkitVersion: String?
     /// `nvidia.ko` files installed for the running kernel (DKMS, akmods, distro packages), loaded or not.
     public var moduleFiles: [String]?
+    /// Version of the `nvidia` module installed on disk for the running kernel (`modinfo -F version nvidia`):
+    /// when it differs from the loaded one, a reboot is pending; when equal, a reboot changes nothing.
+    public var installedModuleVersion: String?
+    /// NVIDIA's `.run` installer put the driver here (`/usr/bin/nvidia-uninstall` exists), not packages.
+    public var installedByRunfile: Bool?
+    /// The CUDA initialisation test in a child process; nil when it was not run.
+    public var cudaInit: CUDAInitFacts?
 
     public init(
         moduleLoaded: Bool? = nil, kernelModuleVersion: String? = nil, sysModuleVersion: String? = nil,

@@ -12,6 +12,10 @@ public struct MachineFacts: Codable, Sendable, Equatable {
     public var os: OSFacts
     public var environment: EnvironmentFacts
     public var runtimes: RuntimeFacts
+    /// Docker/Podman on this machine as a host and the NVIDIA Container Toolkit; nil when none is installed.
+    public var containerHost: ContainerHostFacts?
+    /// Kernel messages about graphics drivers, signing and suspend; nil when they could not be read.
+    public var kernelMessages: KernelMessagesFacts?
     /// Every external command the probe considered: ran, missing, failed, timed out or skipped (and why).
     public var commands: [CommandFact]
 

@@ -9,6 +9,9 @@ public struct OSFacts: Codable, Sendable, Equatable {
     public var prettyName: String?
     public var kernelRelease: String?
     public var glibcVersion: String?
+    /// Successful suspends since boot (`/sys/power/suspend_stats/success`); drivers that break on
+    /// resume show themselves only after one.
+    public var suspendsSinceBoot: Int?
 
     public init(
         distroID: String? = nil, distroVersion: String? = nil, distroFamily: [String] = [],

@@ -13,6 +13,10 @@ public struct RuntimeFacts: Codable, Sendable, Equatable {
     public var llamaCppBinaries: [String]
     /// Folders where other tools keep models, that exist and hold something.
     public var modelFolders: [ModelFolder]
+    /// The Ollama service's settings from its unit and drop-ins; nil when there is no service.
+    public var ollamaUnit: OllamaServiceFacts?
+    /// Where Ollama keeps its models and the free space there; nil when Ollama is not installed.
+    public var ollamaModels: OllamaModelsFacts?
 
     public init(
         ollamaBinary: String? = nil, ollamaService: String? = nil, port11434InUse: Bool? = nil,

@@ -42,6 +42,8 @@ extension ProbeSession {
     }
 
     private func container() -> (ContainerKind?, String?) {
+        // Every pod gets this variable; with cgroup v2 /proc/1/cgroup shows only "0::/" in a pod.
+        if source.environment("KUBERNETES_SERVICE_HOST") != nil { return (.kubernetes, "KUBERNETES_SERVICE_HOST is set") }
         if exists("/run/.containerenv") { return (.podman, "/run/.containerenv") }
         if exists("/.dockerenv") { return (.docker, "/.dockerenv") }
         if let cgroup = text("/proc/1/cgroup") {

@@ -13,6 +13,8 @@ extension ProbeSession {
         probeAMD()
         probeVulkan()
         probeIntelCompute()
+        // Only where a real GPU is on the bus: elsewhere the log has nothing for the doctor.
+        if facts.gpus.contains(where: { $0.vendor != .other }) { probeKernelMessages() }
     }
 
     private func pciDisplayDevices() -> [GPUFacts] {

@@ -17,6 +17,13 @@ extension ProbeSession {
             .filter { exists("/dev/" + $0) }
         nvidia.cudaToolkitVersion = cudaToolkitVersion()
         nvidia.moduleFiles = nvidiaModuleFiles()
+        if facts.environment.wsl == nil && facts.environment.container == nil
+            && (nvidia.moduleLoaded == true || nvidia.moduleFiles?.isEmpty == false) {
+            nvidia.installedByRunfile = exists("/usr/bin/nvidia-uninstall")
+            if let result = runTool("modinfo", ["-F", "version", "nvidia"]), result.succeeded {
+                nvidia.installedModuleVersion = result.stdout.split(whereSeparator: \.isNewline).first.map(String.init)
+            }
+        }
 
         let nvidiaGPUs = facts.gpus.filter { $0.vendor == .nvidia }
         // On WSL the GPU is not on a PCI bus we can see; nvidia-smi is the only way to it.
@@ -34,7 +41,33 @@ extension ProbeSession {
                 nvidia.smiError = NvidiaSmiReader.errorLine(stdout: result.stdout, stderr: result.stderr)
             }
         }
+        if sleeping.isEmpty { nvidia.cudaInit = cudaInitTest() }
         facts.drivers.nvidia = nvidia
+    }
+
+    /// cuInit in a child process, only where libcuda is installed and the card is awake (without
+    /// libcuda there is nothing to start, as without a card there is no nvidia-smi to ask).
+    private func cudaInitTest() -> CUDAInitFacts? {
+        guard facts.drivers.libraries.contains(where: { $0.name == "libcuda.so" }) || facts.environment.wsl?.wslLibcudaPresent == true
+        else { return nil }
+        // Listed under the name people can run, not the /proc path that starts onramp itself.
+        let shown = CUDAInitTest.shownArgv
+        let result = source.run(CUDAInitTest.argv, timeout: CUDAInitTest.timeout)
+        switch result.outcome {
+        case .exited:
+            facts.commands.append(CommandFact(
+                argv: shown, outcome: result.exitStatus == 0 ? .succeeded : .failed,
+                exitStatus: result.exitStatus, note: result.message))
+            if result.exitStatus == CUDAInitTest.Status.libraryMissing.rawValue { return nil }
+            if let status = result.exitStatus, status > 128 { return CUDAInitFacts(crashed: true) }
+            return CUDAInitReader.read(result.stdout)
+        case .timedOut:
+            facts.commands.append(CommandFact(argv: shown, outcome: .timedOut, note: "killed after \(CUDAInitTest.timeout) without finishing"))
+            return CUDAInitFacts(timedOut: true)
+        case .couldNotStart:
+            facts.commands.append(CommandFact(argv: shown, outcome: .couldNotStart, note: result.message))
+            return nil
+        }
     }
 
     private func merge(_ row: NvidiaSmiReader.Row) {

@@ -11,6 +11,7 @@ extension ProbeSession {
             // "glibc 2.36"
             os.glibcVersion = result.stdout.split(whereSeparator: \.isWhitespace).last.flatMap { String($0).leadingVersion }
         }
+        os.suspendsSinceBoot = line("/sys/power/suspend_stats/success").flatMap { Int($0) }
         facts.os = os
     }
 }

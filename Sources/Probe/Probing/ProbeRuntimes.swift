@@ -19,7 +19,9 @@ extension ProbeSession {
             guard let entries = source.listDirectory(path), !entries.isEmpty else { return nil }
             return ModelFolder(tool: tool, path: path, entries: entries.count)
         }
+        probeOllama(&runtimes)
         facts.runtimes = runtimes
+        probeContainerHost()
     }
 
     private func modelFolderCandidates() -> [(String, String)] {

@@ -79,11 +79,25 @@ public struct LiveSystem: SystemSource {
     }
 
     public func run(_ argv: [String], timeout: Duration) -> CommandResult {
+        // An initialisation test is a subcommand of onramp; any other program (a test runner) would
+        // not understand it.
+        if argv.first == GPUInitTestProgram.path && !LiveSystem.runningOnramp {
+            return CommandResult(argv: argv, outcome: .couldNotStart, message: "initialisation tests run only from the onramp program")
+        }
         // Tools print in the C locale so their output parses the same everywhere.
         var environment = variables
         environment["LC_ALL"] = "C"
         return ProcessRunner.run(argv, environment: environment, timeout: timeout)
     }
+
+    /// The running program is onramp (installed, or a build of it), found by its file name.
+    static let runningOnramp: Bool = {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let count = readlink(GPUInitTestProgram.path, &buffer, buffer.count - 1)
+        guard count > 0 else { return false }
+        let target = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return target.split(separator: "/").last == "onramp"
+    }()
 
     public func environment(_ name: String) -> String? {
         variables[name]
