@@ -101,7 +101,11 @@ enum RedactionRules {
         RedactionRule(.ipv4, "(?<![0-9A-Za-z.\\-_])(?<s>[0-9]{1,3}(?:\\.[0-9]{1,3}){3})(?![0-9]|\\.[0-9]|-[A-Za-z])", keeps: { text in
             let octets = text.split(separator: ".").compactMap { Int($0) }
             return !(octets.count == 4 && octets.allSatisfy { $0 <= 255 }) || text == "127.0.0.1" || text == "0.0.0.0" || text == "192.0.2.1"
-        }, keepsAfter: { $0.range(of: "version", options: .caseInsensitive) != nil }),
+        }, keepsAfter: { before in
+            // Only a value that directly follows the word ("conformanceVersion = 1.3.7.1", "Version: …"):
+            // an address later on a line that mentions a version ("Linux version … from 10.1.2.3") goes.
+            before.range(of: #"(?i)version["']?\s*[:=]?\s*["']?v?$"#, options: .regularExpression) != nil
+        }),
         // Container ids (64), machine ids (32): long runs of lower-case hex.
         RedactionRule(.hexID, "(?<![0-9A-Za-z])(?<s>[0-9a-f]{32,64})(?![0-9A-Za-z])", keeps: { $0.allSatisfy { $0 == "0" } }),
         RedactionRule(.serial, "(?im)(?:serial[ _]?number|serial|board[ _]serial|product[ _]serial|chassis[ _]serial)[ \\t]*[:=][ \\t]*(?<s>[^\\s<][^\\n]*?)[ \\t]*$",
