@@ -101,10 +101,10 @@ let package = Package(
         ),
 
         // MARK: Wizard and the executable
-        .target(name: "Wizard", dependencies: ["TUI", "Probe", "Doctor", "Engine", "PlainText"]),
+        .target(name: "Wizard", dependencies: ["TUI", "Probe", "Doctor", "Catalog", "Fetch", "Engine", "SelfTest", "PlainText"]),
         .testTarget(
             name: "WizardTests",
-            dependencies: ["Wizard", "TUI", "Doctor", "Probe"],
+            dependencies: ["Wizard", "TUI", "Doctor", "Probe", "Catalog", "Fetch", "SelfTest"],
             exclude: ["Golden"]  // read in place via #filePath
         ),
         .executableTarget(

@@ -20,8 +20,11 @@ public struct ChecksProgress: Equatable, Sendable {
     public var fixQuestion: FixOffer?
     /// What came of the last fix, shown above the list.
     public var fixNote: String?
+    /// The scanned machine, for the steps after this one.
+    public var facts: MachineFacts
 
     public init(facts: MachineFacts, canFix: Bool = false) {
+        self.facts = facts
         let report = CheckRunner().examine(facts)
         sections = report.sections
         family = report.family
@@ -125,7 +128,7 @@ struct ChecksScreen: ScreenProgram {
                 progress.detailOffset = 0
                 return (.stay(.checks(progress, in: journey)), [])
             case .character("n") where Self.hasNextStep(journey):
-                return (.open(context.flow.screen(after: .checks, in: journey)), [])
+                return (.open(context.flow.screen(after: .checks, in: journey, answers: SetupAnswers(facts: progress.facts))), [])
             default:
                 progress.selected = SelectionList.moved(progress.selected, by: key, count: progress.sections.count, page: 5)
                 return (.stay(.checks(progress, in: journey)), [])

@@ -56,10 +56,7 @@ struct ScanScreen: ScreenProgram {
         case .key(let key):
             guard key == .enter, progress.isFinished else { return (.stay(screen), []) }
             // The checks are pure functions of the scanned facts, so their screen opens with its verdict.
-            if journey.steps.dropFirst().first == .checks {
-                return (.open(.checks(ChecksProgress(facts: progress.facts, canFix: context.flow.canFix), in: journey)), [])
-            }
-            return (.open(context.flow.screen(after: .scan, in: journey)), [])
+            return (.open(context.flow.screen(after: .scan, in: journey, answers: SetupAnswers(facts: progress.facts))), [])
         }
     }
 

@@ -15,6 +15,8 @@ struct ScreenContext: Sendable {
     var flow: Flow
     /// Where scans and fixes run; nil in builds or tests without a probe.
     var machineScan: MachineScan?
+    /// Recommend, download, self-test and the chat hand-off; nil in builds or tests without them.
+    var models: ModelServices? = nil
     /// Printed on screens that mention what this version can do.
     var version: String
     /// The terminal's size, which bounds scrolling.

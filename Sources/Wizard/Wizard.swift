@@ -11,13 +11,16 @@ public struct Wizard: Program {
     public let version: String
     /// Nil in builds or tests without a probe: the Scan step then says it is not available.
     public let machineScan: MachineScan?
+    /// Nil in builds or tests without them: the model steps then say they are not available.
+    public let models: ModelServices?
     public let minimumSize = Size(width: 60, height: 16)
     let flow: Flow
 
-    public init(version: String, machineScan: MachineScan? = nil) {
+    public init(version: String, machineScan: MachineScan? = nil, models: ModelServices? = nil) {
         self.version = version
         self.machineScan = machineScan
-        self.flow = Flow(canScan: machineScan != nil, canFix: machineScan?.fixTarget != nil)
+        self.models = models
+        self.flow = Flow(canScan: machineScan != nil, canFix: machineScan?.fixTarget != nil, hasModels: models != nil)
     }
 
     public func start() -> (WizardState, [Command<WizardMessage>]) {
@@ -58,7 +61,7 @@ public struct Wizard: Program {
 
     /// What every screen may use: the services, the terminal's size, the current opening's number.
     private func context(_ state: WizardState) -> ScreenContext {
-        ScreenContext(flow: flow, machineScan: machineScan, version: version, size: state.size, opening: state.openings)
+        ScreenContext(flow: flow, machineScan: machineScan, models: models, version: version, size: state.size, opening: state.openings)
     }
 
     /// Moves the stack as the screen asked; a screen that opens may start work.

@@ -36,13 +36,7 @@ struct SelftestCommand: ParsableCommand {
                 try DisabledKernelPaths.reset(at: file)
                 if !json { StandardError.write("Forgot the kernel paths earlier self-tests switched off.\n") }
             }
-            var disabled = try DisabledKernelPaths.load(from: file)
-            let report = SelfTest.run(model: model, cores: EngineSetup.threads(requested: nil), disabled: disabled)
-            let failed = SelfTest.failedPaths(report)
-            if !failed.isEmpty {
-                disabled.disable(failed)
-                try disabled.save(to: file)
-            }
+            let report = try Self.check(model: model)
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -62,5 +56,22 @@ struct SelftestCommand: ParsableCommand {
         } catch {
             throw StandardError.fail(error, in: Self.self)
         }
+    }
+}
+
+extension SelftestCommand {
+    /// The self-test as `onramp selftest` and the wizard's Self-test step run it: on this
+    /// machine's cores, skipping the kernel paths switched off before, and switching off any that
+    /// fail now. `progress` sees each check as it finishes.
+    static func check(model: String?, progress: (SelfTestCheck) -> Void = { _ in }) throws -> SelfTestReport {
+        let file = DisabledKernelPaths.file()
+        var disabled = try DisabledKernelPaths.load(from: file)
+        let report = SelfTest.run(model: model, cores: EngineSetup.threads(requested: nil), disabled: disabled, progress: progress)
+        let failed = SelfTest.failedPaths(report)
+        if !failed.isEmpty {
+            disabled.disable(failed)
+            try disabled.save(to: file)
+        }
+        return report
     }
 }
