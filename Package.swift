@@ -93,6 +93,8 @@ let package = Package(
             name: "FetchTests",
             dependencies: [
                 "Fetch",
+                // The wizard's download (LiveModelStore) is tested here, against this target's server.
+                "Wizard", "Catalog",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

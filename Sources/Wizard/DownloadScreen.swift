@@ -136,7 +136,7 @@ struct DownloadScreen: ScreenProgram {
         var answers = state.answers
         answers.modelPath = path
         answers.selfTest = nil
-        return (.open(context.flow.screen(after: .download, in: journey, answers: answers)), [])
+        return (.open(context.flow.screen(after: .download, in: journey, answers: answers)), Self.save(.selfTest, answers, context))
     }
 
     func view(_ context: ViewContext, _ services: ScreenContext) -> Frame {

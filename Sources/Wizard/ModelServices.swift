@@ -37,14 +37,23 @@ public struct ModelServices: Sendable {
     public var selfTest: @Sendable (_ path: String, _ progress: @escaping @Sendable (SelfTestCheck) -> Void) -> Result<SelfTestReport, ServiceProblem>
     /// Where the chosen model goes when the wizard ends with "Start chatting now".
     public let handOff: ChatHandOff
+    /// Set up's progress from an earlier run, offered on the Welcome screen; nil when there is none.
+    public var savedSetup: SavedSetup?
+    /// Keeps Set up's progress for the next run (`SetupProgressFile`); a failure to save is not
+    /// worth stopping the set-up for, so it returns nothing.
+    public var saveSetup: @Sendable (SavedSetup) -> Void
 
     public init(
         recommend: @escaping @Sendable (MachineFacts) async -> Result<Recommendation, ServiceProblem>,
         stored: @escaping @Sendable () -> [StoredModel],
         download: @escaping @Sendable (ModelFile, _ progress: @escaping @Sendable (DownloadProgress) -> Void) async -> Result<String, DownloadFailure>,
         selfTest: @escaping @Sendable (_ path: String, _ progress: @escaping @Sendable (SelfTestCheck) -> Void) -> Result<SelfTestReport, ServiceProblem>,
-        handOff: ChatHandOff = ChatHandOff()
+        handOff: ChatHandOff = ChatHandOff(),
+        savedSetup: SavedSetup? = nil,
+        saveSetup: @escaping @Sendable (SavedSetup) -> Void = { _ in }
     ) {
+        self.savedSetup = savedSetup
+        self.saveSetup = saveSetup
         self.recommend = recommend
         self.stored = stored
         self.download = download

@@ -90,7 +90,7 @@ struct RecommendScreen: ScreenProgram {
         answers.choice = candidate
         answers.modelPath = nil
         answers.selfTest = nil
-        return (.open(context.flow.screen(after: .recommend, in: journey, answers: answers)), [])
+        return (.open(context.flow.screen(after: .recommend, in: journey, answers: answers)), Self.save(.download, answers, context))
     }
 
     /// Inside the details: Esc, Enter, Left or b go back to the list, other keys scroll.

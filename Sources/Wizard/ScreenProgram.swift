@@ -51,6 +51,17 @@ extension ScreenProgram {
     }
 
     /// The title of a journey's step, with its position: ("Set up: Scan this computer", "Step 1 of 6").
+    /// Saves Set up's progress as having reached `step` (a command: the file is written off the
+    /// terminal's thread); nothing when the wizard has no model services.
+    static func save(_ step: Step, _ answers: SetupAnswers, _ context: ScreenContext) -> [Command<WizardMessage>] {
+        guard let services = context.models else { return [] }
+        let saved = SavedSetup(version: context.version, step: step, answers: answers)
+        return [.perform {
+            services.saveSetup(saved)
+            return .setupSaved
+        }]
+    }
+
     static func stepTitle(_ step: Step, _ journey: Journey) -> (text: String, detail: String?) {
         let number = (journey.steps.firstIndex(of: step) ?? 0) + 1
         return ("\(journey.title): \(step.title)", "Step \(number) of \(journey.steps.count)")

@@ -93,7 +93,7 @@ struct SelfTestScreen: ScreenProgram {
             case .enter where progress.report?.passed == true:
                 var answers = progress.answers
                 answers.selfTest = progress.report
-                return (.open(context.flow.screen(after: .selfTest, in: journey, answers: answers)), [])
+                return (.open(context.flow.screen(after: .selfTest, in: journey, answers: answers)), Self.save(.finish, answers, context))
             default:
                 break
             }

@@ -4,7 +4,7 @@ import Catalog
 import Probe
 import SelfTest
 
-public struct SetupAnswers: Equatable, Sendable {
+public struct SetupAnswers: Codable, Equatable, Sendable {
     /// The machine as the Scan step saw it; the recommendation is made from these facts.
     public var facts: MachineFacts?
     /// The model chosen on the Recommend screen (with the file, fit and predicted speed).

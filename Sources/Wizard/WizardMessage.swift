@@ -26,6 +26,8 @@ public enum WizardMessage: Sendable {
     case selfTestEnded(Result<SelfTestReport, ServiceProblem>, run: Int)
     /// The model to chat with is recorded: the wizard can end.
     case chatChosen
+    /// Set up's progress was saved for the next run.
+    case setupSaved
 }
 
 /// What the Checks screen learns after running a fix.

@@ -69,6 +69,7 @@ struct Onramp: AsyncParsableCommand {
     /// still run here.
     static func models(profile: String?, handOff: ChatHandOff) -> ModelServices {
         let settings = Result { try FetchSettings.fromEnvironment() }
+        let progressFile = SetupProgressFile.path()
         return ModelServices(
             recommend: { facts in
                 await DedicatedThread.run(name: "onramp-recommend") {
@@ -86,6 +87,8 @@ struct Onramp: AsyncParsableCommand {
             selfTest: { path, progress in
                 Result { try SelftestCommand.check(model: path, progress: progress) }.mapError { ServiceProblem("\($0)") }
             },
-            handOff: handOff)
+            handOff: handOff,
+            savedSetup: SetupProgressFile.load(from: progressFile),
+            saveSetup: { saved in try? SetupProgressFile.save(saved, to: progressFile) })
     }
 }

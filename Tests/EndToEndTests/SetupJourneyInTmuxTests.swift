@@ -97,6 +97,18 @@ struct SetupJourneyInTmuxTests {
         try tmux.type("echo status $?")
         try tmux.waitFor(text: "status 0")
         try tmux.expectUsableShell()
+
+        // A second run offers to continue; the self-test that passed is not repeated.
+        try tmux.type("clear; \(environment) \(binary) --profile \(Self.profile)")
+        try tmux.waitFor(text: "4. Continue setting up")
+        #expect(tmux.lastScreen.contains("SmolLM2 135M Instruct: Finish"))
+        try tmux.press("4")
+        try tmux.waitFor(text: "Set up: Finish")
+        #expect(try tmux.screen().contains("passed all"))
+        try tmux.press("q")
+        try tmux.waitFor(text: "Quit Onramp?")
+        try tmux.press("y")
+        try tmux.expectUsableShell()
         print("Set up journey, seconds per screen (waiting included): "
             + times.map { "\($0.0) \(String(format: "%.2f", Double($0.1.components.seconds) + Double($0.1.components.attoseconds) / 1e18))" }.joined(separator: ", "))
     }

@@ -155,11 +155,17 @@ struct ModelStepsTests {
         var (wizard, state) = try await recommendScreen(services)
         var commands: [Command<WizardMessage>]
         (state, commands) = wizard.update(state, .key(.enter))
-        try #require(commands.count == 1)
-        for message in await results(of: commands[0]) {
-            (state, commands) = wizard.update(state, .message(message))
+        // Saving the progress, and looking in the store.
+        try #require(commands.count == 2)
+        var next: [Command<WizardMessage>] = []
+        for command in commands {
+            for message in await results(of: command) {
+                let (updated, work) = wizard.update(state, .message(message))
+                state = updated
+                next += work
+            }
         }
-        return (wizard, state, commands)
+        return (wizard, state, next)
     }
 
     func downloadState(_ state: WizardState) -> DownloadState? {
@@ -182,7 +188,7 @@ struct ModelStepsTests {
         }
         #expect(progress.answers.modelPath == stored.path)
         #expect(log.downloads.withLock { $0 }.isEmpty)
-        #expect(commands.count == 1)
+        #expect(commands.count == 2)
     }
 
     @Test("a download shows bytes, speed and time left; c stops it and the partial is said to be kept; r continues")
@@ -265,8 +271,11 @@ struct ModelStepsTests {
         var commands: [Command<WizardMessage>]
         (state, commands) = wizard.update(state, .key(.enter))
         #expect(wizard.view(state, context).text.contains("checks done"))
-        try #require(commands.count == 1)
-        for message in await results(of: commands[0]) { (state, _) = wizard.update(state, .message(message)) }
+        // The self-test, and saving the progress.
+        try #require(commands.count == 2)
+        for command in commands {
+            for message in await results(of: command) { (state, _) = wizard.update(state, .message(message)) }
+        }
         return (wizard, state)
     }
 
@@ -284,6 +293,7 @@ struct ModelStepsTests {
         (state, _) = wizard.update(state, .key(.escape))
         var commands: [Command<WizardMessage>]
         (state, commands) = wizard.update(state, .key(.enter))
+        #expect(commands.count == 1)
         guard case .finish(let answers, .setUp) = state.current else {
             Issue.record("expected Finish, got \(state.current)")
             return
@@ -323,5 +333,102 @@ struct ModelStepsTests {
         #expect(commands.count == 1)
         for message in await results(of: commands[0]) { (state, _) = wizard.update(state, .message(message)) }
         #expect(log.selfTests.withLock { $0.count } == 2)
+    }
+}
+
+@Suite("Resuming Set up")
+struct ResumeTests {
+    let context = ViewContext(size: Size(width: 80, height: 24), glyphs: .unicode)
+
+    func saved(_ step: Step, version: String = "test", passed: Bool = true) throws -> SavedSetup {
+        let facts = try ModelStepsTests.facts()
+        let best = try #require(try ModelStepsTests.recommendation(for: facts).best)
+        let report = ModelStepsTests.passedReport(model: "/store/blobs/sha256-abc")
+        return SavedSetup(
+            version: version, step: step,
+            answers: SetupAnswers(facts: facts, choice: best, modelPath: step == .download ? nil : "/store/blobs/sha256-abc",
+                                  selfTest: step == .finish && passed ? report : nil))
+    }
+
+    final class SaveLog: Sendable {
+        let saved = Mutex<[SavedSetup]>([])
+    }
+
+    func wizard(_ saved: SavedSetup?, log: SaveLog = SaveLog()) throws -> Wizard {
+        var services = ModelStepsTests.services()
+        services.savedSetup = saved
+        services.saveSetup = { saved in log.saved.withLock { $0.append(saved) } }
+        return Wizard(version: "test", machineScan: try Profiles.scan(ModelStepsTests.profile), models: services)
+    }
+
+    @Test("with saved progress the Welcome screen offers to continue, and 4 opens the step it reached with its model")
+    func offersToContinue() throws {
+        let saved = try saved(.download)
+        let wizard = try wizard(saved)
+        let welcome = wizard.view(WizardState(), context).text
+        #expect(welcome.contains("4. Continue setting up"))
+        #expect(welcome.contains("\(saved.answers.choice?.model.name ?? "?"): Download the model"))
+        let (state, commands) = wizard.update(WizardState(), .key(.character("4")))
+        guard case .download(let download, .setUp) = state.current else {
+            Issue.record("expected Download, got \(state.current)")
+            return
+        }
+        #expect(download.answers == saved.answers)
+        #expect(commands.count == 1)
+    }
+
+    @Test("without saved progress there are three choices and 4 does nothing")
+    func nothingSaved() throws {
+        let wizard = try wizard(nil)
+        #expect(!wizard.view(WizardState(), context).text.contains("Continue setting up"))
+        let (state, _) = wizard.update(WizardState(), .key(.character("4")))
+        #expect(state.current == .welcome(selected: 0))
+    }
+
+    @Test("a passed self-test is not repeated for the same version; another version tests again")
+    func selfTestOncePerVersion() throws {
+        #expect(try saved(.finish).resumeStep(version: "test") == .finish)
+        #expect(try saved(.finish, version: "0.0.1").resumeStep(version: "test") == .selfTest)
+        #expect(try saved(.finish, passed: false).resumeStep(version: "test") == .selfTest)
+        let (state, _) = try wizard(try saved(.finish)).update(WizardState(), .key(.character("4")))
+        guard case .finish = state.current else {
+            Issue.record("expected Finish, got \(state.current)")
+            return
+        }
+    }
+
+    @Test("choosing a model saves the progress as reaching the download, with that model")
+    func choosingSaves() async throws {
+        let log = SaveLog()
+        let wizard = try wizard(nil, log: log)
+        var (state, commands) = wizard.update(WizardState(), .key(.character("1")))
+        for update in await messages(of: commands[0]) { (state, _) = wizard.update(state, .message(update)) }
+        (state, _) = wizard.update(state, .key(.enter))
+        (state, commands) = wizard.update(state, .key(.character("n")))
+        for message in await results(of: commands[0]) { (state, _) = wizard.update(state, .message(message)) }
+        (state, commands) = wizard.update(state, .key(.enter))
+        for command in commands { _ = await results(of: command) }
+        let saved = try #require(log.saved.withLock { $0.first })
+        #expect(saved.step == .download)
+        #expect(saved.version == "test")
+        guard case .download(let download, _) = state.current else {
+            Issue.record("expected Download, got \(state.current)")
+            return
+        }
+        #expect(saved.answers == download.answers)
+    }
+
+    @Test("the progress file round-trips, and a damaged one reads as nothing saved")
+    func progressFile() throws {
+        let folder = NSTemporaryDirectory() + "onramp-resume-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = SetupProgressFile.path(environment: ["XDG_CONFIG_HOME": folder])
+        #expect(path == folder + "/onramp/setup-progress.json")
+        #expect(SetupProgressFile.load(from: path) == nil)
+        let saved = try saved(.selfTest)
+        try SetupProgressFile.save(saved, to: path)
+        #expect(SetupProgressFile.load(from: path) == saved)
+        try Data("{\"version\": 3".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(SetupProgressFile.load(from: path) == nil)
     }
 }
