@@ -159,7 +159,13 @@ struct DownloadScreen: ScreenProgram {
             say("Press Enter to use it and go on to the self-test.", style: .bold)
         case .downloading(let progress):
             say("Downloading \(state.modelName) (\(file?.fileName ?? "?"), \(size)) from \(file?.repository ?? "?"). The file is checked (sha256) before it is used.")
-            if let progress {
+            // Line mode prints every changed page, so it gets a line per tenth of the file instead
+            // of a bar redrawn ten times a second.
+            if let progress, context.lineMode {
+                if let total = progress.totalBytes ?? file?.sizeBytes, total > 0 {
+                    say("Downloaded \(progress.bytesDone * 10 / total * 10)% of \(NumberText.bytes(total)).")
+                }
+            } else if let progress {
                 ProgressBar(done: progress.bytesDone, total: progress.totalBytes ?? file?.sizeBytes, bytesPerSecond: progress.bytesPerSecond > 0 ? progress.bytesPerSecond : nil)
                     .draw(into: &frame, in: Rect(x: body.x, y: y, width: body.width, height: 2), glyphs: context.glyphs)
                 y += 3

@@ -155,8 +155,13 @@ struct SelfTestScreen: ScreenProgram {
         }
         guard let report else {
             say("Onramp checks each calculation it will use on this processor against a slow, exact version, then runs \(progress.modelName) and measures its speed. This takes about half a minute.")
-            let last = progress.checks.last.map { ": last \($0.name)" } ?? ""
-            say("\(progress.checks.count) checks done\(last)" + context.glyphs.ellipsis, style: .bold)
+            // Line mode prints every changed page: there, one line until the verdict.
+            if context.lineMode {
+                say("Testing" + context.glyphs.ellipsis, style: .bold)
+            } else {
+                let last = progress.checks.last.map { ": last \($0.name)" } ?? ""
+                say("\(progress.checks.count) checks done\(last)" + context.glyphs.ellipsis, style: .bold)
+            }
             for check in failed.prefix(max(0, body.maxY - y)) {
                 ChecklistRow(.failure, check.name, detail: check.detail).draw(into: &frame, at: Point(x: body.x, y: y), width: body.width, glyphs: context.glyphs)
                 y += 1

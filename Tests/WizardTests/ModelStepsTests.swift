@@ -432,3 +432,31 @@ struct ResumeTests {
         #expect(SetupProgressFile.load(from: path) == nil)
     }
 }
+
+@Suite("Model steps in line mode")
+struct ModelStepsLineModeTests {
+    @Test("line mode prints a download's progress by tenths and the self-test as one line until its verdict")
+    func fewLines() async throws {
+        let facts = try ModelStepsTests.facts()
+        let best = try #require(try ModelStepsTests.recommendation(for: facts).best)
+        let line = ViewContext(size: Size(width: 80, height: 24), glyphs: .ascii, lineMode: true)
+        let context = ScreenContext(flow: Flow(canScan: true, hasModels: true), machineScan: nil, models: ModelStepsTests.services(), version: "test", size: line.size, opening: 1)
+        var download = DownloadState(answers: SetupAnswers(facts: facts, choice: best))
+        var pages: Set<String> = []
+        let steps = Array(stride(from: Int64(0), through: best.file.sizeBytes, by: Int(best.file.sizeBytes / 100))) + [best.file.sizeBytes]
+        for done in steps {
+            download.phase = .downloading(DownloadProgress(fileName: best.file.fileName, bytesDone: done, totalBytes: best.file.sizeBytes, bytesPerSecond: Double(done + 1), retrying: nil))
+            pages.insert(DownloadScreen(state: download, journey: .setUp).view(line, context).text)
+        }
+        #expect(pages.count == 11)
+        #expect(pages.contains { $0.contains("Downloaded 50% of \(NumberText.bytes(best.file.sizeBytes)).") })
+
+        var test = SelfTestProgress(answers: SetupAnswers(facts: facts, choice: best, modelPath: "/m.gguf"))
+        var testPages: Set<String> = []
+        for check in ModelStepsTests.passedReport(model: "/m.gguf").checks {
+            test.checks.append(check)
+            testPages.insert(SelfTestScreen(progress: test, journey: .setUp).view(line, context).text)
+        }
+        #expect(testPages.count == 1)
+    }
+}
