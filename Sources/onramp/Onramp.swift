@@ -33,12 +33,38 @@ struct Onramp: AsyncParsableCommand {
     @Flag(help: "Print plain lines instead of drawing full-screen (also automatic for TERM=dumb and pipes).")
     var plain = false
 
-    @OptionGroup var machine: ProfileOption
+    /// `onramp --profile DIR`, renamed by `main` before parsing: a root option named `--profile`
+    /// would take the value away from the subcommands' own `--profile` (the parser gives a
+    /// parent's option the whole command line).
+    @Option(
+        name: .customLong("wizard-profile"),
+        help: ArgumentHelp(
+            "Run the wizard on this machine profile folder instead of this computer (made by `onramp probe --capture`); also written --profile.",
+            valueName: "dir"))
+    var profile: String?
+
+    static func main() async {
+        let arguments = WizardProfileArgument.renamed(Array(CommandLine.arguments.dropFirst()), subcommands: subcommandNames)
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    static var subcommandNames: Set<String> {
+        Set(configuration.subcommands.compactMap { $0.configuration.commandName })
+    }
 
     func run() async throws {
         let environment = TerminalEnvironment.current(plainRequested: plain)
         let trace = FirstFrameTrace.fromEnvironment()
-        let profile = machine.profile.map(ProfileOption.fullPath)
+        let profile = self.profile.map(ProfileOption.fullPath)
         let machineScan: MachineScan
         if let profile {
             do {

@@ -32,6 +32,17 @@ struct SetupJourneyInTmuxTests {
         return root
     }
 
+    @Test("onramp --profile with a missing folder is a usage error (64) with the wizard's usage; doctor keeps its own --profile")
+    func profileOption() throws {
+        let wizard = try runOnramp(["--profile", "/nonexistent/profile"], input: "")
+        #expect(wizard.status == 64)
+        #expect(wizard.stderr.contains("There is no machine profile folder at /nonexistent/profile"))
+        #expect(wizard.stderr.contains("Usage: onramp [--plain]"))
+        let doctor = try runOnramp(["doctor", "--profile", Self.profile, "--json"])
+        #expect(doctor.stdout.contains("\"profile\""))
+        #expect(doctor.status == 0 || doctor.status == 1)
+    }
+
     @Test("Welcome → Scan → Checks → Recommend → Download (in the store) → Self-test → Finish → chat → /exit: status 0")
     func wholeJourney() throws {
         let binary = try OnrampBinary.path()
