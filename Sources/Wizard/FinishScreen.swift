@@ -53,12 +53,13 @@ struct FinishScreen: ScreenProgram {
             done += ": it passed all \(report.checks.count) self-test checks on this computer"
         }
         say(done + ".", style: .bold)
+        // The way on first: on a 60×16 terminal a long path leaves little room below it.
+        say("Press Enter to start chatting now (type /exit to leave the chat).", style: .bold)
         if let path = answers.modelPath {
-            say("To chat with it again later, type:\n  \(Self.chatCommand(path))")
-            say("The model file: \(path)", style: .dim)
+            // The command names the model file, so it also says where the file is.
+            say("To chat with it again later, type:\n\(Self.chatCommand(path))")
         }
         say("If something stops working: onramp doctor checks this computer again, and onramp selftest tests the engine again.")
-        say("Press Enter to start chatting now (type /exit to leave the chat).", style: .bold)
         return frame
     }
 

@@ -37,6 +37,9 @@ public struct ModelServices: Sendable {
     public var selfTest: @Sendable (_ path: String, _ progress: @escaping @Sendable (SelfTestCheck) -> Void) -> Result<SelfTestReport, ServiceProblem>
     /// Where the chosen model goes when the wizard ends with "Start chatting now".
     public let handOff: ChatHandOff
+    /// False when the recommendation is for another machine (a replayed profile): its predicted
+    /// speed is then not set beside the speed measured here.
+    public var recommendsForThisComputer = true
     /// Set up's progress from an earlier run, offered on the Welcome screen; nil when there is none.
     public var savedSetup: SavedSetup?
     /// Keeps Set up's progress for the next run (`SetupProgressFile`); a failure to save is not

@@ -170,7 +170,8 @@ struct SelfTestScreen: ScreenProgram {
         }
         if report.passed {
             say("\(context.glyphs.ok) All \(report.checks.count) checks passed in \(Int(report.seconds.rounded())) s: \(progress.modelName) computes correctly on this computer.", style: .bold)
-            if let line = Self.speedLine(report, predicted: progress.answers.choice) { say(line) }
+            let forHere = services.models?.recommendsForThisComputer ?? true
+            if let line = Self.speedLine(report, predicted: forHere ? progress.answers.choice : nil) { say(line) }
             say("Press Enter to finish.", style: .bold)
             return frame
         }

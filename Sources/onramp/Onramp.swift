@@ -96,7 +96,7 @@ struct Onramp: AsyncParsableCommand {
     static func models(profile: String?, handOff: ChatHandOff) -> ModelServices {
         let settings = Result { try FetchSettings.fromEnvironment() }
         let progressFile = SetupProgressFile.path()
-        return ModelServices(
+        var services = ModelServices(
             recommend: { facts in
                 await DedicatedThread.run(name: "onramp-recommend") {
                     Result { try ModelAdvice.recommend(facts: facts, profile: profile, goal: .chat) }
@@ -116,5 +116,7 @@ struct Onramp: AsyncParsableCommand {
             handOff: handOff,
             savedSetup: SetupProgressFile.load(from: progressFile),
             saveSetup: { saved in try? SetupProgressFile.save(saved, to: progressFile) })
+        services.recommendsForThisComputer = profile == nil
+        return services
     }
 }

@@ -84,7 +84,8 @@ struct SetupJourneyInTmuxTests {
         try tmux.waitFor(text: "Set up: Test the model on this computer")
         try tmux.waitFor("the self-test to pass", timeout: .seconds(300)) { $0.contains("checks passed") }
         mark("self-test")
-        #expect(try tmux.screen().contains("words per second while answering (predicted"))
+        // The prediction was for the profile's machine, so it is not set beside this one's speed.
+        #expect(try tmux.screen().contains("words per second while answering."))
         try tmux.press("Enter")
         try tmux.waitFor(text: "Set up: Finish")
         #expect(try tmux.screen().contains("To chat with it again later, type:"))

@@ -288,6 +288,10 @@ struct ModelStepsTests {
         let text = wizard.view(state, context).text
         #expect(text.contains("All 2 checks passed"))
         #expect(text.contains("Measured: about 30 words per second while answering (predicted \(Amounts.rate(best.speed.generationWordsPerSecond)))"))
+        var elsewhere = Self.services(stored: [stored])
+        elsewhere.recommendsForThisComputer = false
+        let onProfile = Wizard(version: "test", machineScan: try Profiles.scan(Self.profile), models: elsewhere)
+        #expect(onProfile.view(state, context).text.contains("Measured: about 30 words per second while answering."))
         (state, _) = wizard.update(state, .key(.character("d")))
         #expect(wizard.view(state, context).text.contains("Q4_1 product"))
         (state, _) = wizard.update(state, .key(.escape))
