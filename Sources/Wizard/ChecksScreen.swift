@@ -58,6 +58,11 @@ struct ChecksScreen: ScreenProgram {
     var journey: Journey
 
     var screen: Screen { .checks(progress, in: journey) }
+    /// `--yes` goes on past the findings (it never runs a fix: that needs a yes of its own).
+    var autoAnswer: AutoAnswer? {
+        guard Self.hasNextStep(journey), progress.fixQuestion == nil, progress.detailOffset == nil else { return .fail }
+        return .key(.character("n"))
+    }
     var title: (text: String, detail: String?) { Self.stepTitle(.checks, journey) }
     /// The fix dialog takes every key: only y runs the fix, and nothing else happens meanwhile.
     var takesEveryKey: Bool { progress.fixQuestion != nil }

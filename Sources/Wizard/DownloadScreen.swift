@@ -46,6 +46,13 @@ struct DownloadScreen: ScreenProgram {
     var journey: Journey
 
     var screen: Screen { .download(state, in: journey) }
+    var autoAnswer: AutoAnswer? {
+        switch state.phase {
+        case .inStore, .done: .key(.enter)
+        case .failed, .stopped: .fail
+        case .checkingStore, .downloading, .stopping: nil
+        }
+    }
     var title: (text: String, detail: String?) { Self.stepTitle(.download, journey) }
 
     func opened(_ context: ScreenContext) -> (Screen, [Command<WizardMessage>]) {

@@ -9,6 +9,7 @@ struct FinishScreen: ScreenProgram {
     var journey: Journey
 
     var screen: Screen { .finish(answers, in: journey) }
+    var autoAnswer: AutoAnswer? { .key(.enter) }
     var title: (text: String, detail: String?) { Self.stepTitle(.finish, journey) }
 
     /// What to type later to chat with this model again.

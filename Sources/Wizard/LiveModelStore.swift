@@ -29,9 +29,14 @@ public enum LiveModelStore {
             return .success(try ModelStore(root: settings.storeRoot).blobPath(sha256: outcome.manifest.sha256))
         } catch is CancellationError {
             return .failure(.cancelled)
+        } catch let error as FetchError {
+            if Task.isCancelled { return .failure(.cancelled) }
+            return .failure(.failed(error.message))
         } catch {
             if Task.isCancelled { return .failure(.cancelled) }
-            return .failure(.failed(String(describing: error)))
+            // Fetch words its own failures; anything else is the network library's, in its words.
+            return .failure(.failed(
+                "Could not reach \(settings.endpoint.host ?? "the download server") (\(error)). Check the internet connection (and HF_ENDPOINT if it is set), then try again."))
         }
     }
 }

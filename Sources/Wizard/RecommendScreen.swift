@@ -32,6 +32,13 @@ struct RecommendScreen: ScreenProgram {
     var journey: Journey
 
     var screen: Screen { .recommend(progress, in: journey) }
+    /// `--yes` takes the best model (suitable ones come first, so it is the first row).
+    var autoAnswer: AutoAnswer? {
+        if progress.problem != nil { return .fail }
+        guard let recommendation = progress.recommendation else { return nil }
+        guard recommendation.best != nil, progress.candidates.first?.isSuitable == true else { return .fail }
+        return progress.selected == 0 && progress.detailOffset == nil ? .key(.enter) : .key(.home)
+    }
     var title: (text: String, detail: String?) { Self.stepTitle(.recommend, journey) }
 
     /// The recommendation is made afresh for each opening, from the scanned facts.

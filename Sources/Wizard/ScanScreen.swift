@@ -26,6 +26,7 @@ struct ScanScreen: ScreenProgram {
     var journey: Journey
 
     var screen: Screen { .scan(progress, in: journey) }
+    var autoAnswer: AutoAnswer? { progress.isFinished ? .key(.enter) : nil }
     var title: (text: String, detail: String?) { Self.stepTitle(.scan, journey) }
 
     /// A fresh scan starts each time the screen opens; its updates carry this opening's number.

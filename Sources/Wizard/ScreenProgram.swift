@@ -41,10 +41,20 @@ protocol ScreenProgram: Sendable {
     func view(_ view: ViewContext, _ context: ScreenContext) -> Frame
     /// What the screen is for and what its keys do, for the help page (the common keys follow it).
     func help(glyphs: Glyphs) -> String
+    /// With `--yes`: the key that accepts what this screen offers now (nil: wait for its work),
+    /// or `.fail` when there is nothing to accept and the run should end with status 1.
+    var autoAnswer: AutoAnswer? { get }
+}
+
+/// What `--yes` does on a screen.
+enum AutoAnswer: Equatable {
+    case key(Key)
+    case fail
 }
 
 extension ScreenProgram {
     var takesEveryKey: Bool { false }
+    var autoAnswer: AutoAnswer? { nil }
 
     func opened(_ context: ScreenContext) -> (Screen, [Command<WizardMessage>]) {
         (screen, [])

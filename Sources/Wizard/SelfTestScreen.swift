@@ -31,6 +31,11 @@ struct SelfTestScreen: ScreenProgram {
     var journey: Journey
 
     var screen: Screen { .selfTest(progress, in: journey) }
+    var autoAnswer: AutoAnswer? {
+        if progress.problem != nil { return .fail }
+        guard let report = progress.report else { return nil }
+        return report.passed ? .key(.enter) : .fail
+    }
     var title: (text: String, detail: String?) { Self.stepTitle(.selfTest, journey) }
 
     /// Runs are numbered per opening and attempt, so results of a run the user left are ignored.

@@ -17,6 +17,7 @@ struct UnavailableStepScreen: ScreenProgram {
     var journey: Journey
 
     var screen: Screen { .unavailable(step, in: journey) }
+    var autoAnswer: AutoAnswer? { .fail }
     var title: (text: String, detail: String?) { Self.stepTitle(step, journey) }
 
     func update(_ input: ScreenInput, _ context: ScreenContext) -> (Navigation, [Command<WizardMessage>]) {

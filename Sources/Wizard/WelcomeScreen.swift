@@ -20,6 +20,9 @@ struct WelcomeScreen: ScreenProgram {
         case resume(SavedSetup)
     }
 
+    /// `--yes` sets up.
+    var autoAnswer: AutoAnswer? { .key(.character("1")) }
+
     static func choices(_ context: ScreenContext) -> [Choice] {
         let journeys = Journey.allCases.map(Choice.journey)
         guard let saved = context.models?.savedSetup else { return journeys }

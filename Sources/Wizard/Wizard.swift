@@ -15,6 +15,8 @@ public struct Wizard: Program {
     public let models: ModelServices?
     public let minimumSize = Size(width: 60, height: 16)
     let flow: Flow
+    /// `--yes`: each screen's offer is accepted as soon as it is ready (see `autoAnswer`).
+    public var acceptsEverything = false
 
     public init(version: String, machineScan: MachineScan? = nil, models: ModelServices? = nil) {
         self.version = version
@@ -28,6 +30,31 @@ public struct Wizard: Program {
     }
 
     public func update(_ state: WizardState, _ event: Event<WizardMessage>) -> (WizardState, [Command<WizardMessage>]) {
+        if case .message(.accept(let key, let opening)) = event {
+            var state = state
+            state.acceptScheduled = false
+            guard opening == state.openings else { return scheduleAcceptance(state, []) }
+            guard let key else { return (state, [.quit(1)]) }
+            let (next, commands) = routed(state, .key(key))
+            return scheduleAcceptance(next, commands)
+        }
+        let (next, commands) = routed(state, event)
+        return scheduleAcceptance(next, commands)
+    }
+
+    /// With `--yes`, the top screen's offer is accepted a moment later, as a message: the run loop
+    /// draws the screen first, so the printed pages show what was accepted (or what failed).
+    private func scheduleAcceptance(_ state: WizardState, _ commands: [Command<WizardMessage>]) -> (WizardState, [Command<WizardMessage>]) {
+        guard acceptsEverything, !state.acceptScheduled, state.overlay == nil, let answer = state.current.program.autoAnswer else {
+            return (state, commands)
+        }
+        var state = state
+        state.acceptScheduled = true
+        let key: Key? = if case .key(let key) = answer { key } else { nil }
+        return (state, commands + [.after(.milliseconds(20), .accept(key, opening: state.openings))])
+    }
+
+    private func routed(_ state: WizardState, _ event: Event<WizardMessage>) -> (WizardState, [Command<WizardMessage>]) {
         var state = state
         switch event {
         case .resized(let size):

@@ -5,6 +5,7 @@ import Doctor
 import Fetch
 import Probe
 import SelfTest
+import TUI
 
 public enum WizardMessage: Sendable {
     /// One more area of the machine scanned, from the scan numbered `run`.
@@ -28,6 +29,9 @@ public enum WizardMessage: Sendable {
     case chatChosen
     /// Set up's progress was saved for the next run.
     case setupSaved
+    /// With `--yes`: press `key` on the screen of this opening; nil ends the run with status 1
+    /// (the screen had nothing to accept).
+    case accept(Key?, opening: Int)
 }
 
 /// What the Checks screen learns after running a fix.

@@ -33,6 +33,9 @@ struct Onramp: AsyncParsableCommand {
     @Flag(help: "Print plain lines instead of drawing full-screen (also automatic for TERM=dumb and pipes).")
     var plain = false
 
+    @Flag(help: "Set up without questions, in plain lines: accept each step's recommendation (never a fix), then chat. Exit status 1 when a step has nothing to accept.")
+    var yes = false
+
     /// `onramp --profile DIR`, renamed by `main` before parsing: a root option named `--profile`
     /// would take the value away from the subcommands' own `--profile` (the parser gives a
     /// parent's option the whole command line).
@@ -62,7 +65,7 @@ struct Onramp: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let environment = TerminalEnvironment.current(plainRequested: plain)
+        let environment = TerminalEnvironment.current(plainRequested: plain || yes)
         let trace = FirstFrameTrace.fromEnvironment()
         let profile = self.profile.map(ProfileOption.fullPath)
         let machineScan: MachineScan
@@ -76,8 +79,10 @@ struct Onramp: AsyncParsableCommand {
             machineScan = .live()
         }
         let handOff = ChatHandOff()
-        let wizard = Wizard(
+        var setUp = Wizard(
             version: OnrampVersion.current, machineScan: machineScan, models: Self.models(profile: profile, handOff: handOff))
+        setUp.acceptsEverything = yes
+        let wizard = setUp
         let status = await DedicatedThread.run(name: "onramp-terminal") {
             TerminalSession.run(wizard, environment: environment, onFirstFrame: trace?.markFirstFrame)
         }

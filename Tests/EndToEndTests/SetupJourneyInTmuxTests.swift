@@ -43,6 +43,22 @@ struct SetupJourneyInTmuxTests {
         #expect(doctor.status == 0 || doctor.status == 1)
     }
 
+    @Test("--yes sets up in plain lines without questions: the best model (here the stored one), its self-test, then the chat; status 0")
+    func acceptEverything() throws {
+        let home = try privateHome()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let run = try runOnramp(["--yes", "--profile", Self.profile], input: "", environment: [
+            "HOME": home.path + "/home", "ONRAMP_HOME": home.path + "/store", "XDG_CONFIG_HOME": home.path + "/config",
+            "XDG_STATE_HOME": home.path + "/state", "HF_ENDPOINT": "http://127.0.0.1:9",
+        ])
+        #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
+        for expected in ["Set up: Choose a model", "SmolLM2 135M Instruct is already downloaded", "checks passed", "Set up: Finish"] {
+            #expect(run.stdout.contains(expected), "missing \(expected) in:\n\(run.stdout)")
+        }
+        #expect(run.stderr.contains("Chatting with"))
+        #expect(!run.stdout.contains("Quit Onramp?"))
+    }
+
     @Test("Welcome → Scan → Checks → Recommend → Download (in the store) → Self-test → Finish → chat → /exit: status 0")
     func wholeJourney() throws {
         let binary = try OnrampBinary.path()

@@ -16,6 +16,7 @@ func results(of command: Command<WizardMessage>) async -> [WizardMessage] {
     switch command {
     case .perform(let work): return [await work()]
     case .stream: return await messages(of: command)
+    case .after(_, let message): return [message]
     default: return []
     }
 }
@@ -462,5 +463,52 @@ struct ModelStepsLineModeTests {
             testPages.insert(SelfTestScreen(progress: test, journey: .setUp).view(line, context).text)
         }
         #expect(testPages.count == 1)
+    }
+}
+
+@Suite("--yes: accept every step's offer")
+struct AcceptEverythingTests {
+    /// Runs the wizard with `--yes` from its first event, performing every command and feeding
+    /// back every message, until it quits; returns the exit status and the last screen.
+    func run(_ services: ModelServices) async throws -> (Int32?, Screen) {
+        var wizard = Wizard(version: "test", machineScan: try Profiles.scan(ModelStepsTests.profile), models: services)
+        wizard.acceptsEverything = true
+        var (state, pending) = wizard.update(WizardState(), .resized(Size(width: 80, height: 24)))
+        var rounds = 0
+        while !pending.isEmpty, rounds < 100 {
+            rounds += 1
+            let command = pending.removeFirst()
+            if case .quit(let status) = command { return (status, state.current) }
+            for message in await results(of: command) {
+                let (next, more) = wizard.update(state, .message(message))
+                state = next
+                pending += more
+            }
+        }
+        return (nil, state.current)
+    }
+
+    @Test("the best model is chosen, stored, tested, and the chat is handed the file; status 0")
+    func wholeWay() async throws {
+        let handOff = ChatHandOff()
+        let (status, screen) = try await run(ModelStepsTests.services(download: .success("/store/blobs/sha256-best"), handOff: handOff))
+        #expect(status == 0)
+        guard case .finish(let answers, .setUp) = screen else {
+            Issue.record("expected Finish, got \(screen)")
+            return
+        }
+        #expect(answers.choice == (try ModelStepsTests.recommendation(for: ModelStepsTests.facts()).best))
+        #expect(handOff.modelPath == "/store/blobs/sha256-best")
+    }
+
+    @Test("a download that fails ends the run with status 1 on the Download step")
+    func failedDownload() async throws {
+        let (status, screen) = try await run(ModelStepsTests.services(download: .failure(.failed("the network is unreachable"))))
+        #expect(status == 1)
+        guard case .download(let download, _) = screen else {
+            Issue.record("expected Download, got \(screen)")
+            return
+        }
+        #expect(download.phase == .failed("the network is unreachable"))
     }
 }
