@@ -92,7 +92,9 @@ let package = Package(
         .testTarget(
             name: "FetchTests",
             dependencies: [
-                "Fetch", "Catalog",
+                "Fetch",
+                // The wizard's download (LiveModelStore) is tested here, against this target's server.
+                "Wizard", "Catalog",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -109,10 +111,10 @@ let package = Package(
         ),
 
         // MARK: Wizard and the executable
-        .target(name: "Wizard", dependencies: ["TUI", "Probe", "Doctor", "Engine", "PlainText"]),
+        .target(name: "Wizard", dependencies: ["TUI", "Probe", "Doctor", "Catalog", "Fetch", "Engine", "SelfTest", "PlainText"]),
         .testTarget(
             name: "WizardTests",
-            dependencies: ["Wizard", "TUI", "Doctor", "Probe"],
+            dependencies: ["Wizard", "TUI", "Doctor", "Probe", "Catalog", "Fetch", "SelfTest"],
             exclude: ["Golden"]  // read in place via #filePath
         ),
         .executableTarget(

@@ -20,8 +20,11 @@ public struct ChecksProgress: Equatable, Sendable {
     public var fixQuestion: FixOffer?
     /// What came of the last fix, shown above the list.
     public var fixNote: String?
+    /// The scanned machine, for the steps after this one.
+    public var facts: MachineFacts
 
     public init(facts: MachineFacts, canFix: Bool = false) {
+        self.facts = facts
         let report = CheckRunner().examine(facts)
         sections = report.sections
         family = report.family
@@ -55,6 +58,11 @@ struct ChecksScreen: ScreenProgram {
     var journey: Journey
 
     var screen: Screen { .checks(progress, in: journey) }
+    /// `--yes` goes on past the findings (it never runs a fix: that needs a yes of its own).
+    var autoAnswer: AutoAnswer? {
+        guard Self.hasNextStep(journey), progress.fixQuestion == nil, progress.detailOffset == nil else { return .fail }
+        return .key(.character("n"))
+    }
     var title: (text: String, detail: String?) { Self.stepTitle(.checks, journey) }
     /// The fix dialog takes every key: only y runs the fix, and nothing else happens meanwhile.
     var takesEveryKey: Bool { progress.fixQuestion != nil }
@@ -125,7 +133,7 @@ struct ChecksScreen: ScreenProgram {
                 progress.detailOffset = 0
                 return (.stay(.checks(progress, in: journey)), [])
             case .character("n") where Self.hasNextStep(journey):
-                return (.open(context.flow.screen(after: .checks, in: journey)), [])
+                return (.open(context.flow.screen(after: .checks, in: journey, answers: SetupAnswers(facts: progress.facts))), [])
             default:
                 progress.selected = SelectionList.moved(progress.selected, by: key, count: progress.sections.count, page: 5)
                 return (.stay(.checks(progress, in: journey)), [])

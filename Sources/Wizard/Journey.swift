@@ -29,7 +29,7 @@ public enum Journey: Int, CaseIterable, Hashable, Sendable {
     }
 }
 
-public enum Step: Hashable, Sendable {
+public enum Step: String, Codable, Hashable, Sendable {
     case scan, checks, recommend, download, selfTest, reportPreview, finish
 
     public var title: String {

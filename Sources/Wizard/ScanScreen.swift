@@ -26,6 +26,7 @@ struct ScanScreen: ScreenProgram {
     var journey: Journey
 
     var screen: Screen { .scan(progress, in: journey) }
+    var autoAnswer: AutoAnswer? { progress.isFinished ? .key(.enter) : nil }
     var title: (text: String, detail: String?) { Self.stepTitle(.scan, journey) }
 
     /// A fresh scan starts each time the screen opens; its updates carry this opening's number.
@@ -56,10 +57,7 @@ struct ScanScreen: ScreenProgram {
         case .key(let key):
             guard key == .enter, progress.isFinished else { return (.stay(screen), []) }
             // The checks are pure functions of the scanned facts, so their screen opens with its verdict.
-            if journey.steps.dropFirst().first == .checks {
-                return (.open(.checks(ChecksProgress(facts: progress.facts, canFix: context.flow.canFix), in: journey)), [])
-            }
-            return (.open(context.flow.screen(after: .scan, in: journey)), [])
+            return (.open(context.flow.screen(after: .scan, in: journey, answers: SetupAnswers(facts: progress.facts))), [])
         }
     }
 

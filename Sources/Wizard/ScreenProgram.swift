@@ -15,6 +15,8 @@ struct ScreenContext: Sendable {
     var flow: Flow
     /// Where scans and fixes run; nil in builds or tests without a probe.
     var machineScan: MachineScan?
+    /// Recommend, download, self-test and the chat hand-off; nil in builds or tests without them.
+    var models: ModelServices? = nil
     /// Printed on screens that mention what this version can do.
     var version: String
     /// The terminal's size, which bounds scrolling.
@@ -39,16 +41,37 @@ protocol ScreenProgram: Sendable {
     func view(_ view: ViewContext, _ context: ScreenContext) -> Frame
     /// What the screen is for and what its keys do, for the help page (the common keys follow it).
     func help(glyphs: Glyphs) -> String
+    /// With `--yes`: the key that accepts what this screen offers now (nil: wait for its work),
+    /// or `.fail` when there is nothing to accept and the run should end with status 1.
+    var autoAnswer: AutoAnswer? { get }
+}
+
+/// What `--yes` does on a screen.
+enum AutoAnswer: Equatable {
+    case key(Key)
+    case fail
 }
 
 extension ScreenProgram {
     var takesEveryKey: Bool { false }
+    var autoAnswer: AutoAnswer? { nil }
 
     func opened(_ context: ScreenContext) -> (Screen, [Command<WizardMessage>]) {
         (screen, [])
     }
 
     /// The title of a journey's step, with its position: ("Set up: Scan this computer", "Step 1 of 6").
+    /// Saves Set up's progress as having reached `step` (a command: the file is written off the
+    /// terminal's thread); nothing when the wizard has no model services.
+    static func save(_ step: Step, _ answers: SetupAnswers, _ context: ScreenContext) -> [Command<WizardMessage>] {
+        guard let services = context.models else { return [] }
+        let saved = SavedSetup(version: context.version, step: step, answers: answers)
+        return [.perform {
+            services.saveSetup(saved)
+            return .setupSaved
+        }]
+    }
+
     static func stepTitle(_ step: Step, _ journey: Journey) -> (text: String, detail: String?) {
         let number = (journey.steps.firstIndex(of: step) ?? 0) + 1
         return ("\(journey.title): \(step.title)", "Step \(number) of \(journey.steps.count)")

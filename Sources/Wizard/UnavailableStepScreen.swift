@@ -4,13 +4,20 @@ import TUI
 struct UnavailableStepScreen: ScreenProgram {
     static func notice(for step: Step, version: String) -> String {
         "\(step.purpose)\n\nThis step is not available yet in this version of Onramp (\(version)). "
-            + "Nothing was checked, installed or changed."
+            + "Nothing was checked, installed or changed." + (insteadNow[step].map { "\n\nUntil it is: \($0)" } ?? "")
     }
+
+    /// What to do instead for a step that is not built yet, with the commands that exist.
+    static let insteadNow: [Step: String] = [
+        .reportPreview: "onramp doctor -v shows every finding, and onramp probe --capture DIR saves this computer's "
+            + "details (names and addresses replaced) to attach to a bug report.",
+    ]
 
     var step: Step
     var journey: Journey
 
     var screen: Screen { .unavailable(step, in: journey) }
+    var autoAnswer: AutoAnswer? { .fail }
     var title: (text: String, detail: String?) { Self.stepTitle(step, journey) }
 
     func update(_ input: ScreenInput, _ context: ScreenContext) -> (Navigation, [Command<WizardMessage>]) {
@@ -27,7 +34,7 @@ struct UnavailableStepScreen: ScreenProgram {
         )
         var (frame, body) = chrome.frame(view)
         let used = Paragraph(Self.notice(for: step, version: context.version)).draw(into: &frame, in: body)
-        let way = view.lineMode ? "Type b to go back to the start." : "Press Esc or Enter to go back."
+        let way = view.lineMode ? "Type b to go back." : "Press Esc or Enter to go back."
         Paragraph(way, style: .bold).draw(into: &frame, in: Rect(x: body.x, y: body.y + used + 1, width: body.width, height: 2))
         return frame
     }

@@ -14,21 +14,55 @@ struct WelcomeScreen: ScreenProgram {
     var screen: Screen { .welcome(selected: selected) }
     var title: (text: String, detail: String?) { ("Onramp: run AI on this computer", nil) }
 
+    /// What can be chosen here: the three journeys, and continuing an earlier Set up when one was saved.
+    enum Choice: Equatable {
+        case journey(Journey)
+        case resume(SavedSetup)
+    }
+
+    /// `--yes` sets up.
+    var autoAnswer: AutoAnswer? { .key(.character("1")) }
+
+    static func choices(_ context: ScreenContext) -> [Choice] {
+        let journeys = Journey.allCases.map(Choice.journey)
+        guard let saved = context.models?.savedSetup else { return journeys }
+        return journeys + [.resume(saved)]
+    }
+
+    static func screen(for choice: Choice, _ context: ScreenContext) -> Screen {
+        switch choice {
+        case .journey(let journey):
+            return context.flow.firstScreen(of: journey)
+        case .resume(let saved):
+            return context.flow.screen(for: saved.resumeStep(version: context.version), in: .setUp, answers: saved.answers)
+        }
+    }
+
+    static func item(_ choice: Choice, version: String) -> SelectionList.Item {
+        switch choice {
+        case .journey(let journey):
+            return SelectionList.Item(journey.title, detail: journey.promise)
+        case .resume(let saved):
+            let model = saved.answers.choice?.model.name ?? "your model"
+            return SelectionList.Item("Continue setting up", detail: "\(model): \(saved.resumeStep(version: version).title)")
+        }
+    }
+
     func update(_ input: ScreenInput, _ context: ScreenContext) -> (Navigation, [Command<WizardMessage>]) {
         guard case .key(let key) = input else { return (.stay(screen), []) }
-        let journeys = Journey.allCases
+        let choices = Self.choices(context)
         switch key {
         case .escape:
             return (.back, [])
         case .enter:
-            return (.open(context.flow.firstScreen(of: journeys[min(max(0, selected), journeys.count - 1)])), [])
+            return (.open(Self.screen(for: choices[min(max(0, selected), choices.count - 1)], context)), [])
         case .character(let c):
-            if let number = c.wholeNumberValue, (1...journeys.count).contains(number) {
-                return (.open(context.flow.firstScreen(of: journeys[number - 1])), [])
+            if let number = c.wholeNumberValue, (1...choices.count).contains(number) {
+                return (.open(Self.screen(for: choices[number - 1], context)), [])
             }
             return (.stay(screen), [])
         default:
-            let moved = SelectionList.moved(selected, by: key, count: journeys.count, page: journeys.count)
+            let moved = SelectionList.moved(selected, by: key, count: choices.count, page: choices.count)
             return (.stay(.welcome(selected: moved)), [])
         }
     }
@@ -41,7 +75,7 @@ struct WelcomeScreen: ScreenProgram {
             hints: [
                 .init(glyphs.upDown, "Move"), .init("Enter", "Choose"), .init("?", "Help"), .init("q", "Quit"),
             ],
-            typedHint: "Type 1-\(Journey.allCases.count) and Enter to choose, ? for help, q to quit."
+            typedHint: "Type 1-\(Self.choices(context).count) and Enter to choose, ? for help, q to quit."
         )
         var (frame, body) = chrome.frame(view)
         var y = body.y
@@ -49,9 +83,12 @@ struct WelcomeScreen: ScreenProgram {
         y += 1
         y += Paragraph(Self.promise, style: .bold).draw(into: &frame, in: Rect(x: body.x, y: y, width: body.width, height: body.maxY - y))
         y += 1
-        frame.put("What would you like to do?", at: Point(x: body.x, y: y))
+        let question = context.models?.savedSetup == nil
+            ? "What would you like to do?"
+            : "What would you like to do? Last time Set up stopped part way; \(Self.choices(context).count) continues it."
+        y += Paragraph(question).draw(into: &frame, in: Rect(x: body.x, y: y, width: body.width, height: body.maxY - y)) - 1
         y += 1
-        let items = Journey.allCases.map { SelectionList.Item($0.title, detail: $0.promise) }
+        let items = Self.choices(context).map { Self.item($0, version: context.version) }
         let list = SelectionList(items, selected: view.lineMode ? nil : selected)
         list.draw(into: &frame, in: Rect(x: body.x, y: y, width: body.width, height: body.maxY - y), glyphs: glyphs)
         return frame
@@ -64,6 +101,7 @@ struct WelcomeScreen: ScreenProgram {
         Set up: scan this computer, fix problems, pick a model that fits, download it and test it.
         Troubleshoot: scan this computer and look for what stops a local model from working.
         Make a diagnostics report: a file with the findings, personal details removed, to attach to a forum post or bug report.
+        Continue setting up (when an earlier Set up stopped part way): back to the step it reached, with the model it chose; a download continues from what had arrived.
         """
     }
 }

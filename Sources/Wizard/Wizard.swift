@@ -11,13 +11,18 @@ public struct Wizard: Program {
     public let version: String
     /// Nil in builds or tests without a probe: the Scan step then says it is not available.
     public let machineScan: MachineScan?
+    /// Nil in builds or tests without them: the model steps then say they are not available.
+    public let models: ModelServices?
     public let minimumSize = Size(width: 60, height: 16)
     let flow: Flow
+    /// `--yes`: each screen's offer is accepted as soon as it is ready (see `autoAnswer`).
+    public var acceptsEverything = false
 
-    public init(version: String, machineScan: MachineScan? = nil) {
+    public init(version: String, machineScan: MachineScan? = nil, models: ModelServices? = nil) {
         self.version = version
         self.machineScan = machineScan
-        self.flow = Flow(canScan: machineScan != nil, canFix: machineScan?.fixTarget != nil)
+        self.models = models
+        self.flow = Flow(canScan: machineScan != nil, canFix: machineScan?.fixTarget != nil, hasModels: models != nil)
     }
 
     public func start() -> (WizardState, [Command<WizardMessage>]) {
@@ -25,6 +30,31 @@ public struct Wizard: Program {
     }
 
     public func update(_ state: WizardState, _ event: Event<WizardMessage>) -> (WizardState, [Command<WizardMessage>]) {
+        if case .message(.accept(let key, let opening)) = event {
+            var state = state
+            state.acceptScheduled = false
+            guard opening == state.openings else { return scheduleAcceptance(state, []) }
+            guard let key else { return (state, [.quit(1)]) }
+            let (next, commands) = routed(state, .key(key))
+            return scheduleAcceptance(next, commands)
+        }
+        let (next, commands) = routed(state, event)
+        return scheduleAcceptance(next, commands)
+    }
+
+    /// With `--yes`, the top screen's offer is accepted a moment later, as a message: the run loop
+    /// draws the screen first, so the printed pages show what was accepted (or what failed).
+    private func scheduleAcceptance(_ state: WizardState, _ commands: [Command<WizardMessage>]) -> (WizardState, [Command<WizardMessage>]) {
+        guard acceptsEverything, !state.acceptScheduled, state.overlay == nil, let answer = state.current.program.autoAnswer else {
+            return (state, commands)
+        }
+        var state = state
+        state.acceptScheduled = true
+        let key: Key? = if case .key(let key) = answer { key } else { nil }
+        return (state, commands + [.after(.milliseconds(20), .accept(key, opening: state.openings))])
+    }
+
+    private func routed(_ state: WizardState, _ event: Event<WizardMessage>) -> (WizardState, [Command<WizardMessage>]) {
         var state = state
         switch event {
         case .resized(let size):
@@ -58,7 +88,7 @@ public struct Wizard: Program {
 
     /// What every screen may use: the services, the terminal's size, the current opening's number.
     private func context(_ state: WizardState) -> ScreenContext {
-        ScreenContext(flow: flow, machineScan: machineScan, version: version, size: state.size, opening: state.openings)
+        ScreenContext(flow: flow, machineScan: machineScan, models: models, version: version, size: state.size, opening: state.openings)
     }
 
     /// Moves the stack as the screen asked; a screen that opens may start work.

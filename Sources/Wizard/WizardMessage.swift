@@ -1,13 +1,37 @@
-// Results of the wizard's background work, delivered back to `update`. Checks, Download and
-// Self-test add their results here as they arrive.
+// Results of the wizard's background work, delivered back to `update`; each screen keeps the
+// ones meant for it (by its opening's number or its download's handle).
+import Catalog
 import Doctor
+import Fetch
 import Probe
+import SelfTest
+import TUI
 
 public enum WizardMessage: Sendable {
     /// One more area of the machine scanned, from the scan numbered `run`.
     case scanned(ScanUpdate, run: Int)
     /// An agreed fix has run, and the checks have run again on the re-probed machine.
     case fixed(FixResult)
+    /// The recommendation for the Recommend screen opened as `run`.
+    case recommended(Result<Recommendation, ServiceProblem>, run: Int)
+    /// The models in Onramp's store, for the Download screen opened as `run`.
+    case storeChecked([StoredModel], run: Int)
+    /// How far the download under `control` has come.
+    case downloadProgress(DownloadProgress, DownloadControl)
+    /// The download under `control` ended: the file's path, stopped, or failed.
+    case downloadEnded(Result<String, DownloadFailure>, DownloadControl)
+    /// The stop was passed on; the download's end follows as `downloadEnded`.
+    case downloadStopAsked
+    /// One more self-test check finished, in the self-test numbered `run`.
+    case selfTestChecked(SelfTestCheck, run: Int)
+    case selfTestEnded(Result<SelfTestReport, ServiceProblem>, run: Int)
+    /// The model to chat with is recorded: the wizard can end.
+    case chatChosen
+    /// Set up's progress was saved for the next run.
+    case setupSaved
+    /// With `--yes`: press `key` on the screen of this opening; nil ends the run with status 1
+    /// (the screen had nothing to accept).
+    case accept(Key?, opening: Int)
 }
 
 /// What the Checks screen learns after running a fix.

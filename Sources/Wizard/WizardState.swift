@@ -10,6 +10,8 @@ public struct WizardState: Equatable, Sendable {
     /// Screens opened so far; numbers each opening, so a late result of work started by a screen
     /// the user has left (an abandoned scan) is ignored.
     var openings = 0
+    /// With `--yes`: an acceptance of the top screen's offer is on its way (`Wizard.accept`).
+    var acceptScheduled = false
 
     public init() {
         screens = [.welcome(selected: 0)]

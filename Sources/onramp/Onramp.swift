@@ -1,5 +1,8 @@
-// The `onramp` command: with no subcommand it starts the wizard.
+// The `onramp` command: with no subcommand it starts the wizard; when the wizard ends with
+// "Start chatting now", the chat takes over the same terminal.
 import ArgumentParser
+import Catalog
+import Fetch
 import Foundation
 import TUI
 import Wizard
@@ -32,14 +35,95 @@ struct Onramp: AsyncParsableCommand {
     @Flag(help: "Print plain lines instead of drawing full-screen (also automatic for TERM=dumb and pipes).")
     var plain = false
 
+    @Flag(help: "Set up without questions, in plain lines: accept each step's recommendation (never a fix), then chat. Exit status 1 when a step has nothing to accept.")
+    var yes = false
+
+    /// `onramp --profile DIR`, renamed by `main` before parsing: a root option named `--profile`
+    /// would take the value away from the subcommands' own `--profile` (the parser gives a
+    /// parent's option the whole command line).
+    @Option(
+        name: .customLong("wizard-profile"),
+        help: ArgumentHelp(
+            "Run the wizard on this machine profile folder instead of this computer (made by `onramp probe --capture`); also written --profile.",
+            valueName: "dir"))
+    var profile: String?
+
+    static func main() async {
+        let arguments = WizardProfileArgument.renamed(Array(CommandLine.arguments.dropFirst()), subcommands: subcommandNames)
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    static var subcommandNames: Set<String> {
+        Set(configuration.subcommands.compactMap { $0.configuration.commandName })
+    }
+
     func run() async throws {
-        let environment = TerminalEnvironment.current(plainRequested: plain)
+        let environment = TerminalEnvironment.current(plainRequested: plain || yes)
         let trace = FirstFrameTrace.fromEnvironment()
-        let wizard = Wizard(version: OnrampVersion.current, machineScan: .live())
+        let profile = self.profile.map(ProfileOption.fullPath)
+        let machineScan: MachineScan
+        if let profile {
+            do {
+                machineScan = try .replay(folder: profile)
+            } catch {
+                throw ValidationError(error.message)
+            }
+        } else {
+            machineScan = .live()
+        }
+        let handOff = ChatHandOff()
+        var setUp = Wizard(
+            version: OnrampVersion.current, machineScan: machineScan, models: Self.models(profile: profile, handOff: handOff))
+        setUp.acceptsEverything = yes
+        let wizard = setUp
         let status = await DedicatedThread.run(name: "onramp-terminal") {
             TerminalSession.run(wizard, environment: environment, onFirstFrame: trace?.markFirstFrame)
         }
         trace?.printReport()
         if status != 0 { throw ExitCode(status) }
+        // The full screen has ended; the chat now has the terminal, and leaving it ends Onramp.
+        if let path = handOff.modelPath {
+            let chat = try ChatCommand.parse([path])
+            try chat.run()
+        }
+    }
+
+    /// The model steps' work, done by the same code as `onramp recommend`, `pull` and `selftest`.
+    /// With a profile the recommendation is for the profile's machine; downloads and the self-test
+    /// still run here.
+    static func models(profile: String?, handOff: ChatHandOff) -> ModelServices {
+        let settings = Result { try FetchSettings.fromEnvironment() }
+        let progressFile = SetupProgressFile.path()
+        var services = ModelServices(
+            recommend: { facts in
+                await DedicatedThread.run(name: "onramp-recommend") {
+                    Result { try ModelAdvice.recommend(facts: facts, profile: profile, goal: .chat) }
+                        .mapError { ServiceProblem("\($0)") }
+                }
+            },
+            stored: { (try? settings.get()).map(LiveModelStore.stored) ?? [] },
+            download: { file, progress in
+                switch settings {
+                case .success(let settings): await LiveModelStore.download(file, settings: settings, progress: progress)
+                case .failure(let error): .failure(.failed("\(error)"))
+                }
+            },
+            selfTest: { path, progress in
+                Result { try SelftestCommand.check(model: path, progress: progress) }.mapError { ServiceProblem("\($0)") }
+            },
+            handOff: handOff,
+            savedSetup: SetupProgressFile.load(from: progressFile),
+            saveSetup: { saved in try? SetupProgressFile.save(saved, to: progressFile) })
+        services.recommendsForThisComputer = profile == nil
+        return services
     }
 }

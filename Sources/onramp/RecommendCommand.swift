@@ -3,8 +3,6 @@
 
 import ArgumentParser
 import Catalog
-import Engine
-import Fetch
 import Foundation
 import Probe
 
@@ -41,70 +39,16 @@ struct RecommendCommand: ParsableCommand {
     }
 
     func run() throws {
-        let catalog: ModelCatalog
+        let facts = Prober(source: try machine.systemSource(), timeout: .seconds(3)).gather()
+        let recommendation: Recommendation
         do {
-            catalog = try ModelCatalog.bundled()
+            recommendation = try ModelAdvice.recommend(
+                facts: facts, profile: machine.profile.map(ProfileOption.fullPath), goal: goal, saveSpeed: saveSpeed)
         } catch {
             throw StandardError.fail(error, in: Self.self)
         }
-        let facts = Prober(source: try machine.systemSource(), timeout: .seconds(3)).gather()
-        let speed = try machineSpeed(facts: facts)
-        let recommendation = Recommender.recommend(
-            catalog: catalog, facts: facts, speed: speed, goal: goal,
-            // The engine's own list, so a model is marked runnable exactly when `onramp run` would load it.
-            engineArchitectures: LlamaHyperparameters.supportedArchitectures,
-            // Models already downloaded (Onramp's store, other programs) come first when they qualify.
-            onDisk: machine.profile == nil ? Self.filesOnDisk() : [])
         StandardOutput.write(json ? recommendation.jsonText() : RecommendationText.render(recommendation, all: all))
         if recommendation.best == nil { throw ExitCode.failure }
-    }
-
-    /// File names in Onramp's store and among other programs' models.
-    static func filesOnDisk() -> Set<String> {
-        var names = Set(ModelDiscovery.forThisUser().scan().filter { $0.problem == nil }.map(\.fileName))
-        if let settings = try? FetchSettings.fromEnvironment() {
-            names.formUnion(ModelStore(root: settings.storeRoot).manifests().models.map(\.name))
-        }
-        return names
-    }
-
-    /// Measured here, read from the profile's speed.json, or estimated from the profile's facts.
-    private func machineSpeed(facts: MachineFacts) throws -> MachineSpeed {
-        guard let profile = machine.profile else {
-            let speed = Self.measure(threads: SpeedEstimate.threads(for: facts))
-            if let saveSpeed {
-                let url = URL(fileURLWithPath: saveSpeed).appendingPathComponent(MachineSpeed.profileFileName)
-                do {
-                    try Data(speed.jsonText().utf8).write(to: url)
-                } catch {
-                    StandardError.write("error: could not save \(url.path): \(error.localizedDescription)\n")
-                    throw ExitCode.failure
-                }
-            }
-            return speed
-        }
-        let url = URL(fileURLWithPath: profile).appendingPathComponent(MachineSpeed.profileFileName)
-        guard let data = try? Data(contentsOf: url) else { return SpeedEstimate.estimate(for: facts) }
-        do {
-            return try MachineSpeed.read(json: data)
-        } catch {
-            StandardError.write("error: \(url.path) is not a speed record Onramp can read: \(error)\n")
-            throw ExitCode.failure
-        }
-    }
-
-    /// Memory bandwidth over all threads, and the engine's own kernel (Q4_K, one token) on one
-    /// thread scaled to all: about half a second.
-    static func measure(threads: Int) -> MachineSpeed {
-        let bandwidth = MemoryBandwidthProbe.measure(threads: threads)
-        let shape = KernelBenchmark.Shape(type: .q4_K, rows: 2048, columns: 2048, batch: 1)
-        let path = MatrixProduct.path.rawValue
-        let results = KernelBenchmark.run(shapes: [shape], includeReference: false, minimumSeconds: 0.05)
-        let gigaflops = results.first { $0.path == path && $0.batch == 1 }?.gigaflops ?? 1
-        return MachineSpeed(
-            memoryBandwidth: bandwidth, generationFlops: gigaflops * 1e9 * Double(threads), threads: threads,
-            kernelPath: path, origin: .measured,
-            note: "measured on this computer: memory read by \(threads) threads, the \(path) Q4_K kernel on one thread × \(threads)")
     }
 }
 

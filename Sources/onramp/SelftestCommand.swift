@@ -37,19 +37,7 @@ struct SelftestCommand: ParsableCommand {
                 try DisabledKernelPaths.reset(at: file)
                 if !json { StandardError.write("Forgot the kernel paths earlier self-tests switched off.\n") }
             }
-            var disabled = try DisabledKernelPaths.load(from: file)
-            let report = SelfTest.run(model: model, cores: EngineSetup.threads(requested: nil), disabled: disabled)
-            let failed = SelfTest.failedPaths(report)
-            if !failed.isEmpty {
-                disabled.disable(failed)
-                try disabled.save(to: file)
-            }
-            // Kept for `onramp report`; a self-test that could not be saved still counts.
-            do {
-                try SavedResults.save(SavedSelfTest(date: Date(), report: report), to: SavedResults.selfTestFile())
-            } catch {
-                StandardError.write("warning: \(error)\n")
-            }
+            let report = try Self.check(model: model)
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -69,5 +57,28 @@ struct SelftestCommand: ParsableCommand {
         } catch {
             throw StandardError.fail(error, in: Self.self)
         }
+    }
+}
+
+extension SelftestCommand {
+    /// The self-test as `onramp selftest` and the wizard's Self-test step run it: on this
+    /// machine's cores, skipping the kernel paths switched off before, and switching off any that
+    /// fail now. `progress` sees each check as it finishes.
+    static func check(model: String?, progress: (SelfTestCheck) -> Void = { _ in }) throws -> SelfTestReport {
+        let file = DisabledKernelPaths.file()
+        var disabled = try DisabledKernelPaths.load(from: file)
+        let report = SelfTest.run(model: model, cores: EngineSetup.threads(requested: nil), disabled: disabled, progress: progress)
+        let failed = SelfTest.failedPaths(report)
+        if !failed.isEmpty {
+            disabled.disable(failed)
+            try disabled.save(to: file)
+        }
+        // Kept for `onramp report`; a self-test that could not be saved still counts.
+        do {
+            try SavedResults.save(SavedSelfTest(date: Date(), report: report), to: SavedResults.selfTestFile())
+        } catch {
+            StandardError.write("warning: \(error)\n")
+        }
+        return report
     }
 }

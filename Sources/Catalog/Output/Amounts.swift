@@ -5,18 +5,18 @@
 import Foundation
 import PlainText
 
-enum Amounts {
-    static func gigabytes(_ bytes: Int64) -> String {
+public enum Amounts {
+    public static func gigabytes(_ bytes: Int64) -> String {
         String(format: "%.1f GB", Double(bytes) / 1e9)
     }
 
     /// "18", or "2.5" below 10, or "less than 0.1".
-    static func rate(_ perSecond: Double) -> String {
+    public static func rate(_ perSecond: Double) -> String {
         if perSecond < 0.1 { return "less than 0.1" }
         return perSecond < 10 ? String(format: "%.1f", perSecond) : String(Int(perSecond.rounded()))
     }
 
-    static func tokens(_ count: Int) -> String {
+    public static func tokens(_ count: Int) -> String {
         NumberText.grouped(count)
     }
 }

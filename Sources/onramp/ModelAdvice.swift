@@ -1,0 +1,79 @@
+// The recommendation for a machine, made in one place for `onramp recommend` and the wizard's
+// Recommend screen: the bundled catalog, the engine's architectures, the speed measured here (or
+// read from a profile's speed.json, or estimated from its facts), and the models already stored.
+
+import Catalog
+import Engine
+import Fetch
+import Foundation
+import Probe
+
+enum ModelAdvice {
+    /// A catalog or speed record Onramp cannot read, in words.
+    struct Problem: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static func recommend(facts: MachineFacts, profile: String?, goal: Goal, saveSpeed: String? = nil) throws -> Recommendation {
+        let catalog: ModelCatalog
+        do {
+            catalog = try ModelCatalog.bundled()
+        } catch {
+            throw Problem(description: "\(error)")
+        }
+        let speed = try machineSpeed(facts: facts, profile: profile, saveSpeed: saveSpeed)
+        return Recommender.recommend(
+            catalog: catalog, facts: facts, speed: speed, goal: goal,
+            // The engine's own list, so a model is marked runnable exactly when `onramp run` would load it.
+            engineArchitectures: LlamaHyperparameters.supportedArchitectures,
+            // Models already downloaded (Onramp's store, other programs) come first when they suit;
+            // a profile is another computer, whose disks are not this one's.
+            onDisk: profile == nil ? filesOnDisk() : [])
+    }
+
+    /// File names in Onramp's store and among other programs' models.
+    static func filesOnDisk() -> Set<String> {
+        var names = Set(ModelDiscovery.forThisUser().scan().filter { $0.problem == nil }.map(\.fileName))
+        if let settings = try? FetchSettings.fromEnvironment() {
+            names.formUnion(ModelStore(root: settings.storeRoot).manifests().models.map(\.name))
+        }
+        return names
+    }
+
+    /// Measured here, read from the profile's speed.json, or estimated from the profile's facts.
+    static func machineSpeed(facts: MachineFacts, profile: String?, saveSpeed: String?) throws -> MachineSpeed {
+        guard let profile else {
+            let speed = measure(threads: SpeedEstimate.threads(for: facts))
+            if let saveSpeed {
+                let url = URL(fileURLWithPath: saveSpeed).appendingPathComponent(MachineSpeed.profileFileName)
+                do {
+                    try Data(speed.jsonText().utf8).write(to: url)
+                } catch {
+                    throw Problem(description: "could not save \(url.path): \(error.localizedDescription)")
+                }
+            }
+            return speed
+        }
+        let url = URL(fileURLWithPath: profile).appendingPathComponent(MachineSpeed.profileFileName)
+        guard let data = try? Data(contentsOf: url) else { return SpeedEstimate.estimate(for: facts) }
+        do {
+            return try MachineSpeed.read(json: data)
+        } catch {
+            throw Problem(description: "\(url.path) is not a speed record Onramp can read: \(error)")
+        }
+    }
+
+    /// Memory bandwidth over all threads, and the engine's own kernel (Q4_K, one token) on one
+    /// thread scaled to all: about half a second.
+    static func measure(threads: Int) -> MachineSpeed {
+        let bandwidth = MemoryBandwidthProbe.measure(threads: threads)
+        let shape = KernelBenchmark.Shape(type: .q4_K, rows: 2048, columns: 2048, batch: 1)
+        let path = MatrixProduct.path.rawValue
+        let results = KernelBenchmark.run(shapes: [shape], includeReference: false, minimumSeconds: 0.05)
+        let gigaflops = results.first { $0.path == path && $0.batch == 1 }?.gigaflops ?? 1
+        return MachineSpeed(
+            memoryBandwidth: bandwidth, generationFlops: gigaflops * 1e9 * Double(threads), threads: threads,
+            kernelPath: path, origin: .measured,
+            note: "measured on this computer: memory read by \(threads) threads, the \(path) Q4_K kernel on one thread × \(threads)")
+    }
+}

@@ -1,0 +1,78 @@
+// The wizard's Download step against the real loopback server: `LiveModelStore.download` under a
+// `DownloadControl`, as the Download screen runs it. Stopping a stalled download ends it at once
+// and keeps the partial; the next attempt resumes from there and ends verified in the store.
+
+import Catalog
+import Foundation
+import Synchronization
+import Testing
+@testable import Fetch
+@testable import Wizard
+
+@Suite("Wizard download over loopback", .serialized)
+struct WizardDownloadTests {
+    @Test("stopping a stalled download ends it within seconds and keeps the partial; r resumes from it and verifies")
+    func stopThenResume() async throws {
+        let server = try await TestHubServer()
+        defer { Task { await server.close() } }
+        let file = TestModelFiles.file("model.gguf")
+        server.add(file)
+        let store = try TemporaryStore()
+        var patient = store.settings(endpoint: server.endpoint)
+        // Long enough that only the stop can end the stalled read.
+        patient.stallTimeout = .seconds(60)
+        let settings = patient
+        let catalogFile = ModelFile(quantization: "Q4_1", repository: file.repository, fileName: file.name, sizeBytes: Int64(file.bytes.count))
+        server.enqueue(.stallAfter(600_000))
+
+        let control = DownloadControl()
+        let seen = Mutex<[DownloadProgress]>([])
+        let result = Mutex<Result<String, DownloadFailure>?>(nil)
+        let running = Task {
+            await control.run {
+                let ended = await LiveModelStore.download(catalogFile, settings: settings) { update in seen.withLock { $0.append(update) } }
+                result.withLock { $0 = ended }
+            }
+        }
+        // The bytes before the stall are on disk (a report may not have come: Fetch reports every
+        // quarter second, and these arrive faster).
+        let partial = store.root + "/downloads/model.gguf.partial"
+        func partialSize() -> Int { (try? FileManager.default.attributesOfItem(atPath: partial)[.size] as? Int) ?? 0 }
+        let deadline = ContinuousClock.now + .seconds(30)
+        while partialSize() < 600_000, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(partialSize() == 600_000)
+        let stopped = ContinuousClock.now
+        control.cancel()
+        await running.value
+        #expect(ContinuousClock.now - stopped < .seconds(5))
+        #expect(result.withLock { $0 } == .failure(.cancelled))
+        #expect(partialSize() == 600_000)
+        #expect(seen.withLock { $0.allSatisfy { $0.bytesDone <= 600_000 } })
+
+        // r on the screen: a new control, the same file; the server is asked for the rest only.
+        let again = await LiveModelStore.download(catalogFile, settings: settings) { _ in }
+        let path = try store.store.blobPath(sha256: file.sha256)
+        #expect(again == .success(path))
+        #expect(try store.blobBytes(file.sha256) == file.bytes)
+        #expect(server.fileRequests.last?.headers["range"] == "bytes=600000-")
+        #expect(LiveModelStore.stored(settings: settings) == [StoredModel(fileName: file.name, path: path, size: Int64(file.bytes.count))])
+    }
+
+    @Test("a file the server does not have fails with Fetch's plain message, nothing kept")
+    func missingFile() async throws {
+        let server = try await TestHubServer()
+        defer { Task { await server.close() } }
+        let store = try TemporaryStore()
+        let settings = store.settings(endpoint: server.endpoint)
+        let missing = ModelFile(quantization: "Q4_1", repository: "test-org/test-repo", fileName: "absent.gguf", sizeBytes: 1000)
+        let result = await LiveModelStore.download(missing, settings: settings) { _ in }
+        guard case .failure(.failed(let message)) = result else {
+            Issue.record("expected a failure, got \(result)")
+            return
+        }
+        #expect(message.contains("absent.gguf"))
+        #expect(LiveModelStore.stored(settings: settings).isEmpty)
+    }
+}
