@@ -26,14 +26,18 @@ enum ModelAdvice {
             catalog: catalog, facts: facts, speed: speed, goal: goal,
             // The engine's own list, so a model is marked runnable exactly when `onramp run` would load it.
             engineArchitectures: LlamaHyperparameters.supportedArchitectures,
-            // Models already downloaded (Onramp's store, other programs) come first when they suit;
-            // a profile is another computer, whose disks are not this one's.
-            onDisk: profile == nil ? filesOnDisk() : [])
+            // Models already downloaded come first when they suit. Onramp's store always counts (the
+            // wizard downloads and tests here even on a profile); other programs' folders only on a
+            // live machine, as they would be on the profile's computer, not this one.
+            onDisk: filesOnDisk(includingOtherPrograms: profile == nil))
     }
 
-    /// File names in Onramp's store and among other programs' models.
-    static func filesOnDisk() -> Set<String> {
-        var names = Set(ModelDiscovery.forThisUser().scan().filter { $0.problem == nil }.map(\.fileName))
+    /// File names in Onramp's store and, when asked, among other programs' models.
+    static func filesOnDisk(includingOtherPrograms: Bool) -> Set<String> {
+        var names: Set<String> = []
+        if includingOtherPrograms {
+            names = Set(ModelDiscovery.forThisUser().scan().filter { $0.problem == nil }.map(\.fileName))
+        }
         if let settings = try? FetchSettings.fromEnvironment() {
             names.formUnion(ModelStore(root: settings.storeRoot).manifests().models.map(\.name))
         }
