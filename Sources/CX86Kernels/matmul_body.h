@@ -16,6 +16,10 @@
 #pragma clang attribute push(__attribute__((target(KERNEL_TARGET))), apply_to = function)
 
 #define INLINE static inline __attribute__((always_inline))
+// Tile loops over rows and columns have constant trip counts after inlining; unrolled, their
+// accumulators live in registers (the compiler left them on the stack, and the profile of prompt
+// processing showed the multiply-adds waiting on those stores and loads).
+#define UNROLL _Pragma("clang loop unroll(full)")
 
 // How 4 adjacent unsigned×signed byte products become one int32 lane.
 #define KERNEL_DOT_MADDUBS 0     // vpmaddubsw + vpmaddwd (AVX2)
@@ -64,6 +68,17 @@ INLINE float sum_lanes(__m256 v) {
     r = _mm_add_ps(r, _mm_movehl_ps(r, r));
     r = _mm_add_ss(r, _mm_movehdup_ps(r));
     return _mm_cvtss_f32(r);
+}
+
+// How far ahead (bytes) each row's weights are prefetched: a product streams every weight once,
+// and a few cache lines of lead hide the memory latency the hardware prefetcher leaves (the
+// profile of generation showed most of the kernel's time waiting on weight loads).
+enum { ROW_PREFETCH_BYTES = 512 };
+
+// Prefetches the cache lines `bytes` bytes from p + ROW_PREFETCH_BYTES onward would touch.
+INLINE void prefetch_ahead(const uint8_t *p, const int bytes) {
+    for (int offset = 0; offset < bytes; offset += 64)
+        _mm_prefetch((const char *)(p + ROW_PREFETCH_BYTES + offset), _MM_HINT_T0);
 }
 
 INLINE int weight_block_bytes(int type) {
@@ -133,8 +148,8 @@ INLINE void tile(const int type, const int R, const int C, const onramp_matmul_a
     const uint8_t *x = (const uint8_t *)a->activations + (size_t)column * a->activation_row_bytes;
     __m256 acc[4][4];
     __m128 minimums[4][4]; // the running sum is lane 1
-    for (int r = 0; r < R; r++)
-        for (int c = 0; c < C; c++) {
+    UNROLL for (int r = 0; r < R; r++)
+        UNROLL for (int c = 0; c < C; c++) {
             acc[r][c] = _mm256_setzero_ps();
             minimums[r][c] = _mm_setzero_ps();
         }
@@ -142,18 +157,19 @@ INLINE void tile(const int type, const int R, const int C, const onramp_matmul_a
         const int pair = i + 1 < a->blocks;
         __m128 wscales[4];
         weight_codes first[4], second[4];
-        for (int r = 0; r < R; r++) {
+        UNROLL for (int r = 0; r < R; r++) {
             const uint8_t *wb = w + (size_t)r * a->weight_row_bytes + (size_t)i * wbytes;
+            prefetch_ahead(wb, 2 * wbytes);
             wscales[r] = block_pair_scales(wb, wbytes, pair);
             first[r] = decode_codes(type, wb);
             if (pair) second[r] = decode_codes(type, wb + wbytes);
         }
-        for (int c = 0; c < C; c++) {
+        UNROLL for (int c = 0; c < C; c++) {
             const uint8_t *xb = x + (size_t)c * a->activation_row_bytes + (size_t)i * xbytes;
             const __m128 xscales = block_pair_scales(xb, xbytes, pair);
             const __m256i x0 = _mm256_loadu_si256((const __m256i *)(xb + xcodes));
             const __m256i x1 = pair ? _mm256_loadu_si256((const __m256i *)(xb + xbytes + xcodes)) : _mm256_setzero_si256();
-            for (int r = 0; r < R; r++) {
+            UNROLL for (int r = 0; r < R; r++) {
                 const __m128 scales = _mm_mul_ps(wscales[r], xscales);
                 // Minimum × sum products of two f16 values are exact in f32; adding them one
                 // block at a time, like llama.cpp's x86 kernel, keeps the results identical to its.
@@ -170,17 +186,118 @@ INLINE void tile(const int type, const int R, const int C, const onramp_matmul_a
             }
         }
     }
-    for (int r = 0; r < R; r++)
-        for (int c = 0; c < C; c++) {
+    UNROLL for (int r = 0; r < R; r++)
+        UNROLL for (int c = 0; c < C; c++) {
             a->y[(size_t)(column + c) * a->y_stride + (size_t)(row + r)] =
                 sum_lanes(acc[r][c]) + _mm_cvtss_f32(_mm_movehdup_ps(minimums[r][c]));
         }
+}
+
+// ---- One activation row (generation) for the signed types: offset codes, four rows at once ----
+// Σ code·x is computed as Σ (code + offset)·x − offset·Σ x with unsigned codes: the integer in
+// every lane is exactly the one the sign trick above gives, so results stay bit-identical, but
+// each block and row needs one vpdpbusd (or vpmaddubsw pair) instead of two vpsignb as well,
+// and offset·Σ x is computed once per activation block for all the rows.
+
+// Whether a type's codes plus its offset fit the unsigned side of the dot instruction without
+// the 16-bit intermediate of vpmaddubsw saturating (Q8_0's 0..255 would, so AVX2 keeps the
+// sign trick for it).
+INLINE int offset_codes_exact(int type) {
+    if (type == TYPE_Q8_0) return KERNEL_DOT != KERNEL_DOT_MADDUBS;
+    return type == TYPE_Q4_0 || type == TYPE_Q5_0;
+}
+
+INLINE int code_offset(int type) {
+    switch (type) {
+    case TYPE_Q4_0: return 8;
+    case TYPE_Q5_0: return 16;
+    default: return 128;
+    }
+}
+
+// A block's codes plus the type's offset, as unsigned bytes.
+INLINE __m256i offset_codes(int type, const uint8_t *b) {
+    switch (type) {
+    case TYPE_Q4_0: return nibbles_to_bytes(b + 2);
+    case TYPE_Q5_0: return _mm256_or_si256(nibbles_to_bytes(b + 6), _mm256_and_si256(bits_to_bytes(b + 2), _mm256_set1_epi8(0x10)));
+    default: return _mm256_xor_si256(_mm256_loadu_si256((const __m256i *)(b + 2)), _mm256_set1_epi8((char)0x80));
+    }
+}
+
+// −offset·(sum of the 4 activation codes of each lane), the starting value of every row's lanes.
+INLINE __m256i negated_offset_sums(int type, __m256i x) {
+    const __m256i offset = _mm256_set1_epi8((char)code_offset(type));
+#if KERNEL_DOT == KERNEL_DOT_AVX512_VNNI
+    const __m256i sums = _mm256_dpbusd_epi32(_mm256_setzero_si256(), offset, x);
+#elif KERNEL_DOT == KERNEL_DOT_AVX_VNNI
+    const __m256i sums = _mm256_dpbusd_avx_epi32(_mm256_setzero_si256(), offset, x);
+#else
+    const __m256i sums = _mm256_madd_epi16(_mm256_maddubs_epi16(offset, x), _mm256_set1_epi16(1));
+#endif
+    return _mm256_sub_epi32(_mm256_setzero_si256(), sums);
+}
+
+INLINE __m256i offset_dot(__m256i start, __m256i codes, __m256i x) {
+#if KERNEL_DOT == KERNEL_DOT_AVX512_VNNI
+    return _mm256_dpbusd_epi32(start, codes, x);
+#elif KERNEL_DOT == KERNEL_DOT_AVX_VNNI
+    return _mm256_dpbusd_avx_epi32(start, codes, x);
+#else
+    return _mm256_add_epi32(start, _mm256_madd_epi16(_mm256_maddubs_epi16(codes, x), _mm256_set1_epi16(1)));
+#endif
+}
+
+// R ≤ 4 rows times C ≤ 4 activation columns, block by block in order (generation uses C = 1;
+// for prompts the sign-trick tiles above measured as fast).
+INLINE void offset_tile(const int type, const int R, const int C, const onramp_matmul_args *a, int row, int column) {
+    const int wbytes = weight_block_bytes(type);
+    const size_t stride = a->weight_row_bytes;
+    const uint8_t *w = (const uint8_t *)a->weights + (size_t)row * stride;
+    const uint8_t *x = (const uint8_t *)a->activations + (size_t)column * a->activation_row_bytes;
+    __m256 acc[4][4];
+    UNROLL for (int r = 0; r < R; r++)
+        UNROLL for (int c = 0; c < C; c++) acc[r][c] = _mm256_setzero_ps();
+    for (int i = 0; i < a->blocks; i++, w += wbytes, x += 34) {
+        // The R rows' f16 scales side by side: each scale product is the same product of two
+        // f32 values as one row at a time.
+        uint64_t halves = 0;
+        UNROLL for (int r = 0; r < R; r++) {
+            uint16_t h;
+            memcpy(&h, w + (size_t)r * stride, 2);
+            halves |= (uint64_t)h << (16 * r);
+        }
+        const __m128 wscales = _mm_cvtph_ps(_mm_cvtsi64_si128((long long)halves));
+        __m256i codes[4];
+        UNROLL for (int r = 0; r < R; r++) {
+            const uint8_t *wb = w + (size_t)r * stride;
+            prefetch_ahead(wb, wbytes);
+            codes[r] = offset_codes(type, wb);
+        }
+        UNROLL for (int c = 0; c < C; c++) {
+            const uint8_t *xb = x + (size_t)c * a->activation_row_bytes;
+            const __m256i xq = _mm256_loadu_si256((const __m256i *)(xb + 2));
+            const __m256i start = negated_offset_sums(type, xq);
+            const __m128 scales = _mm_mul_ps(wscales, _mm_set1_ps(half_to_float(xb)));
+            UNROLL for (int r = 0; r < R; r++) {
+                const __m256 p = _mm256_cvtepi32_ps(offset_dot(start, codes[r], xq));
+                const __m256 scale = _mm256_permutevar8x32_ps(_mm256_castps128_ps256(scales), _mm256_set1_epi32(r));
+                acc[r][c] = _mm256_fmadd_ps(scale, p, acc[r][c]);
+            }
+        }
+    }
+    UNROLL for (int r = 0; r < R; r++)
+        UNROLL for (int c = 0; c < C; c++) a->y[(size_t)(column + c) * a->y_stride + (size_t)(row + r)] = sum_lanes(acc[r][c]);
 }
 
 // One generic walk over the output, specialised per type so every tile call has constants.
 INLINE void product(const int type, const onramp_matmul_args *a) {
     int r = a->row_begin;
     if (a->batch == 1) {
+        if (offset_codes_exact(type)) {
+            for (; r + 4 <= a->row_end; r += 4) offset_tile(type, 4, 1, a, r, 0);
+            for (; r < a->row_end; r++) offset_tile(type, 1, 1, a, r, 0);
+            return;
+        }
         // Signed types keep codes and signs per row: four rows of pairs would not fit the
         // sixteen vector registers.
         if (has_minimum(type))
@@ -245,49 +362,70 @@ INLINE int minimum_sum_k(const uint8_t mins[8], const uint8_t *x) {
 
 // Q4_K (Q5_K when `fifth_bits`): chunk c of 64 values has 32 code bytes whose low nibbles are
 // sub-block 2c and high nibbles sub-block 2c+1; Q5_K's fifth bits are bits 2c and 2c+1 of qh.
-INLINE float dot_q45_k(const int fifth_bits, const uint8_t *w, const uint8_t *x, int blocks) {
+INLINE void dot_q45_k_columns(const int fifth_bits, const int C, const uint8_t *w, const uint8_t *x, const size_t x_stride,
+                              int blocks, float *out, const size_t out_stride) {
     const int wbytes = fifth_bits ? 176 : 144;
     const __m256i low_mask = _mm256_set1_epi8(0x0f);
-    __m256 acc = _mm256_setzero_ps();
+    // C ≤ 4 activation columns share each decoded weight chunk; every column's arithmetic is the
+    // one-column kernel's, step for step.
+    __m256 acc[4];
     // The minimum terms (negative): Q4_K keeps four lanes (one per pair of sub-blocks), Q5_K one
     // running float, each with fused multiply-adds exactly as llama.cpp's x86 kernel for the type
     // (whose C compilers contract its `summs += dmin * sum`).
-    __m128 minimum_lanes = _mm_setzero_ps();
-    __m128 minimums = _mm_setzero_ps();
+    __m128 minimum_lanes[4], minimums[4];
+    UNROLL for (int c = 0; c < C; c++) {
+        acc[c] = _mm256_setzero_ps();
+        minimum_lanes[c] = minimums[c] = _mm_setzero_ps();
+    }
     for (int i = 0; i < blocks; i++, w += wbytes, x += Q8K_BYTES) {
-        float xd;
-        memcpy(&xd, x, 4);
+        prefetch_ahead(w, wbytes);
         uint8_t scales[8], mins[8];
         unpack_scales_k(w + 4, scales, mins);
         const uint8_t *qs = w + (fifth_bits ? 48 : 16);
         const __m256i high = fifth_bits ? _mm256_loadu_si256((const __m256i *)(w + 16)) : _mm256_setzero_si256();
-        __m256i sum = _mm256_setzero_si256();
-        for (int c = 0; c < 4; c++) {
-            const __m256i packed = _mm256_loadu_si256((const __m256i *)(qs + 32 * c));
+        __m256i sum[4];
+        UNROLL for (int c = 0; c < C; c++) sum[c] = _mm256_setzero_si256();
+        UNROLL for (int k = 0; k < 4; k++) {
+            const __m256i packed = _mm256_loadu_si256((const __m256i *)(qs + 32 * k));
             __m256i lo = _mm256_and_si256(packed, low_mask);
             __m256i hi = _mm256_and_si256(_mm256_srli_epi16(packed, 4), low_mask);
             if (fifth_bits) {
                 const __m256i one = _mm256_set1_epi8(1);
-                lo = _mm256_or_si256(lo, _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(high, 2 * c), one), 4));
-                hi = _mm256_or_si256(hi, _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(high, 2 * c + 1), one), 4));
+                lo = _mm256_or_si256(lo, _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(high, 2 * k), one), 4));
+                hi = _mm256_or_si256(hi, _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(high, 2 * k + 1), one), 4));
             }
-            const __m256i xlo = _mm256_loadu_si256((const __m256i *)(x + Q8K_CODES + 64 * c));
-            const __m256i xhi = _mm256_loadu_si256((const __m256i *)(x + Q8K_CODES + 64 * c + 32));
-            const __m256i plo = _mm256_madd_epi16(_mm256_maddubs_epi16(lo, xlo), _mm256_set1_epi16(scales[2 * c]));
-            const __m256i phi = _mm256_madd_epi16(_mm256_maddubs_epi16(hi, xhi), _mm256_set1_epi16(scales[2 * c + 1]));
-            sum = _mm256_add_epi32(sum, _mm256_add_epi32(plo, phi));
+            const __m256i scale_lo = _mm256_set1_epi16(scales[2 * k]), scale_hi = _mm256_set1_epi16(scales[2 * k + 1]);
+            UNROLL for (int c = 0; c < C; c++) {
+                const uint8_t *xc = x + (size_t)c * x_stride;
+                const __m256i xlo = _mm256_loadu_si256((const __m256i *)(xc + Q8K_CODES + 64 * k));
+                const __m256i xhi = _mm256_loadu_si256((const __m256i *)(xc + Q8K_CODES + 64 * k + 32));
+                const __m256i plo = _mm256_madd_epi16(_mm256_maddubs_epi16(lo, xlo), scale_lo);
+                const __m256i phi = _mm256_madd_epi16(_mm256_maddubs_epi16(hi, xhi), scale_hi);
+                sum[c] = _mm256_add_epi32(sum[c], _mm256_add_epi32(plo, phi));
+            }
         }
-        acc = _mm256_fmadd_ps(_mm256_set1_ps(xd * half_to_float(w)), _mm256_cvtepi32_ps(sum), acc);
-        const __m128 dmin = _mm_set1_ps(-(xd * half_to_float(w + 2)));
-        if (fifth_bits)
-            minimums = _mm_fmadd_ss(dmin, _mm_cvtsi32_ss(_mm_setzero_ps(), minimum_sum_k(mins, x)), minimums);
-        else
-            minimum_lanes = _mm_fmadd_ps(dmin, _mm_cvtepi32_ps(minimum_products_k(mins, x)), minimum_lanes);
+        const float d = half_to_float(w), dmin = half_to_float(w + 2);
+        UNROLL for (int c = 0; c < C; c++) {
+            const uint8_t *xc = x + (size_t)c * x_stride;
+            float xd;
+            memcpy(&xd, xc, 4);
+            acc[c] = _mm256_fmadd_ps(_mm256_set1_ps(xd * d), _mm256_cvtepi32_ps(sum[c]), acc[c]);
+            const __m128 negated = _mm_set1_ps(-(xd * dmin));
+            if (fifth_bits)
+                minimums[c] = _mm_fmadd_ss(negated, _mm_cvtsi32_ss(_mm_setzero_ps(), minimum_sum_k(mins, xc)), minimums[c]);
+            else
+                minimum_lanes[c] = _mm_fmadd_ps(negated, _mm_cvtepi32_ps(minimum_products_k(mins, xc)), minimum_lanes[c]);
+        }
     }
-    if (fifth_bits) return sum_lanes(acc) + _mm_cvtss_f32(minimums);
-    minimum_lanes = _mm_add_ps(minimum_lanes, _mm_movehl_ps(minimum_lanes, minimum_lanes));
-    minimum_lanes = _mm_add_ss(minimum_lanes, _mm_movehdup_ps(minimum_lanes));
-    return sum_lanes(acc) + _mm_cvtss_f32(minimum_lanes);
+    UNROLL for (int c = 0; c < C; c++) {
+        if (fifth_bits) {
+            out[(size_t)c * out_stride] = sum_lanes(acc[c]) + _mm_cvtss_f32(minimums[c]);
+        } else {
+            __m128 m = _mm_add_ps(minimum_lanes[c], _mm_movehl_ps(minimum_lanes[c], minimum_lanes[c]));
+            m = _mm_add_ss(m, _mm_movehdup_ps(m));
+            out[(size_t)c * out_stride] = sum_lanes(acc[c]) + _mm_cvtss_f32(m);
+        }
+    }
 }
 
 // Q6_K: per 128 values, 64 low-nibble bytes and 32 bytes of 2-bit pairs; code − 32 times one
@@ -301,6 +439,7 @@ INLINE float dot_q6_k(const uint8_t *w, const uint8_t *x, int blocks) {
     const __m256i pair_mask = _mm256_set1_epi8(0x03);
     __m256 acc = _mm256_setzero_ps();
     for (int i = 0; i < blocks; i++, w += 210, x += Q8K_BYTES) {
+        prefetch_ahead(w, 210);
         float xd;
         memcpy(&xd, x, 4);
         const int8_t *scales = (const int8_t *)(w + 192);
@@ -331,18 +470,32 @@ INLINE float dot_q6_k(const uint8_t *w, const uint8_t *x, int blocks) {
 }
 
 INLINE void product_k(const int type, const onramp_matmul_args *a) {
-    for (int r = a->row_begin; r < a->row_end; r++) {
-        const uint8_t *w = (const uint8_t *)a->weights + (size_t)r * a->weight_row_bytes;
-        for (int b = 0; b < a->batch; b++) {
-            const uint8_t *x = (const uint8_t *)a->activations + (size_t)b * a->activation_row_bytes;
-            float value;
-            switch (type) {
-            case TYPE_Q4_K: value = dot_q45_k(0, w, x, a->blocks); break;
-            case TYPE_Q5_K: value = dot_q45_k(1, w, x, a->blocks); break;
-            default: value = dot_q6_k(w, x, a->blocks); break;
+    const uint8_t *weights = (const uint8_t *)a->weights, *activations = (const uint8_t *)a->activations;
+    if (type != TYPE_Q6_K) {
+        // Columns in chunks that stay in the L1 cache while the rows pass over them; four columns
+        // at a time share each decoded weight chunk.
+        int chunk = (int)(32768 / a->activation_row_bytes) & ~3;
+        if (chunk < 4) chunk = 4;
+        const int fifth_bits = type == TYPE_Q5_K;
+        for (int first = 0; first < a->batch; first += chunk) {
+            const int last = first + chunk < a->batch ? first + chunk : a->batch;
+            for (int r = a->row_begin; r < a->row_end; r++) {
+                const uint8_t *w = weights + (size_t)r * a->weight_row_bytes;
+                int b = first;
+                for (; b + 4 <= last; b += 4)
+                    dot_q45_k_columns(fifth_bits, 4, w, activations + (size_t)b * a->activation_row_bytes, a->activation_row_bytes,
+                                      a->blocks, a->y + (size_t)b * a->y_stride + (size_t)r, a->y_stride);
+                for (; b < last; b++)
+                    dot_q45_k_columns(fifth_bits, 1, w, activations + (size_t)b * a->activation_row_bytes, a->activation_row_bytes,
+                                      a->blocks, a->y + (size_t)b * a->y_stride + (size_t)r, a->y_stride);
             }
-            a->y[(size_t)b * a->y_stride + (size_t)r] = value;
         }
+        return;
+    }
+    for (int r = a->row_begin; r < a->row_end; r++) {
+        const uint8_t *w = weights + (size_t)r * a->weight_row_bytes;
+        for (int b = 0; b < a->batch; b++)
+            a->y[(size_t)b * a->y_stride + (size_t)r] = dot_q6_k(w, activations + (size_t)b * a->activation_row_bytes, a->blocks);
     }
 }
 
@@ -381,17 +534,17 @@ INLINE void float_tile(const int type, const int C, const onramp_matmul_args *a,
     const uint8_t *w = (const uint8_t *)a->weights + (size_t)row * a->weight_row_bytes;
     const uint8_t *x = (const uint8_t *)a->activations + (size_t)column * a->activation_row_bytes;
     __m256 acc0[4], acc1[4];
-    for (int c = 0; c < C; c++) acc0[c] = acc1[c] = _mm256_setzero_ps();
+    UNROLL for (int c = 0; c < C; c++) acc0[c] = acc1[c] = _mm256_setzero_ps();
     int i = 0;
     for (; i + 16 <= n; i += 16) {
         const __m256 w0 = load_floats(type, w + (size_t)i * size), w1 = load_floats(type, w + (size_t)(i + 8) * size);
-        for (int c = 0; c < C; c++) {
+        UNROLL for (int c = 0; c < C; c++) {
             const uint8_t *xc = x + (size_t)c * a->activation_row_bytes;
             acc0[c] = _mm256_fmadd_ps(w0, load_floats(type, xc + (size_t)i * size), acc0[c]);
             acc1[c] = _mm256_fmadd_ps(w1, load_floats(type, xc + (size_t)(i + 8) * size), acc1[c]);
         }
     }
-    for (int c = 0; c < C; c++) {
+    UNROLL for (int c = 0; c < C; c++) {
         const uint8_t *xc = x + (size_t)c * a->activation_row_bytes;
         float tail = 0;
         for (int k = i; k < n; k++) tail += load_float(type, w + (size_t)k * size) * load_float(type, xc + (size_t)k * size);
