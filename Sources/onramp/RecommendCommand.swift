@@ -51,7 +51,7 @@ struct RecommendCommand: ParsableCommand {
         let recommendation = Recommender.recommend(
             catalog: catalog, facts: facts, speed: speed, goal: goal,
             // The engine's own list, so a model is marked runnable exactly when `onramp run` would load it.
-            engineArchitectures: LlamaHyperparameters.supportedArchitectures,
+            engineArchitectures: ModelArchitecture.supportedNames,
             // Models already downloaded come first; the download step's discovery fills this in.
             onDisk: [])
         StandardOutput.write(json ? recommendation.jsonText() : RecommendationText.render(recommendation, all: all))

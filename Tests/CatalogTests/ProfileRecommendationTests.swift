@@ -23,7 +23,7 @@ struct ProfileRecommendationTests {
     static func recommend(_ facts: MachineFacts, goal: Goal = .chat) throws -> Recommendation {
         Recommender.recommend(
             catalog: try ModelCatalog.bundled(), facts: facts, speed: SpeedEstimate.estimate(for: facts), goal: goal,
-            engineArchitectures: LlamaHyperparameters.supportedArchitectures)
+            engineArchitectures: ModelArchitecture.supportedNames)
     }
 
     static func facts(_ profile: String) throws -> MachineFacts {
@@ -51,7 +51,7 @@ struct ProfileRecommendationTests {
             for candidate in r.suitable {
                 #expect(candidate.fit.need.totalBytes <= usable, "\(profile) \(goal): \(candidate.model.id)")
                 #expect(candidate.speed.generationTokensPerSecond >= goal.minimumTokensPerSecond)
-                #expect(LlamaHyperparameters.supportedArchitectures.contains(candidate.model.architecture))
+                #expect(ModelArchitecture.supportedNames.contains(candidate.model.architecture))
             }
         }
     }
