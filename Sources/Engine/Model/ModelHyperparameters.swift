@@ -43,8 +43,8 @@ public struct ModelHyperparameters: Sendable, Equatable {
     /// Every this-many-th layer attends globally; the others use the sliding window.
     public let slidingWindowPattern: Int
 
-    /// Reads and checks the settings, then checks that every tensor the model needs is present
-    /// with the shape and type those settings imply.
+    /// Reads and checks the settings of a supported architecture; the tensors are checked
+    /// against them by `ModelWeights`.
     public init(file: GGUFFile) throws(GGUFError) {
         let metadata = file.metadata
         let name = file.displayName
