@@ -84,7 +84,7 @@ let package = Package(
         .target(
             name: "Fetch",
             dependencies: [
-                "Engine", "PlainText",
+                "Engine", "PlainText", "Catalog",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -94,12 +94,20 @@ let package = Package(
         .testTarget(
             name: "FetchTests",
             dependencies: [
-                "Fetch",
+                "Fetch", "Catalog",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
+        ),
+
+        // MARK: Diagnostics report (redacted Markdown/JSON, replayable bundles)
+        .target(name: "Report", dependencies: ["Probe", "Doctor", "SelfTest", "PlainText"]),
+        .testTarget(
+            name: "ReportTests",
+            dependencies: ["Report", "Probe", "Doctor", "SelfTest"],
+            exclude: ["Golden", "Fixtures"]  // read in place via #filePath
         ),
 
         // MARK: Wizard and the executable
@@ -112,7 +120,7 @@ let package = Package(
         .executableTarget(
             name: "onramp",
             dependencies: [
-                "Wizard", "TUI", "Probe", "Doctor", "Engine", "SelfTest", "Catalog", "Fetch",
+                "Wizard", "TUI", "Probe", "Doctor", "Engine", "SelfTest", "Catalog", "Fetch", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,6 +1,6 @@
-// What the user asked `onramp pull` for: a file in a Hugging Face repository (`hf://…`) or a
-// plain https URL. Catalog names ("smollm2-135m:q4_1") are the Catalog module's job; until it
-// lands, `ModelSource.parse` takes a `CatalogLookup` hook that can turn a name into one of these.
+// What the user asked `onramp pull` for: a file in a Hugging Face repository (`hf://…`), a
+// plain https URL, or a name from Onramp's catalog (`smollm2-135m-instruct:q8_0`), which the
+// `CatalogLookup` hook turns into one of the first two (`ModelSource.catalogLookup(_:)`).
 
 import Foundation
 
@@ -8,9 +8,9 @@ public enum ModelSource: Equatable, Sendable, CustomStringConvertible {
     case huggingFace(HuggingFaceFile)
     case url(URL)
 
-    /// Turns a catalog name into a source, or nil when the name is unknown. The Catalog module
-    /// will supply this; `nil` means "no catalog yet".
-    public typealias CatalogLookup = @Sendable (String) -> ModelSource?
+    /// Turns a catalog name into a source; nil, or an error that names the closest models, when
+    /// the name is unknown.
+    public typealias CatalogLookup = @Sendable (String) throws(FetchError) -> ModelSource?
 
     public static func parse(_ text: String, catalog: CatalogLookup? = nil) throws(FetchError) -> ModelSource {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -24,13 +24,13 @@ public enum ModelSource: Equatable, Sendable, CustomStringConvertible {
             try URLPolicy.check(url)
             return .url(url)
         }
-        if let catalog, let found = catalog(trimmed) { return found }
+        if let catalog, let found = try catalog(trimmed) { return found }
         throw FetchError(
             .badSource,
             """
             '\(text)' is not a model Onramp knows how to fetch. \
-            Give a Hugging Face file as hf://ORG/REPO/FILE.gguf (optionally @REVISION) or an https:// address \
-            (model names from Onramp's catalog are not available in this version).
+            Give a name from Onramp's catalog (onramp recommend --all lists them), \
+            a Hugging Face file as hf://ORG/REPO/FILE.gguf (optionally @REVISION) or an https:// address.
             """)
     }
 

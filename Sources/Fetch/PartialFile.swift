@@ -8,6 +8,8 @@ final class PartialFile {
     let path: String
     private let descriptor: Int32
     private(set) var length: Int64
+    /// Flushes to disk in the background as the download grows (writable files only).
+    private let writeback: WritebackPacer?
 
     init(path: String, readOnly: Bool = false) throws(FetchError) {
         self.path = path
@@ -16,9 +18,13 @@ final class PartialFile {
             throw FetchError(.store, "Could not open \(path) to download into (\(String(cString: strerror(errno)))). Check that the folder is writable.")
         }
         length = Int64(lseek(descriptor, 0, SEEK_END))
+        writeback = readOnly ? nil : WritebackPacer(descriptor: descriptor)
     }
 
-    deinit { close(descriptor) }
+    deinit {
+        writeback?.settle()  // never flush a descriptor number that was closed and reused
+        close(descriptor)
+    }
 
     /// Feeds the bytes already on disk to `consume`, in order (used when resuming after a restart).
     func readAll(_ consume: (UnsafeRawBufferPointer) -> Void) throws(FetchError) {
@@ -60,9 +66,11 @@ final class PartialFile {
             written += result
         }
         length += Int64(bytes.count)
+        writeback?.wrote(bytes.count)
     }
 
     func sync() throws(FetchError) {
+        writeback?.settle()
         guard fsync(descriptor) == 0 else {
             throw FetchError(.store, "Could not flush \(path) to disk (\(String(cString: strerror(errno)))).")
         }

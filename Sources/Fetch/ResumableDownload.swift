@@ -117,16 +117,18 @@ struct ResumableDownload {
             available: settings.freeSpace(folder), folder: folder)
     }
 
+    /// Appends the body to the partial; the bytes are hashed on another thread meanwhile
+    /// (`BackgroundHasher`), and `hasher` holds the state of everything appended on return.
     private func stream(_ body: HTTPClientResponse.Body, into hasher: inout SHA256, total: Int64?) async throws {
+        let background = BackgroundHasher(startingWith: hasher)
+        defer { hasher = background.drain() }
         let clock = ContinuousClock()
         let started = clock.now
         let startLength = partial.length
         var lastReport = started
         for try await buffer in body {
-            try buffer.withUnsafeReadableBytes { bytes throws(FetchError) in
-                try partial.append(bytes)
-                hasher.update(bufferPointer: bytes)
-            }
+            try buffer.withUnsafeReadableBytes { bytes throws(FetchError) in try partial.append(bytes) }
+            background.add(buffer)
             if let total, partial.length > total { return }
             let now = clock.now
             if now - lastReport >= .milliseconds(250) {

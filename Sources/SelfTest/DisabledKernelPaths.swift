@@ -32,13 +32,7 @@ public struct DisabledKernelPaths: Codable, Sendable, Equatable {
 
     /// The file, from the environment (XDG base directories).
     public static func file(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        let config: URL
-        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
-            config = URL(fileURLWithPath: xdg)
-        } else {
-            config = URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".config")
-        }
-        return config.appendingPathComponent("onramp").appendingPathComponent("disabled-kernel-paths.json")
+        SavedResults.folder(environment: environment).appendingPathComponent("disabled-kernel-paths.json")
     }
 
     /// No file means nothing disabled; an unreadable one is an error with the file's name

@@ -4,12 +4,16 @@
 import ArgumentParser
 import Engine
 import Foundation
+import SelfTest
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure how fast a model reads a prompt and writes tokens on this computer.",
-        discussion: "Like llama-bench: pp = prompt processing, tg = text generation; the median of the repetitions.")
+        discussion: """
+            Like llama-bench: pp = prompt processing, tg = text generation; the median of the repetitions. \
+            The result is kept in $XDG_CONFIG_HOME/onramp/last-bench.json for `onramp report`.
+            """)
 
     @OptionGroup var model: ModelFileArgument
 
@@ -56,6 +60,17 @@ struct BenchCommand: ParsableCommand {
             if generatedTokens > 0 { results.append(try bench.generation(tokens: generatedTokens)) }
             TerminalProgress.clearStatus()
             let name = URL(fileURLWithPath: model.path).lastPathComponent
+            let tests = results.map {
+                SavedBench.Test(test: $0.test, tokens: $0.tokens, medianTokensPerSecond: $0.median, standardDeviation: $0.standardDeviation)
+            }
+            // Kept for `onramp report`; a measurement that could not be saved is still shown.
+            do {
+                try SavedResults.save(
+                    SavedBench(date: Date(), model: name, threads: loaded.model.pool.threadCount, tests: tests),
+                    to: SavedResults.benchFile())
+            } catch {
+                StandardError.write("warning: \(error)\n")
+            }
             if json {
                 StandardOutput.write(SpeedBenchmark.json(results, model: name, threads: loaded.model.pool.threadCount) + "\n")
             } else {

@@ -23,7 +23,8 @@ struct Onramp: AsyncParsableCommand {
             BenchCommand.self,
             SelftestCommand.self,
             RecommendCommand.self,
-            PullCommand.self, ListCommand.self, RemoveCommand.self, VerifyCommand.self,
+            PullCommand.self, ListCommand.self, ImportCommand.self, RemoveCommand.self, VerifyCommand.self,
+            ReportCommand.self,
         ]
     )
 

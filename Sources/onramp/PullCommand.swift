@@ -1,6 +1,7 @@
 // `onramp pull SOURCE`: download a model into Onramp's store, resumable and verified.
 
 import ArgumentParser
+import Catalog
 import Fetch
 import Foundation
 import PlainText
@@ -10,13 +11,17 @@ struct PullCommand: AsyncParsableCommand {
         commandName: "pull",
         abstract: "Download a model into Onramp's store; resumes where it stopped and checks the file's sha256.",
         discussion: """
-            SOURCE is a Hugging Face file, hf://ORG/REPO/FILE.gguf[@REVISION], or an https:// address.
+            SOURCE is a name from Onramp's catalog, NAME[:QUANT] (onramp recommend --all lists them; without \
+            :QUANT the file recommend would pick), a Hugging Face file, hf://ORG/REPO/FILE.gguf[@REVISION], \
+            or an https:// address.
             Models go to $ONRAMP_HOME, else $XDG_DATA_HOME/onramp/models, else ~/.local/share/onramp/models.
             HF_ENDPOINT chooses another Hugging Face server; HF_TOKEN (sent only to that server) opens gated models.
-            Example: onramp pull hf://HuggingFaceTB/SmolLM2-135M-Instruct-GGUF/smollm2-135m-instruct-q8_0.gguf
+            Examples: onramp pull llama-3.2-1b-instruct
+                      onramp pull smollm2-135m-instruct:q8_0
+                      onramp pull hf://HuggingFaceTB/SmolLM2-135M-Instruct-GGUF/smollm2-135m-instruct-q8_0.gguf
             """)
 
-    @Argument(help: "hf://ORG/REPO/FILE.gguf[@REVISION] or an https:// address.")
+    @Argument(help: "NAME[:QUANT] from the catalog, hf://ORG/REPO/FILE.gguf[@REVISION] or an https:// address.")
     var source: String
 
     @Flag(help: "If another onramp is downloading the same file, wait for it instead of stopping.")
@@ -24,16 +29,22 @@ struct PullCommand: AsyncParsableCommand {
 
     func validate() throws {
         do {
-            _ = try ModelSource.parse(source)
+            _ = try ModelSource.parse(source, catalog: Self.catalog)
         } catch {
             throw ValidationError(error.description)
         }
     }
 
+    /// Catalog names; the catalog ships inside the binary, so it is missing only if it is broken,
+    /// and then hf:// and https:// sources still work.
+    static var catalog: ModelSource.CatalogLookup? {
+        (try? ModelCatalog.bundled()).map(ModelSource.catalogLookup)
+    }
+
     func run() async throws {
         do {
             let settings = try FetchSettings.fromEnvironment()
-            let modelSource = try ModelSource.parse(source)
+            let modelSource = try ModelSource.parse(source, catalog: Self.catalog)
             let meter = ProgressLine()
             let outcome = try await ModelPull(settings: settings).pull(modelSource, waitForLock: wait) { meter.show($0) }
             meter.end()

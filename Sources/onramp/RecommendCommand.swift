@@ -4,6 +4,7 @@
 import ArgumentParser
 import Catalog
 import Engine
+import Fetch
 import Foundation
 import Probe
 
@@ -52,10 +53,19 @@ struct RecommendCommand: ParsableCommand {
             catalog: catalog, facts: facts, speed: speed, goal: goal,
             // The engine's own list, so a model is marked runnable exactly when `onramp run` would load it.
             engineArchitectures: ModelArchitecture.supportedNames,
-            // Models already downloaded come first; the download step's discovery fills this in.
-            onDisk: [])
+            // Models already downloaded (Onramp's store, other programs) come first when they qualify.
+            onDisk: machine.profile == nil ? Self.filesOnDisk() : [])
         StandardOutput.write(json ? recommendation.jsonText() : RecommendationText.render(recommendation, all: all))
         if recommendation.best == nil { throw ExitCode.failure }
+    }
+
+    /// File names in Onramp's store and among other programs' models.
+    static func filesOnDisk() -> Set<String> {
+        var names = Set(ModelDiscovery.forThisUser().scan().filter { $0.problem == nil }.map(\.fileName))
+        if let settings = try? FetchSettings.fromEnvironment() {
+            names.formUnion(ModelStore(root: settings.storeRoot).manifests().models.map(\.name))
+        }
+        return names
     }
 
     /// Measured here, read from the profile's speed.json, or estimated from the profile's facts.

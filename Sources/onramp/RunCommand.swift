@@ -10,6 +10,8 @@ struct RunCommand: ParsableCommand {
         abstract: "Continue a piece of text with a model, printing the words as they come.",
         discussion: """
             The model's text goes to standard output; speeds go to standard error.
+            Control-token text in the prompt (<|im_start|>, <start_of_turn>, …) becomes the model's control
+            tokens, as in llama.cpp; --literal keeps it as text.
             Example: onramp run ~/models/SmolLM2-135M-Instruct.Q4_1.gguf -p "The capital of France is" -n 32 --temp 0
             """)
 
@@ -24,6 +26,11 @@ struct RunCommand: ParsableCommand {
         transform: OptionRanges.runTokens.parse)
     var tokens: Int = OptionRanges.runTokens.defaultValue
 
+    @Flag(
+        name: .customLong("literal"),
+        help: "Read the prompt as plain text: control-token text such as <|im_start|> or <start_of_turn> stays text instead of becoming the model's control tokens.")
+    var literal = false
+
     @OptionGroup var sampling: SamplingOptions
     @OptionGroup var engine: EngineOptions
 
@@ -34,7 +41,8 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         do {
             let loaded = try ModelLoading.open(model.path, threads: engine.threads)
-            let promptTokens = loaded.tokenizer.encode(prompt, addSpecial: true, parseSpecial: false).map { Int($0) }
+            // As llama-cli and llama-simple: a prompt written in the model's chat format means its turns.
+            let promptTokens = loaded.tokenizer.encode(prompt, addSpecial: true, parseSpecial: !literal).map { Int($0) }
             let budget = try ModelLimits.run(
                 requestedContext: engine.context, trained: loaded.model.shape.contextLength,
                 promptTokens: promptTokens.count, tokens: tokens)

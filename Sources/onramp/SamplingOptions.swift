@@ -75,7 +75,7 @@ struct EngineOptions: ParsableArguments {
         transform: OptionRanges.context.parse)
     var context: Int?
 
-    @Option(name: .customLong("kv-cache"), help: "How the model's memory rounds numbers: f16 (as llama.cpp, the default) or f32 (exact).")
+    @Option(name: .customLong("kv-cache"), help: "How the model's memory of the text stores numbers: f16 (2 bytes each, as llama.cpp; the default) or f32 (exact, twice the memory).")
     var kvCache: String = "f16"
 
     func validate() throws {

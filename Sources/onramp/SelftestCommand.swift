@@ -14,6 +14,7 @@ struct SelftestCommand: ParsableCommand {
             operations and threads, and, given a model, runs it end to end and measures its speed. \
             A kernel path that gives wrong results is switched off (recorded in \
             $XDG_CONFIG_HOME/onramp/disabled-kernel-paths.json); --reset switches them back on. \
+            The result is kept in $XDG_CONFIG_HOME/onramp/last-selftest.json for `onramp report`. \
             Exit status: 0 every check passed, 1 a check failed.
             """)
 
@@ -42,6 +43,12 @@ struct SelftestCommand: ParsableCommand {
             if !failed.isEmpty {
                 disabled.disable(failed)
                 try disabled.save(to: file)
+            }
+            // Kept for `onramp report`; a self-test that could not be saved still counts.
+            do {
+                try SavedResults.save(SavedSelfTest(date: Date(), report: report), to: SavedResults.selfTestFile())
+            } catch {
+                StandardError.write("warning: \(error)\n")
             }
             if json {
                 let encoder = JSONEncoder()

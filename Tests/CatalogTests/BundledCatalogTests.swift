@@ -86,6 +86,9 @@ struct BundledCatalogTests {
         #expect(try m.integer("\(prefix).context_length") == model.contextLength)
         let keyLength = (try? m.integer("\(prefix).attention.key_length")) ?? model.embeddingLength / model.headCount
         #expect(keyLength == model.headDimension)
+        #expect(try m.stringArray("tokenizer.ggml.tokens").count == model.vocabularySize)
+        // A tied model has no output matrix of its own: the embedding table is reused.
+        #expect((file.tensor(named: "output.weight") == nil) == model.tiedEmbeddings)
         if let listed = model.files.first(where: { $0.fileName == fileName }) {
             #expect(listed.sizeBytes == Int64(file.fileSize))
         }

@@ -53,7 +53,7 @@ struct CatalogErrorTests {
         }
     }
 
-    @Test("a missing field names the entry and the field", arguments: ["layers", "license", "sources", "files"])
+    @Test("a missing field names the entry and the field", arguments: ["layers", "license", "sources", "files", "vocabularySize", "tiedEmbeddings"])
     func missingField(field: String) throws {
         let object = try Self.modifyEntry { $0.removeValue(forKey: field) }
         #expect(throws: CatalogError.missingField(entry: "\"test-1b\"", field: field)) { try Self.load(object) }

@@ -11,15 +11,17 @@ import Testing
 struct SpeedTests {
     @Test("generation is bandwidth ÷ bytes per token when memory is the limit")
     func memoryBound() {
-        // bytes/token = 4,000,000,000 + 131,072 × 512 = 4,067,108,864; ÷ 20e9 = 0.203355 s;
-        // computation 14e9 ÷ 100e9 = 0.14 s; 0.203355 ÷ efficiency 0.62 = 0.327993 s → 3.0489 tokens/s.
+        // The untied embedding table (131,072,000 of 7e9 weights) is not read per token:
+        // bytes/token = 4e9 × 6,868,928,000 ÷ 7e9 + 131,072 × 512 = 3,992,210,578; ÷ 20e9 = 0.199611 s;
+        // computation 2 × 6,868,928,000 ÷ 100e9 = 0.137379 s; 0.199611 ÷ 0.62 = 0.321953 s → 3.1060 tokens/s.
         let p = SpeedPrediction.predict(TestModels.sevenB, file: TestModels.sevenB.files[0], on: TestModels.speed)
         #expect(p.limitedBy == .memoryBandwidth)
-        #expect(abs(p.generationTokensPerSecond - 3.0489) < 0.001)
-        // Prompt: 100e9 × 0.155 ÷ 14e9 = 1.1071 tokens/s.
-        #expect(abs(p.promptTokensPerSecond - 1.1071) < 0.001)
-        #expect(abs(p.generationRange.lowerBound - 3.0489 * 0.7) < 0.001)
-        #expect(abs(p.generationWordsPerSecond - 3.0489 * 0.75) < 0.001)
+        #expect(abs(p.generationTokensPerSecond - 3.1060) < 0.001)
+        // Prompt: blocks 2 × (7e9 − 2 × 131,072,000) = 13,475,712,000, attention over 256 positions
+        // 4 × 32 × 32 × 128 × 256 × 7.8 = 1,046,898,278; 100e9 × 0.47 ÷ 14,522,610,278 = 3.2363 tokens/s.
+        #expect(abs(p.promptTokensPerSecond - 3.2363) < 0.001)
+        #expect(abs(p.generationRange.lowerBound - 3.1060 * 0.7) < 0.001)
+        #expect(abs(p.generationWordsPerSecond - 3.1060 * 0.75) < 0.001)
     }
 
     @Test("generation is kernel throughput ÷ operations per token when the kernels are the limit")
@@ -32,6 +34,23 @@ struct SpeedTests {
         let p = SpeedPrediction.predict(TestModels.oneB, file: TestModels.oneB.files[0], on: speed)
         #expect(p.limitedBy == .computation)
         #expect(abs(p.generationTokensPerSecond - 2.5085) < 0.001)
+    }
+
+    @Test("a prompt token costs the blocks' products and attention, not the embedding or output matrices")
+    func promptOperations() throws {
+        let smol = try #require(ModelCatalog.bundled().models.first { $0.id == "smollm2-135m-instruct" })
+        // 2 × (134,515,008 − 49,152 × 576) = 212,406,912; attention 4 × 30 × 9 × 64 × 256 × 7.8 = 138,018,816.
+        #expect(SpeedPrediction.promptOperationsPerToken(smol) == 350_425_728)
+        // The reference machine's calibration point: 97 GFLOP/s measured → 130.1 predicted, 128.7 measured.
+        var speed = TestModels.speed
+        speed.generationFlops = 97e9
+        let p = SpeedPrediction.predict(smol, file: smol.files[0], on: speed)
+        #expect(abs(p.promptTokensPerSecond - 130.10) < 0.01)
+        // Untying the output matrix adds weights the prompt never multiplies: the prompt is no slower.
+        var untied = TestModels.oneB
+        untied.tiedEmbeddings = false
+        untied.parameters += untied.embeddingParameters
+        #expect(SpeedPrediction.promptOperationsPerToken(untied) == SpeedPrediction.promptOperationsPerToken(TestModels.oneB))
     }
 
     @Test("an estimate from facts is labelled, and its range is wider than a measurement's")

@@ -30,7 +30,7 @@ struct ArgumentBoundaryTests {
 
         static let commands = [
             "probe", "doctor", "recommend", "bench-kernels", "run", "chat", "bench", "selftest",
-            "pull", "list", "rm", "verify",
+            "pull", "list", "import", "rm", "verify", "report",
         ]
     }
 
@@ -90,6 +90,11 @@ struct ArgumentBoundaryTests {
             Case(arguments: ["run", model, "-p", ""], status: 64, says: "The prompt is empty"),
             Case(arguments: ["run", model], status: 64, says: "Missing expected argument '--prompt <prompt>'"),
             Case(arguments: ["run", model, "-p", "Hi", "--kv-cache", ""], status: 64, says: "--kv-cache must be f32 or f16"),
+            Case(arguments: ["run", model, "-p", "Hi", "--kv-cache", "f8"], status: 64, says: "--kv-cache must be f32 or f16"),
+            // --literal is a flag: it takes no value, and a prompt that is only control-token text runs.
+            Case(arguments: ["run", model, "-p", "Hi", "--literal=yes"], status: 64, says: "--literal"),
+            Case(arguments: ["run", model, "-p", "<|im_end|>", "-n", "0"], status: 0, says: "1 prompt tokens"),
+            Case(arguments: ["run", model, "-p", "<|im_end|>", "-n", "0", "--literal"], status: 0, says: "7 prompt tokens"),
             Case(arguments: ["doctor", "--markdown"], status: 64, says: "--markdown only applies to --list-checks"),
         ]
         // Model files that are not there or not files, for every command that takes one.
@@ -135,11 +140,31 @@ struct ArgumentBoundaryTests {
             Case(arguments: ["pull", "hf://a"], status: 64, says: "is not a Hugging Face file address"),
             Case(arguments: ["pull", "hf://a/b/../c.gguf"], status: 64, says: "hf://"),
             Case(arguments: ["pull"], status: 64, says: "Missing expected argument '<source>'"),
+            Case(arguments: ["pull", "smollm2-135"], status: 64, says: "Did you mean smollm2-135m-instruct?"),
+            Case(arguments: ["pull", "smollm2-135m-instruct:q2_k"], status: 64, says: "it lists Q4_1, Q8_0"),
             Case(arguments: ["list", "--no-such-flag"], status: 64, says: "Unknown option '--no-such-flag'"),
+            Case(arguments: ["import"], status: 64, says: "Missing expected argument '<model>'"),
+            Case(arguments: ["import", ""], status: 1, says: "is neither a model another program downloaded nor a file"),
+            Case(arguments: ["import", long], status: 1, says: "is neither a model another program downloaded nor a file"),
+            Case(arguments: ["import", missing], status: 1, says: "is neither a model another program downloaded nor a file"),
+            Case(arguments: ["import", folder], status: 1, says: "is not a file Onramp can read"),
+            Case(arguments: ["import", pipe], status: 1, says: "is not a file Onramp can read"),
+            Case(arguments: ["import", unreadable], status: 1, says: "Cannot open '\(unreadable)': permission denied", asOtherUser: true),
+            Case(arguments: ["import", "x", "--no-such-flag"], status: 64, says: "Unknown option '--no-such-flag'"),
             Case(arguments: ["rm", "no-such-model-\(largest)"], status: 1, says: "No model named 'no-such-model-\(largest)'"),
             Case(arguments: ["rm"], status: 64, says: "Missing expected argument '<name>'"),
             Case(arguments: ["verify", "no-such-model-\(largest)"], status: 1, says: "No model named 'no-such-model-\(largest)'"),
             Case(arguments: ["verify", "--no-such-flag"], status: 64, says: "Unknown option '--no-such-flag'"),
+            // The diagnostics report.
+            Case(arguments: ["report", "--out", ""], status: 64, says: "--out needs the name of a file"),
+            Case(arguments: ["report", "--bundle", "--json"], status: 64, says: "--bundle always holds both the Markdown and the JSON report"),
+            Case(arguments: ["report", "--out", folder], status: 1, says: "\(folder) is a folder"),
+            Case(arguments: ["report", "--out", missing], status: 1, says: "Could not save the report to \(missing)"),
+            Case(arguments: ["report", "--out", files.unreadable + "/r.md"], status: 1, says: "Could not save the report"),
+            Case(arguments: ["report", "--out", long], status: 1, says: "Could not save the report"),
+            Case(arguments: ["report", "--profile", "/nonexistent/profile"], status: 64, says: "There is no machine profile folder at /nonexistent/profile"),
+            Case(arguments: ["report", "--profile", folder], status: 64, says: "Could not read the machine profile file \(folder)/system.json"),
+            Case(arguments: ["report", "--no-such-flag"], status: 64, says: "Unknown option '--no-such-flag'"),
         ]
         return cases
     }()

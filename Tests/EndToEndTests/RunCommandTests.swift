@@ -25,6 +25,25 @@ struct RunCommandTests {
         #expect(run.stderr.contains("prompt tokens at"))
     }
 
+    @Test("run reads a ChatML prompt's control-token text as llama.cpp does, and --literal keeps it as text")
+    func chatFormattedPrompt() throws {
+        let fixture = Self.repository.appendingPathComponent("Tests/EngineTests/Fixtures/Tokenizer/llamacpp-prompts.json")
+        let cases = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: fixture)) as? [String: Any])["cases"]
+        let chatML = try #require((cases as? [[String: Any]])?.first { ($0["model"] as? String) == "SmolLM2-135M-Instruct.Q4_1.gguf" })
+        let prompt = try #require(chatML["prompt"] as? String)
+        let parsed = try #require(chatML["special"] as? [Int]), literal = try #require(chatML["literal"] as? [Int])
+        let answer = try #require(chatML["greedyAnswerText"] as? String)
+
+        let run = try runOnramp(["run", Self.model, "-p", prompt, "-n", "16", "--temp", "0", "--threads", "2"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("[\(parsed.count) prompt tokens at"), "\(run.stderr)")
+        #expect(run.stdout == answer + "\n")
+
+        let plain = try runOnramp(["run", Self.model, "-p", prompt, "-n", "0", "--literal"])
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(plain.stderr.contains("[\(literal.count) prompt tokens at"), "\(plain.stderr)")
+    }
+
     @Test("run with a seed repeats itself exactly")
     func seededRun() throws {
         let arguments = ["run", Self.model, "-p", "Once upon a time", "-n", "16", "--temp", "1.0", "--seed", "7"]

@@ -52,7 +52,9 @@ func runProgram(_ arguments: [String], input: String = "", environment: [String:
     posix_spawnattr_setsigdefault(&attributes, &allSignals)
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
-    let environmentLines = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+    let environmentLines = withOwnConfigFolder(environment ?? ProcessInfo.processInfo.environment,
+                                               unlessSetIn: environment ?? [:])
+        .map { "\($0.key)=\($0.value)" }
     var pid: pid_t = 0
     let status = withCStrings(arguments) { argv in
         withCStrings(environmentLines) { envp in

@@ -98,15 +98,67 @@ struct OpsTests {
         }
         #expect(TestNumbers.nmse(out, expected) < 1e-10)
 
-        let halfKeys = keys.map { Float(Float16($0)) }, halfValues = values.map { Float(Float16($0)) }
-        halfKeys.withUnsafeBufferPointer { k in
-            halfValues.withUnsafeBufferPointer { v in
-                HalfCacheAttention.attend(
-                    query: query, keys: k.baseAddress! + head * headSize, values: v.baseAddress! + head * headSize,
-                    length: length, attended: length, headSize: headSize, stride: stride, scale: 0.125, scores: &scores, output: &out)
+        // The f16 cache stores 2-byte values; both kernels read them (the F16C one where this CPU has it).
+        let halfKeys = keys.map { Float16($0).bitPattern }, halfValues = values.map { Float16($0).bitPattern }
+        for kernel in HalfCacheAttention.Kernel.allCases where kernel == .swift || HalfCacheAttention.Kernel.best == .f16c {
+            halfKeys.withUnsafeBufferPointer { k in
+                halfValues.withUnsafeBufferPointer { v in
+                    HalfCacheAttention.attend(
+                        query: query, keys: k.baseAddress! + head * headSize, values: v.baseAddress! + head * headSize,
+                        length: length, attended: length, headSize: headSize, stride: stride, scale: 0.125,
+                        scores: &scores, output: &out, kernel: kernel)
+                }
+            }
+            // f16 rounding of keys, values, query and weights: about 2^-11 relative each.
+            #expect(TestNumbers.nmse(out, expected) < 1e-5, "\(kernel)")
+        }
+    }
+
+    @Test("the F16C attention kernel gives its Swift twin's bits: one query or a batch, any row length, head sizes 64 and 256")
+    func halfAttentionTwins() throws {
+        try #require(HalfCacheAttention.Kernel.best == .f16c, "this test needs a CPU with AVX2, FMA and F16C")
+        for headSize in [64, 256] {
+            let stride = 2 * headSize
+            for (length, attended) in [(1, 1), (1, 32), (5, 32), (16, 16), (17, 32), (64, 64), (70, 96), (130, 160), (200, 200), (301, 320)] {
+                let query = TestNumbers.vector(headSize, seed: UInt64(length), range: 3)
+                let keys = TestNumbers.vector(attended * stride, seed: UInt64(length) + 1, range: 2).map { Float16($0).bitPattern }
+                let values = TestNumbers.vector(attended * stride, seed: UInt64(length) + 2).map { Float16($0).bitPattern }
+                for singleQuery in [true, false] {
+                    var outputs: [[Float]] = []
+                    for kernel in HalfCacheAttention.Kernel.allCases {
+                        var scores = [Float](repeating: 0, count: attended)
+                        var out = [Float](repeating: 0, count: headSize)
+                        keys.withUnsafeBufferPointer { k in
+                            values.withUnsafeBufferPointer { v in
+                                HalfCacheAttention.attend(
+                                    query: query, keys: k.baseAddress! + headSize, values: v.baseAddress! + headSize,
+                                    length: length, attended: attended, headSize: headSize, stride: stride, scale: 0.125,
+                                    scores: &scores, output: &out, singleQuery: singleQuery, kernel: kernel)
+                            }
+                        }
+                        outputs.append(out)
+                    }
+                    #expect(outputs[0].map(\.bitPattern) == outputs[1].map(\.bitPattern),
+                            "head \(headSize), length \(length) of \(attended), single query \(singleQuery)")
+                }
             }
         }
-        #expect(TestNumbers.nmse(out, expected) < 1e-5)
+    }
+
+    @Test("f16 values read sixteen at a time equal Swift's Float16 conversion: zeros, subnormals, infinities, NaN")
+    func halfVectorLoad() {
+        var halves: [UInt16] = [0, 0x8000, 0x0001, 0x8001, 0x03ff, 0x0400, 0x3c00, 0x7bff, 0x7c00, 0xfc00, 0x7e00, 0x7c01, 0xfbff, 0x3555, 0x0200, 0x8200]
+        halves += (0..<(16 * 4096)).map { UInt16(truncatingIfNeeded: $0 &* 40_503 &+ 7) }
+        halves.withUnsafeBufferPointer { buffer in
+            for start in stride(from: 0, to: halves.count, by: 16) {
+                let vector = HalfVector.load(buffer.baseAddress! + start)
+                for lane in 0..<16 {
+                    let expected = Float(Float16(bitPattern: halves[start + lane]))
+                    #expect(vector[lane].bitPattern == expected.bitPattern || (vector[lane].isNaN && expected.isNaN),
+                            "\(String(halves[start + lane], radix: 16))")
+                }
+            }
+        }
     }
 
     @Test("llama.cpp's vector exp stays within 2 ulp of e^x and flushes far negatives to zero")

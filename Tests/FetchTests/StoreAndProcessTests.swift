@@ -82,19 +82,9 @@ struct StoreAndProcessTests {
         #expect(try run(binary, ["pull", "http://example.org/x.gguf"], environment).status == 64)
     }
 
-    /// Runs the binary to the end; returns its exit status and standard output.
     private func run(_ binary: String, _ arguments: [String], _ environment: [String: String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try OnrampProcess.run(binary, arguments, environment)
+        return (result.status, result.output)
     }
 
     private func launch(_ binary: String, _ arguments: [String], _ environment: [String: String]) throws -> Process {

@@ -28,6 +28,13 @@ enum TestModelFiles {
         return bytes
     }
 
+    /// The verified test models; `scripts/test` sets ONRAMP_TEST_MODELS, else the checkout's `.models`.
+    static var modelsFolder: String {
+        if let folder = ProcessInfo.processInfo.environment["ONRAMP_TEST_MODELS"], !folder.isEmpty { return folder }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".models").path
+    }
+
     static func sha256(_ bytes: [UInt8]) -> String {
         SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
     }

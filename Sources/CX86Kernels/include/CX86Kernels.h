@@ -51,4 +51,16 @@ void onramp_convert_f16_avx2(const float *x, int count, void *out);
 /// Needs ONRAMP_X86_AVX2.
 void onramp_quantize_q8_k_avx2(const float *x, int count, void *out);
 
+/// Attention over an f16 KV cache (half_attention_avx2.c), in the order of the engine's Swift
+/// twin `HalfCacheAttention`. Needs ONRAMP_X86_AVX2 (F16C and FMA).
+/// Scores of one query head (`head_size` floats, a multiple of 16, at most 512; rounded to f16
+/// here) against `length` keys `stride` f16 values apart: scores[t] = q·k[t] × scale. With
+/// `four_accumulators` (one query in the batch) ggml's f16 dot product order is used.
+void onramp_half_scores_avx2(const float *query, const uint16_t *keys, int length, int head_size, size_t stride,
+                             float scale, int four_accumulators, float *scores);
+/// output = Σ weights[t] × values[t] over `length` positions of a row of `attended`; the weights
+/// are rounded to f16 in place first. `lanes` is scratch for 64 × head_size floats.
+void onramp_half_weighted_sum_avx2(float *weights, const uint16_t *values, int length, int attended, int head_size,
+                                   size_t stride, float *lanes, float *output);
+
 #endif

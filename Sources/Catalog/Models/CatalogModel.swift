@@ -22,6 +22,11 @@ public struct CatalogModel: Codable, Sendable, Equatable {
     public var headDimension: Int
     /// The context length the model was trained for, in tokens.
     public var contextLength: Int
+    /// Tokens in the vocabulary: rows of the embedding table (and of the output matrix).
+    public var vocabularySize: Int
+    /// Whether the output matrix is the embedding table itself (config.json's `tie_word_embeddings`):
+    /// then `parameters` counts that table once, otherwise twice.
+    public var tiedEmbeddings: Bool
     /// SPDX-like licence id as the model card gives it (`apache-2.0`, `llama3.2`, `gemma`, `mit`).
     public var license: String
     /// Language codes the model card names (the main ones, not every language it has seen).
@@ -35,7 +40,8 @@ public struct CatalogModel: Codable, Sendable, Equatable {
     public init(
         id: String, name: String, architecture: String, parameters: Int64, layers: Int, embeddingLength: Int,
         headCount: Int, kvHeadCount: Int, headDimension: Int, contextLength: Int, license: String,
-        languages: [String], uses: [ModelUse], files: [ModelFile], sources: [String]
+        languages: [String], uses: [ModelUse], files: [ModelFile], sources: [String],
+        vocabularySize: Int, tiedEmbeddings: Bool
     ) {
         self.id = id
         self.name = name
@@ -47,11 +53,34 @@ public struct CatalogModel: Codable, Sendable, Equatable {
         self.kvHeadCount = kvHeadCount
         self.headDimension = headDimension
         self.contextLength = contextLength
+        self.vocabularySize = vocabularySize
+        self.tiedEmbeddings = tiedEmbeddings
         self.license = license
         self.languages = languages
         self.uses = uses
         self.files = files
         self.sources = sources
+    }
+
+    /// Weights in the embedding table: looked up, one row per token, never multiplied.
+    public var embeddingParameters: Int64 { Int64(vocabularySize) * Int64(embeddingLength) }
+
+    /// Weights multiplied for each token while writing an answer: the transformer blocks and the
+    /// output matrix (which is the embedding table when the two are tied).
+    public var generationProductParameters: Int64 {
+        parameters - (tiedEmbeddings ? 0 : embeddingParameters)
+    }
+
+    /// Weights multiplied for each token of a prompt: the transformer blocks only, since the
+    /// output matrix is used for the prompt's last token alone.
+    public var promptProductParameters: Int64 {
+        parameters - embeddingParameters * (tiedEmbeddings ? 1 : 2)
+    }
+
+    /// Operations (a multiply-add is two) attention does for one token that attends to `positions`
+    /// tokens: a query·key product and a weighted sum of values per position, head and layer.
+    public func attentionOperations(positions: Int) -> Double {
+        4 * Double(layers) * Double(headCount) * Double(headDimension) * Double(positions)
     }
 
     /// Bytes of key and value cache each token of context costs at `bytesPerElement` (2 for f16):

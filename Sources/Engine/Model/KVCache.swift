@@ -1,9 +1,11 @@
 // The model's memory of the conversation: each layer's keys and values for every position so
 // far, so a new token attends to the past without recomputing it. Pages are touched only as
 // positions fill, so an unused large context costs address space, not memory.
-// An f16 cache holds values rounded to f16 exactly as llama.cpp stores them, kept in 32-bit
-// floats so the attention loops read them without conversions (same numbers, twice the bytes).
+// An f16 cache (the default, as llama.cpp's) stores 2-byte f16 values, rounded as llama.cpp
+// rounds them; attention converts them as it reads (`HalfCacheAttention`). An f32 cache stores
+// the keys and values unrounded, at twice the memory.
 
+import CX86Kernels
 import Synchronization
 
 /// Sendable because every mutable part is guarded: the filled count lives in a mutex, and the
@@ -12,14 +14,20 @@ import Synchronization
 public final class KVCache: @unchecked Sendable {
     public enum Precision: String, Sendable, CaseIterable {
         case f32, f16
-        var bytes: Int { 4 }
+        /// Bytes one stored key or value element takes.
+        public var bytes: Int {
+            switch self {
+            case .f32: 4
+            case .f16: 2
+            }
+        }
     }
 
     public let precision: Precision
     public let layers: Int
     /// Positions the cache can hold.
     public let capacity: Int
-    /// Floats per position per layer (key heads × head size).
+    /// Elements per position per layer (key heads × head size).
     public let width: Int
     /// Positions filled so far.
     public var count: Int { filled.withLock { $0 } }
@@ -52,8 +60,17 @@ public final class KVCache: @unchecked Sendable {
         values.deallocate()
     }
 
-    /// Bytes both halves take when full.
+    /// Bytes both halves take when full (allocated up front, touched as positions fill).
     public var byteCount: Int { 2 * layers * layerBytes }
+
+    /// Bytes one more position of context costs: a key and a value row in every layer.
+    public var bytesPerPosition: Int { byteCount / capacity }
+
+    /// Where the keys and the values start (for tests that ask the allocator what it holds).
+    var storage: (keys: UnsafeRawPointer, values: UnsafeRawPointer) { (UnsafeRawPointer(keys), UnsafeRawPointer(values)) }
+
+    /// Whether the F16C conversion in CX86Kernels may run (the same rounding as the Swift one).
+    private static let convertsWithF16C = KernelPath.avx2.isSupported
 
     /// Forgets positions from `newCount` on (a chat answer that was stopped, a rewind).
     public func truncate(to newCount: Int) {
@@ -68,7 +85,8 @@ public final class KVCache: @unchecked Sendable {
         try filled.withLock { (count: inout Int) throws(Failure) -> Result in try body(&count) }
     }
 
-    /// Writes one position's key and value rows (`width` floats each) for `layer`.
+    /// Writes one position's key and value rows (`width` floats each) for `layer`, rounding
+    /// them to f16 (nearest, ties to even) in an f16 cache.
     func store(layer: Int, position: Int, key: UnsafePointer<Float>, value: UnsafePointer<Float>) {
         let offset = layer * layerBytes + position * width * precision.bytes
         switch precision {
@@ -76,18 +94,31 @@ public final class KVCache: @unchecked Sendable {
             (keys + offset).assumingMemoryBound(to: Float.self).update(from: key, count: width)
             (values + offset).assumingMemoryBound(to: Float.self).update(from: value, count: width)
         case .f16:
-            let k = (keys + offset).assumingMemoryBound(to: Float.self)
-            let v = (values + offset).assumingMemoryBound(to: Float.self)
+            if Self.convertsWithF16C {
+                onramp_convert_f16_avx2(key, Int32(width), keys + offset)
+                onramp_convert_f16_avx2(value, Int32(width), values + offset)
+                return
+            }
+            let k = (keys + offset).assumingMemoryBound(to: UInt16.self)
+            let v = (values + offset).assumingMemoryBound(to: UInt16.self)
             for i in 0..<width {
-                k[i] = HalfRounding.round(key[i])
-                v[i] = HalfRounding.round(value[i])
+                k[i] = HalfFloat.f16(from: key[i])
+                v[i] = HalfFloat.f16(from: value[i])
             }
         }
     }
 
-    /// The layer's keys and values, position-major, `width` floats per position.
-    func layer(_ layer: Int) -> (keys: UnsafePointer<Float>, values: UnsafePointer<Float>) {
-        (UnsafePointer((keys + layer * layerBytes).assumingMemoryBound(to: Float.self)),
-         UnsafePointer((values + layer * layerBytes).assumingMemoryBound(to: Float.self)))
+    /// An f32 cache's layer: keys and values, position-major, `width` floats per position.
+    func floatLayer(_ layer: Int) -> (keys: UnsafePointer<Float>, values: UnsafePointer<Float>) {
+        precondition(precision == .f32, "an f16 cache read as f32")
+        return (UnsafePointer((keys + layer * layerBytes).assumingMemoryBound(to: Float.self)),
+                UnsafePointer((values + layer * layerBytes).assumingMemoryBound(to: Float.self)))
+    }
+
+    /// An f16 cache's layer: keys and values as f16 bit patterns, position-major, `width` per position.
+    func halfLayer(_ layer: Int) -> (keys: UnsafePointer<UInt16>, values: UnsafePointer<UInt16>) {
+        precondition(precision == .f16, "an f32 cache read as f16")
+        return (UnsafePointer((keys + layer * layerBytes).assumingMemoryBound(to: UInt16.self)),
+                UnsafePointer((values + layer * layerBytes).assumingMemoryBound(to: UInt16.self)))
     }
 }

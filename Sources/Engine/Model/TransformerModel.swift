@@ -323,14 +323,13 @@ public final class TransformerModel: LanguageModel, @unchecked Sendable {
         let kvWidth = shape.keyValueWidth
         // With the scale on the query (Phi-3, Gemma), the scores are not scaled again.
         let scale = shape.queryScaling == .inSoftmax ? shape.attentionScale : 1
-        let exact = cache.precision == .f16 && HalfCacheAttention.supports(headSize: headSize)
+        let products = chosenKernel
         // llama.cpp (without flash attention) attends over the cache in use padded to 32 cells.
         let padding = 32
         // Each thread's scores row holds `scoresStride` floats; a pass past the cache's end would
         // write into the next thread's row (the heap overflow of a room check that raced).
         precondition(start + rows <= cache.capacity && cache.capacity <= b.scoresStride,
                      "positions \(start)..<\(start + rows) do not fit a cache of \(cache.capacity)")
-        let (keys, values) = cache.layer(layer)
         pool.runWithThreadIndex(tasks: rows * heads) { task, thread in
             let row = task / heads
             let head = task % heads
@@ -341,21 +340,11 @@ public final class TransformerModel: LanguageModel, @unchecked Sendable {
             let output = b.attention + row * qWidth + head * headSize
             let scores = b.scores + thread * b.scoresStride
             let length = start + row + 1 - first
-            if exact {
-                HalfCacheAttention.attend(
-                    query: query, keys: keys + offset, values: values + offset, length: length,
-                    attended: (start + rows + padding - 1) / padding * padding - first, headSize: headSize, stride: kvWidth,
-                    scale: scale, scores: scores, output: output, singleQuery: rows == 1,
-                    scratch: b.attentionScratch.slice(thread: thread))
-            } else if cache.precision == .f16 {
-                HalfCacheAttention.attendPlain(
-                    query: query, keys: keys + offset, values: values + offset, length: length,
-                    headSize: headSize, stride: kvWidth, scale: scale, scores: scores, output: output)
-            } else {
-                Attention.attend(
-                    query: query, keys: keys + offset, values: values + offset, length: length,
-                    headSize: headSize, stride: kvWidth, scale: scale, scores: scores, output: output)
-            }
+            cache.attend(
+                layer: layer, keyValueOffset: offset, query: query, length: length,
+                attended: (start + rows + padding - 1) / padding * padding - first, headSize: headSize, scale: scale,
+                scores: scores, output: output, singleQuery: rows == 1,
+                scratch: b.attentionScratch.slice(thread: thread), products: products)
         }
     }
 }

@@ -12,40 +12,72 @@
 // - weights·values: the same 16-lane kernel when `attended` is a multiple of 16; otherwise
 //   ggml's f16 dot product: four 16-lane accumulators over whole 64-position blocks, then the
 //   remaining positions added one by one in Double.
-// Products of two f16 values are exact in Float, so multiply-then-add equals their FMA. The
-// cache holds its f16 values as Floats (see KVCache), so no conversion is needed here.
+// Products of two f16 values are exact in Float, so multiply-then-add equals their FMA.
+// The cache stores f16 (2 bytes per value). This Swift code is the portable path and the plain
+// reference twin of the F16C kernel in CX86Kernels (half_attention_avx2.c), which converts with
+// F16C and gives the same bits (OpsTests compares them bit for bit; the self-test's model check
+// runs its reference pass on this twin and the chosen kernel path on the C kernel).
 
+import CX86Kernels
 import Foundation
 
 public enum HalfCacheAttention {
+    /// Which code reads the cache: the Swift twin (any CPU), or the F16C kernel, which needs what
+    /// every x86 kernel path needs (AVX2, FMA and F16C).
+    public enum Kernel: Sendable, CaseIterable {
+        case swift, f16c
+
+        /// The kernel for a model whose matrix products run on `products`: the twin when those
+        /// run on the portable path or the reference (so a reference run is Swift throughout).
+        public init(for products: ProductKernel) {
+            switch products {
+            case .reference, .path(.portable): self = .swift
+            case .path: self = KernelPath.avx2.isSupported ? .f16c : .swift
+            }
+        }
+
+        /// The fastest kernel this CPU runs.
+        public static var best: Kernel { KernelPath.avx2.isSupported ? .f16c : .swift }
+    }
+
     /// Whether llama.cpp's 16-wide order applies (head sizes that are multiples of 16, which
     /// every model we ship has); otherwise `attendPlain` is used.
     public static func supports(headSize: Int) -> Bool { headSize % 16 == 0 && headSize <= 512 }
 
-    /// - keys/values: position-major f16 values (as Floats), `stride` values between positions.
+    /// - keys/values: position-major f16 bit patterns, `stride` values between positions.
     /// - length: positions this query may see; attended: positions in use in the cache (≥ length).
     /// - scores: scratch for `attended` floats.
     /// - singleQuery: the batch holds one token (llama.cpp then takes its vector dot product).
+    /// - kernel: `.f16c` only where `Kernel.best` is `.f16c`.
     public static func attend(
-        query: UnsafePointer<Float>, keys: UnsafePointer<Float>, values: UnsafePointer<Float>,
+        query: UnsafePointer<Float>, keys: UnsafePointer<UInt16>, values: UnsafePointer<UInt16>,
         length: Int, attended: Int, headSize: Int, stride: Int, scale: Float,
-        scores: UnsafeMutablePointer<Float>, output: UnsafeMutablePointer<Float>, singleQuery: Bool = false
+        scores: UnsafeMutablePointer<Float>, output: UnsafeMutablePointer<Float>, singleQuery: Bool = false,
+        kernel: Kernel = .swift
     ) {
         let scratch = AttentionScratch(threads: 1, headSize: headSize)
         attend(
             query: query, keys: keys, values: values, length: length, attended: attended, headSize: headSize,
             stride: stride, scale: scale, scores: scores, output: output, singleQuery: singleQuery,
-            scratch: scratch.slice(thread: 0))
+            scratch: scratch.slice(thread: 0), kernel: kernel)
         withExtendedLifetime(scratch) {}
     }
 
     /// `attend` with the calling thread's reusable scratch (see `AttentionScratch`).
     static func attend(
-        query: UnsafePointer<Float>, keys: UnsafePointer<Float>, values: UnsafePointer<Float>,
+        query: UnsafePointer<Float>, keys: UnsafePointer<UInt16>, values: UnsafePointer<UInt16>,
         length: Int, attended: Int, headSize: Int, stride: Int, scale: Float,
         scores: UnsafeMutablePointer<Float>, output: UnsafeMutablePointer<Float>, singleQuery: Bool,
-        scratch: AttentionScratch.Slice
+        scratch: AttentionScratch.Slice, kernel: Kernel
     ) {
+        if kernel == .f16c {
+            onramp_half_scores_avx2(
+                query, keys, Int32(length), Int32(headSize), stride, scale, singleQuery ? 1 : 0, scores)
+            softmax(scores, length: length, attended: attended)
+            onramp_half_weighted_sum_avx2(
+                scores, values, Int32(length), Int32(attended), Int32(headSize), stride, scratch.lanes, output)
+            return
+        }
         let chunks = headSize / 16
         do {
             let q = scratch.query
@@ -73,7 +105,7 @@ public enum HalfCacheAttention {
 
     /// - lanes: scratch for `AttentionScratch.laneCount(headSize:)` floats.
     static func weightedSum(
-        _ weights: UnsafePointer<Float>, values: UnsafePointer<Float>, length: Int, attended: Int, chunks: Int,
+        _ weights: UnsafePointer<Float>, values: UnsafePointer<UInt16>, length: Int, attended: Int, chunks: Int,
         stride: Int, output: UnsafeMutablePointer<Float>, lanes: UnsafeMutablePointer<Float>
     ) {
         let wholeLanes = attended % 16 == 0
@@ -92,8 +124,9 @@ public enum HalfCacheAttention {
                 let lane = lanes + (group * 16 + t % 16) * headSize
                 var d = 0
                 while d < headSize {
-                    lane[d] += weight * value[d]
-                    d += 1
+                    let sum = UnsafeRawPointer(lane + d).loadUnaligned(as: SIMD16<Float>.self) + weight * HalfVector.load(value + d)
+                    UnsafeMutableRawPointer(lane + d).storeBytes(of: sum, as: SIMD16<Float>.self)
+                    d += 16
                 }
                 t += 1
             }
@@ -118,7 +151,7 @@ public enum HalfCacheAttention {
         guard !wholeLanes, length > vectorEnd else { return }
         for d in 0..<headSize {
             var sum = Double(output[d])
-            for t in vectorEnd..<length { sum += Double(weights[t] * values[t * stride + d]) }
+            for t in vectorEnd..<length { sum += Double(weights[t] * HalfVector.float(values[t * stride + d])) }
             output[d] = Float(sum)
         }
     }
@@ -150,14 +183,14 @@ public enum HalfCacheAttention {
     }
 
     @inline(__always)
-    static func load(_ pointer: UnsafePointer<Float>) -> SIMD16<Float> {
-        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD16<Float>.self)
+    static func load(_ pointer: UnsafePointer<UInt16>) -> SIMD16<Float> {
+        HalfVector.load(pointer)
     }
 
     /// ggml's f16 dot product: accumulator a takes 16-wide chunks a, a+4, a+8, …; then the
     /// four accumulators are added (0+2) and (1+3), and those two.
     @inline(__always)
-    static func fourAccumulatorDot(_ q: UnsafePointer<SIMD16<Float>>, _ key: UnsafePointer<Float>, chunks: Int) -> SIMD16<Float> {
+    static func fourAccumulatorDot(_ q: UnsafePointer<SIMD16<Float>>, _ key: UnsafePointer<UInt16>, chunks: Int) -> SIMD16<Float> {
         var a0 = SIMD16<Float>(), a1 = SIMD16<Float>(), a2 = SIMD16<Float>(), a3 = SIMD16<Float>()
         var c = 0
         while c < chunks {
@@ -172,20 +205,20 @@ public enum HalfCacheAttention {
 
     /// For head sizes llama.cpp's 16-wide kernel does not take: plain order, f16 reads.
     static func attendPlain(
-        query: UnsafePointer<Float>, keys: UnsafePointer<Float>, values: UnsafePointer<Float>,
+        query: UnsafePointer<Float>, keys: UnsafePointer<UInt16>, values: UnsafePointer<UInt16>,
         length: Int, headSize: Int, stride: Int, scale: Float,
         scores: UnsafeMutablePointer<Float>, output: UnsafeMutablePointer<Float>
     ) {
         for t in 0..<length {
             var sum: Float = 0
-            for i in 0..<headSize { sum += HalfRounding.round(query[i]) * keys[t * stride + i] }
+            for i in 0..<headSize { sum += HalfRounding.round(query[i]) * HalfVector.float(keys[t * stride + i]) }
             scores[t] = sum * scale
         }
         Softmax.apply(scores, count: length)
         output.update(repeating: 0, count: headSize)
         for t in 0..<length {
             let weight = HalfRounding.round(scores[t])
-            for i in 0..<headSize { output[i] += weight * values[t * stride + i] }
+            for i in 0..<headSize { output[i] += weight * HalfVector.float(values[t * stride + i]) }
         }
     }
 }

@@ -11,10 +11,9 @@ public enum ProfileCapture {
         let recorder = RecordingSystem(recording: live)
         let facts = Prober(source: recorder, timeout: timeout).gather()
         let recording = recorder.recording
-        let redactor = Redactor(
-            userName: recording.user?.name ?? live.currentUser()?.name, homeFolder: live.environment("HOME"),
-            hostName: live.readFile("/proc/sys/kernel/hostname").text?.trimmingCharacters(in: .whitespacesAndNewlines)
-        )
+        var identity = MachineIdentity.read(from: live)
+        identity.userName = recording.user?.name ?? identity.userName
+        let redactor = Redactor(identity)
         try ProfileWriter.write(
             recording, to: folder, description: "Captured with onramp probe --capture",
             redactor: redactor, describe: live.fileInfo

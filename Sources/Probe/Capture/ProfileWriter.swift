@@ -85,11 +85,11 @@ public enum ProfileWriter {
             if !command.stderr.isEmpty { files["commands/\(name).stderr"] = redactor.redact(command.stderr) }
         }
         system.environment = Dictionary(uniqueKeysWithValues: recording.environment.map { name, value in
-            (name, name.lowercased().hasSuffix("_proxy") ? "<redacted>" : redactor.redact(value))
+            (name, name.lowercased().hasSuffix("_proxy") || Redactor.isSecretVariable(name) ? "<redacted>" : redactor.redact(value))
         })
         // root stays root: it identifies no one, and the doctor must know when the probe ran as root.
         system.user = recording.user.map { user in
-            let name = redactor.userName == nil ? user.name : Redactor.userPlaceholder
+            let name = redactor.userName == nil && redactor.shortUserName == nil ? user.name : Redactor.userPlaceholder
             return UserFacts(name: name, uid: user.uid, groups: user.groups.map { $0 == user.name ? name : redactor.redact($0) })
         }
         system.volumes = recording.volumes.map {
