@@ -71,6 +71,8 @@ let package = Package(
                 "Fixtures/Kernels",  // llama.cpp's matrix products, read in place via #filePath
                 "Fixtures/Generation",  // llama.cpp reference outputs, read in place via #filePath
                 "Fixtures/KQuant",  // K-quant models and llama.cpp's logits, read in place via #filePath
+                "Fixtures/Architectures",  // tiny qwen2/qwen3/phi3/llama3 models and llama.cpp's outputs
+                "Fixtures/Gemma3",  // llama.cpp's outputs on the Gemma 3 test model
             ]
         ),
 

@@ -74,7 +74,7 @@ enum ModelChecks {
 
     static let downloadAgain = "Download the model again (or choose another one)."
 
-    private static func lastLogits(_ model: LlamaModel, _ tokens: [Int]) throws -> [Float] {
+    private static func lastLogits(_ model: TransformerModel, _ tokens: [Int]) throws -> [Float] {
         try model.forward(tokens, cache: model.makeCache(capacity: tokens.count))
     }
 
@@ -83,7 +83,7 @@ enum ModelChecks {
     }
 
     /// exp(mean negative log-likelihood of each next token); NaN if a logit is not finite.
-    static func perplexity(_ model: LlamaModel, _ tokens: [Int]) throws -> Double {
+    static func perplexity(_ model: TransformerModel, _ tokens: [Int]) throws -> Double {
         guard tokens.count > 1 else { return .nan }
         let vocabulary = model.shape.vocabulary
         let logits = try model.forward(tokens, cache: model.makeCache(capacity: tokens.count), allLogits: true)

@@ -30,7 +30,7 @@ struct ChatCommand: ParsableCommand {
         let budget: TokenBudget
         do {
             let loaded = try ModelLoading.open(model.path, threads: engine.threads)
-            let template = try ChatTemplate.recognize(loaded.chatTemplateSource)
+            let template = try loaded.chatTemplate()
             budget = try ModelLimits.chat(
                 requestedContext: engine.context, trained: loaded.model.shape.contextLength, tokens: tokens)
             if let note = budget.note { StandardError.write("note: \(note)\n") }

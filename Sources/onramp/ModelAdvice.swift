@@ -25,7 +25,8 @@ enum ModelAdvice {
         return Recommender.recommend(
             catalog: catalog, facts: facts, speed: speed, goal: goal,
             // The engine's own list, so a model is marked runnable exactly when `onramp run` would load it.
-            engineArchitectures: LlamaHyperparameters.supportedArchitectures,
+            engineArchitectures: ModelArchitecture.supportedNames,
+            engineContextLimits: ModelArchitecture.trainedContextLimits,
             // Models already downloaded come first when they suit. Onramp's store always counts (the
             // wizard downloads and tests here even on a profile); other programs' folders only on a
             // live machine, as they would be on the profile's computer, not this one.

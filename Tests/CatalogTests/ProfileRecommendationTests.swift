@@ -23,7 +23,19 @@ struct ProfileRecommendationTests {
     static func recommend(_ facts: MachineFacts, goal: Goal = .chat) throws -> Recommendation {
         Recommender.recommend(
             catalog: try ModelCatalog.bundled(), facts: facts, speed: SpeedEstimate.estimate(for: facts), goal: goal,
-            engineArchitectures: LlamaHyperparameters.supportedArchitectures)
+            engineArchitectures: ModelArchitecture.supportedNames, engineContextLimits: ModelArchitecture.trainedContextLimits)
+    }
+
+    @Test("Phi-3.5 and Phi-4 mini (128k files with LongRoPE, which the engine refuses) are never recommended; Phi-3 mini 4k is judged as usual")
+    func longContextPhiIsNotRunnable() throws {
+        let candidates = try Self.recommend(Self.facts("desktop-rtx3060-ubuntu2204")).candidates
+        for id in ["phi-3.5-mini-instruct", "phi-4-mini-instruct"] {
+            let phi = try #require(candidates.first { $0.model.id == id })
+            #expect(phi.verdict == .engineCannotRun)
+            #expect(phi.reason.contains("trained for up to 4,096 tokens"), "\(phi.reason)")
+        }
+        let phi3 = try #require(candidates.first { $0.model.id == "phi-3-mini-4k-instruct" })
+        #expect(phi3.verdict != .engineCannotRun)
     }
 
     static func facts(_ profile: String) throws -> MachineFacts {
@@ -51,7 +63,7 @@ struct ProfileRecommendationTests {
             for candidate in r.suitable {
                 #expect(candidate.fit.need.totalBytes <= usable, "\(profile) \(goal): \(candidate.model.id)")
                 #expect(candidate.speed.generationTokensPerSecond >= goal.minimumTokensPerSecond)
-                #expect(LlamaHyperparameters.supportedArchitectures.contains(candidate.model.architecture))
+                #expect(ModelArchitecture.supportedNames.contains(candidate.model.architecture))
             }
         }
     }

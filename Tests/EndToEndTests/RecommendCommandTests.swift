@@ -26,7 +26,7 @@ struct RecommendCommandTests {
     func profile() throws {
         let run = try runOnramp(["recommend", "--profile", Self.repository + "/profiles/raspberry-pi-5"])
         #expect(run.status == 0)
-        #expect(run.stdout.hasPrefix("Best for chatting on this computer:\n  SmolLM2 360M Instruct"))
+        #expect(run.stdout.hasPrefix("Best for chatting on this computer:\n  Qwen3 0.6B"))
         #expect(run.stdout.contains("Speeds are estimated from the processor's facts"))
         #expect(run.stdout.contains("other models do not fit, are too slow, or do not run in Onramp yet (--all says why)."))
     }

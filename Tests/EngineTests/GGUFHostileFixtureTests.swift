@@ -40,12 +40,12 @@ struct GGUFHostileFixtureTests {
 
     @Test("each fixture is refused with its specific problem and message", arguments: HostileFixture.all())
     func refused(_ fixture: HostileFixture) throws {
-        let outcome: Result<LlamaHyperparameters, GGUFError>
+        let outcome: Result<ModelWeights, GGUFError>
         var fileOpened = false
         do throws(GGUFError) {
             let file = try GGUFFile(path: fixture.path)
             fileOpened = true
-            outcome = .success(try LlamaHyperparameters(file: file))
+            outcome = .success(try ModelWeights(file: file, hyperparameters: ModelHyperparameters(file: file)))
         } catch {
             outcome = .failure(error)
         }
@@ -57,7 +57,7 @@ struct GGUFHostileFixtureTests {
         case (_, .success):
             Issue.record("\(fixture.file) was accepted; expected \(fixture.problem)")
         case (let level, .failure(let error)):
-            #expect(fileOpened == (level == "model"), "\(fixture.file) should be refused by \(level == "file" ? "GGUFFile" : "LlamaHyperparameters"): \(error)")
+            #expect(fileOpened == (level == "model"), "\(fixture.file) should be refused by \(level == "file" ? "GGUFFile" : "ModelHyperparameters and ModelWeights"): \(error)")
             #expect(error.problem.rawValue == fixture.problem, "\(error)")
             #expect(error.message.contains(fixture.fragment), "message was: \(error.message)")
             // Errors about the file itself give its full path ('/…/empty.gguf'), those about its content its name.

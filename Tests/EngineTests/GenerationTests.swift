@@ -68,7 +68,7 @@ struct GenerationTests {
     @Test("a chat answers, ends its turn at <|im_end|>, and the next turn reuses the cached conversation")
     func chat() throws {
         let loaded = try Self.loaded()
-        let template = try ChatTemplate.recognize(loaded.chatTemplateSource)
+        let template = try loaded.chatTemplate()
         let cache = try loaded.model.makeCache(capacity: 512)
         let session = ChatSession(
             generator: TextGenerator(model: loaded.model, tokenizer: loaded.tokenizer), template: template, cache: cache)

@@ -40,11 +40,11 @@ struct KQuantModelTests {
     /// rounding tie in an activation quantiser is the lead); the bound pins it so it cannot grow.
     static let knownDeviations: [String: [Int: Double]] = ["q5_k_m": [10: 2e-4, 11: 2e-4]]
 
-    private func open(_ variant: String, threads: Int = 2) throws -> LlamaModel {
+    private func open(_ variant: String, threads: Int = 2) throws -> TransformerModel {
         let fixture = try KQuantFixture.load()
         let model = try #require(fixture.models[variant], "fixtures.json has no \(variant); run scripts/make-kquant-fixtures")
         let file = try GGUFFile(path: KQuantFixture.folder.appendingPathComponent(model.file).path)
-        return try LlamaModel(file: file, shape: try LlamaShape(LlamaHyperparameters(file: file)), threads: threads)
+        return try TransformerModel(file: file, threads: threads)
     }
 
     @Test("the fixtures really hold the K-quant types they are meant to test")

@@ -31,13 +31,13 @@ struct GenerationFixture: Decodable {
 }
 
 enum TestModel {
-    static func open(threads: Int = 2) throws -> LlamaModel {
+    static func open(threads: Int = 2) throws -> TransformerModel {
         let file = try GGUFFile(path: GGUFTestFiles.smolLM2)
-        return try LlamaModel(file: file, shape: try LlamaShape(LlamaHyperparameters(file: file)), threads: threads)
+        return try TransformerModel(file: file, threads: threads)
     }
 
     /// Greedy continuation of `prompt`, one forward pass per token.
-    static func greedy(_ model: LlamaModel, prompt: [Int], count: Int) throws -> [Int] {
+    static func greedy(_ model: TransformerModel, prompt: [Int], count: Int) throws -> [Int] {
         let cache = try model.makeCache(capacity: prompt.count + count)
         var logits = try model.forward(prompt, cache: cache)
         var sampler = Sampler(settings: .greedy)

@@ -1,17 +1,17 @@
-// Llama hyper-parameters and the tensor set, read from the real SmolLM2 model and the tiny
+// A llama model's hyper-parameters and weights, read from the real SmolLM2 model and the tiny
 // valid fixture; the expected numbers come from the gguf Python package's reading.
 import Foundation
 import Testing
 @testable import Engine
 
-@Suite("Llama model files")
+@Suite("Model files")
 struct ModelFileTests {
     @Test("SmolLM2-135M's hyper-parameters are read from its metadata")
     func smolLM2() throws {
         let path = GGUFTestFiles.smolLM2
         try #require(FileManager.default.fileExists(atPath: path), "test model missing at \(path); run scripts/fetch-test-models")
         let file = try GGUFFile(path: path)
-        let h = try LlamaHyperparameters(file: file)
+        let h = try ModelHyperparameters(file: file)
         #expect(h.architecture == "llama")
         #expect(h.vocabularySize == 49_152)
         #expect(h.contextLength == 8192)
@@ -28,23 +28,25 @@ struct ModelFileTests {
         #expect(h.ropeScaling == .init(kind: .none, factor: 1, originalContextLength: 0))
         #expect(h.tiedEmbeddings)
 
-        let tensors = try LlamaTensorSet(file: file, hyperparameters: h)
-        #expect(tensors.blocks.count == 30)
-        #expect(tensors.output == nil)
-        #expect(tensors.ropeFrequencies == nil)
+        let tensors = try ModelWeights(file: file, hyperparameters: h)
+        #expect(tensors.layers.count == 30)
+        #expect(tensors.tiedOutput)
+        #expect(tensors.ropeFrequencyFactors == nil)
         #expect(tensors.tokenEmbedding.type == .q8_0)
-        #expect(tensors.blocks[29].down == file.tensor(named: "blk.29.ffn_down.weight"))
-        #expect(tensors.blocks[0].key.shape == [576, 192])
+        let down = try #require(file.tensor(named: "blk.29.ffn_down.weight"))
+        #expect(tensors.layers[29].down.base == file.bytes(of: down).baseAddress.map(UnsafeRawPointer.init))
+        #expect(tensors.layers[0].key?.rows == 192 && tensors.layers[0].key?.columns == 576)
+        #expect(tensors.layers[0].queryBias == nil && tensors.layers[0].queryKeyValue == nil)
     }
 
     @Test("the tiny valid fixture reads as a one-layer model with its settings")
     func tinyFixture() throws {
         let file = try GGUFFile(path: GGUFTestFiles.hostileFolder.appendingPathComponent("valid-tiny-llama.gguf").path)
-        let h = try LlamaHyperparameters(file: file)
+        let h = try ModelHyperparameters(file: file)
         #expect(h.blockCount == 1 && h.embeddingLength == 32 && h.headCount == 2 && h.headCountKV == 1)
         #expect(h.headDimension == 16 && h.vocabularySize == 8 && h.ropeFrequencyBase == 10_000)
-        let tensors = try LlamaTensorSet(file: file, hyperparameters: h)
-        #expect(tensors.blocks[0].query.type == .q8_0)
-        #expect(file.bytes(of: tensors.blocks[0].query).count == 32 / 32 * 34 * 32)
+        let tensors = try ModelWeights(file: file, hyperparameters: h)
+        #expect(tensors.layers[0].query?.type == .q8_0)
+        #expect(tensors.layers[0].query?.byteCount == 32 / 32 * 34 * 32)
     }
 }

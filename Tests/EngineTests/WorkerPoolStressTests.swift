@@ -71,7 +71,7 @@ struct WorkerPoolStressTests {
 
     /// The prompt's last logits followed by three generated tokens' logits (batched and
     /// single-token attention both run).
-    static func logits(_ model: LlamaModel, prompt: [Int]) throws -> [Float] {
+    static func logits(_ model: TransformerModel, prompt: [Int]) throws -> [Float] {
         let cache = try model.makeCache(capacity: 64)
         var all = try model.forward(prompt, cache: cache)
         for token in [42, 7, 1000] { all += try model.forward([token], cache: cache) }

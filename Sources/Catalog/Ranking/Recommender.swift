@@ -11,10 +11,12 @@ public enum Recommender {
 
     /// - Parameters:
     ///   - engineArchitectures: GGUF architectures Onramp's engine runs (the engine's own list).
+    ///   - engineContextLimits: for some of those, the longest trained context the engine runs (the
+    ///     engine's own table): a model trained for longer is marked as one the engine cannot run.
     ///   - onDisk: file names already downloaded; such models come first when they qualify.
     public static func recommend(
         catalog: ModelCatalog, facts: MachineFacts, speed: MachineSpeed, goal: Goal,
-        engineArchitectures: Set<String>, onDisk: Set<String> = []
+        engineArchitectures: Set<String>, engineContextLimits: [String: Int] = [:], onDisk: Set<String> = []
     ) -> Recommendation {
         let budget = MemoryBudget.from(facts.memory)
         let disk = facts.disks.first { $0.purpose == "models" }?.availableBytes.map { Int64(clamping: $0) }
@@ -22,7 +24,7 @@ public enum Recommender {
             models.map {
                 candidate(
                     $0, budget: budget, disk: disk, speed: speed, goal: goal, engineArchitectures: engineArchitectures,
-                    onDisk: onDisk)
+                    engineContextLimits: engineContextLimits, onDisk: onDisk)
             }
         }
         var notes: [String] = []
@@ -71,7 +73,7 @@ public enum Recommender {
 
     static func candidate(
         _ model: CatalogModel, budget: MemoryBudget?, disk: Int64?, speed: MachineSpeed, goal: Goal,
-        engineArchitectures: Set<String>, onDisk: Set<String>
+        engineArchitectures: Set<String>, engineContextLimits: [String: Int] = [:], onDisk: Set<String>
     ) -> Candidate {
         let files = preferredFiles(of: model)
         func judge(_ file: ModelFile) -> Candidate {
@@ -79,7 +81,8 @@ public enum Recommender {
             let prediction = SpeedPrediction.predict(model, file: file, on: speed)
             let isOnDisk = onDisk.contains(file.fileName)
             let verdict: Candidate.Verdict
-            if !engineArchitectures.contains(model.architecture) {
+            let contextLimit = engineContextLimits[model.architecture].flatMap { model.contextLength > $0 ? $0 : nil }
+            if !engineArchitectures.contains(model.architecture) || contextLimit != nil {
                 verdict = .engineCannotRun
             } else {
                 switch fit.verdict {
@@ -89,8 +92,12 @@ public enum Recommender {
                 case .fits: verdict = prediction.generationTokensPerSecond >= goal.minimumTokensPerSecond ? .suitable : .tooSlow
                 }
             }
-            let reason = RecommendationReason.text(
+            var reason = RecommendationReason.text(
                 verdict: verdict, model: model, fit: fit, speed: prediction, budget: budget, goal: goal, onDisk: isOnDisk)
+            if let contextLimit, engineArchitectures.contains(model.architecture) {
+                reason = "Onramp's engine runs \(model.architecture) models trained for up to \(Amounts.tokens(contextLimit)) tokens; "
+                    + "this one is trained for \(Amounts.tokens(model.contextLength)), which needs position scaling it does not have yet."
+            }
             return Candidate(
                 model: model, file: file, verdict: verdict, fit: fit, speed: prediction, onDisk: isOnDisk, reason: reason)
         }

@@ -12,6 +12,11 @@ public enum ChatTemplate: Sendable, Equatable {
     case llama3
     /// `[INST] … [/INST]` (Mistral, Llama 2 chat, TinyLlama's older releases).
     case instruct
+    /// `<start_of_turn>user\n…<end_of_turn>\n`, the assistant's turn called `model`, and a system
+    /// message put before the first user message (Gemma).
+    case gemma
+    /// `<|user|>\n…<|end|>\n` (Phi-3).
+    case phi3
 
     /// Recognises the format from the template text in the model file.
     public static func recognize(_ source: String?) throws(ChatTemplateError) -> ChatTemplate {
@@ -21,6 +26,12 @@ public enum ChatTemplate: Sendable, Equatable {
         }
         if source.contains("<|start_header_id|>") && source.contains("<|eot_id|>") {
             return .llama3
+        }
+        if source.contains("<start_of_turn>") && source.contains("<end_of_turn>") {
+            return .gemma
+        }
+        if source.contains("<|assistant|>") && source.contains("<|end|>") {
+            return .phi3
         }
         if source.contains("[INST]") && source.contains("[/INST]") {
             return .instruct
@@ -62,6 +73,30 @@ public enum ChatTemplate: Sendable, Equatable {
                     text += " \(message.content)</s>"
                 }
             }
+        case .gemma:
+            // As Gemma's own template and llama.cpp's built-in one: BOS first, contents trimmed.
+            text += "<bos>"
+            var pendingSystem: String?
+            for message in messages {
+                let content = message.content.trimmingCharacters(in: .whitespacesAndNewlines)
+                switch message.role {
+                case .system:
+                    pendingSystem = content
+                case .user:
+                    text += "<start_of_turn>user\n"
+                    if let system = pendingSystem { text += "\(system)\n\n" }
+                    pendingSystem = nil
+                    text += "\(content)<end_of_turn>\n"
+                case .assistant:
+                    text += "<start_of_turn>model\n\(content)<end_of_turn>\n"
+                }
+            }
+            if addAssistantStart { text += "<start_of_turn>model\n" }
+        case .phi3:
+            for message in messages {
+                text += "<|\(message.role.rawValue)|>\n\(message.content)<|end|>\n"
+            }
+            if addAssistantStart { text += "<|assistant|>\n" }
         }
         return text
     }
@@ -72,6 +107,8 @@ public enum ChatTemplate: Sendable, Equatable {
         case .chatML: return ["<|im_end|>"]
         case .llama3: return ["<|eot_id|>"]
         case .instruct: return ["</s>"]
+        case .gemma: return ["<end_of_turn>"]
+        case .phi3: return ["<|end|>"]
         }
     }
 
@@ -104,9 +141,9 @@ public enum ChatTemplateError: Error, Equatable, CustomStringConvertible {
                 + "format a conversation for it. It may be a base model rather than a chat model: use `onramp run "
                 + "MODEL -p TEXT` to continue text, or choose the model's -Instruct or -Chat version."
         case .unknown(let excerpt):
-            return "This model's chat template is not one Onramp knows (it knows ChatML, Llama 3 and [INST] formats); "
+            return "This model's chat template is not one Onramp knows (it knows ChatML, Llama 3, Gemma, Phi-3 and [INST] formats); "
                 + "it starts: \(excerpt.debugDescription). Onramp never runs template code from a model file. Use "
-                + "`onramp run MODEL -p TEXT` with the prompt written out, or choose a model with a ChatML, Llama 3 or [INST] template."
+                + "`onramp run MODEL -p TEXT` with the prompt written out, or choose a model with a ChatML, Llama 3, Gemma, Phi-3 or [INST] template."
         }
     }
 }

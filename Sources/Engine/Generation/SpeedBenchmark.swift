@@ -5,13 +5,13 @@
 import Foundation
 
 public struct SpeedBenchmark {
-    public let model: LlamaModel
+    public let model: any LanguageModel
     public let repetitions: Int
     /// Called before each run with the test's name, the run's number and the number of runs
     /// (the warm-up included), so a command can show progress.
     public var onRun: (_ test: String, _ run: Int, _ runs: Int) -> Void = { _, _, _ in }
 
-    public init(model: LlamaModel, repetitions: Int) {
+    public init(model: any LanguageModel, repetitions: Int) {
         self.model = model
         self.repetitions = max(1, repetitions)
     }
@@ -38,7 +38,7 @@ public struct SpeedBenchmark {
     }
 
     public func promptProcessing(tokens: Int) throws(ModelError) -> Result {
-        let prompt = Self.syntheticTokens(count: tokens, vocabulary: model.shape.vocabulary)
+        let prompt = Self.syntheticTokens(count: tokens, vocabulary: model.vocabularySize)
         let speeds = try measure("pp\(tokens)", tokens: tokens) { () throws(ModelError) in
             let cache = try model.makeCache(capacity: tokens)
             _ = try model.forward(prompt, cache: cache)
@@ -47,7 +47,7 @@ public struct SpeedBenchmark {
     }
 
     public func generation(tokens: Int) throws(ModelError) -> Result {
-        let inputs = Self.syntheticTokens(count: tokens, vocabulary: model.shape.vocabulary)
+        let inputs = Self.syntheticTokens(count: tokens, vocabulary: model.vocabularySize)
         let speeds = try measure("tg\(tokens)", tokens: tokens) { () throws(ModelError) in
             let cache = try model.makeCache(capacity: tokens)
             for token in inputs { _ = try model.forward([token], cache: cache) }

@@ -5,10 +5,10 @@
 import Foundation
 
 public struct TextGenerator {
-    public let model: LlamaModel
+    public let model: any LanguageModel
     public let tokenizer: any Tokenizer
 
-    public init(model: LlamaModel, tokenizer: any Tokenizer) {
+    public init(model: any LanguageModel, tokenizer: any Tokenizer) {
         self.model = model
         self.tokenizer = tokenizer
     }

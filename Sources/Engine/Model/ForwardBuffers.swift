@@ -20,6 +20,10 @@ final class ForwardBuffers {
     let attentionScratch: AttentionScratch
     /// cos/sin tables, one row of `ropeDimensions` floats per token.
     let rope: UnsafeMutablePointer<Float>
+    /// The same for the sliding-window layers' RoPE base (Gemma 3).
+    let localRope: UnsafeMutablePointer<Float>
+    /// The output of a fused product (Phi-3's query-key-value or gate-up), before it is split.
+    let fused: UnsafeMutablePointer<Float>
     /// Quantised copies of the activations, keyed by (columns, weight type).
     private var quantized: [QuantizedKey: QuantizedActivations] = [:]
     private var owned: [UnsafeMutablePointer<Float>] = []
@@ -29,7 +33,7 @@ final class ForwardBuffers {
         let type: GGMLType
     }
 
-    init(shape: LlamaShape, batch: Int, context: Int, threads: Int) {
+    init(shape: ModelShape, batch: Int, context: Int, threads: Int, fusedWidth: Int = 0) {
         self.batch = batch
         func make(_ count: Int) -> UnsafeMutablePointer<Float> {
             let pointer = UnsafeMutablePointer<Float>.allocate(capacity: max(count, 1))
@@ -50,7 +54,9 @@ final class ForwardBuffers {
         scores = make(threads * context)
         attentionScratch = AttentionScratch(threads: threads, headSize: shape.headSize)
         rope = make(batch * shape.ropeDimensions)
-        owned = [hidden, normed, query, key, value, attention, projected, gate, up, scores, rope]
+        localRope = make(shape.slidingWindowLayers.isEmpty ? 0 : batch * shape.ropeDimensions)
+        fused = make(batch * fusedWidth)
+        owned = [hidden, normed, query, key, value, attention, projected, gate, up, scores, rope, localRope, fused]
     }
 
     deinit {

@@ -1,6 +1,6 @@
-// Rotary position embedding, "normal" style (adjacent pairs), as llama-family models use it:
-// pair i of a head is rotated by position · base^(-2i/d), optionally scaled linearly or by
-// per-frequency factors (Llama 3.1's rope_freqs tensor).
+// Rotary position embedding: pair i of a head is rotated by position · base^(-2i/d), optionally
+// scaled linearly or by per-frequency factors (Llama 3.1's rope_freqs tensor). Llama pairs
+// adjacent elements ("normal" style); Qwen, Phi-3 and Gemma pair the two halves (NEOX style).
 
 import Foundation
 
@@ -49,6 +49,38 @@ public struct RotaryEmbedding: Sendable {
                 i += 2
             }
         }
+    }
+
+    /// NEOX style: pair i is (x[i], x[i + dimensions/2]), rotated by the same angles.
+    @inlinable
+    public func applyToHalves(table: UnsafePointer<Float>, to vectors: UnsafeMutablePointer<Float>, heads: Int, headSize: Int) {
+        let half = dimensions / 2
+        for head in 0..<heads {
+            let x = vectors + head * headSize
+            for i in 0..<half {
+                let c = table[2 * i], s = table[2 * i + 1]
+                let x0 = x[i], x1 = x[i + half]
+                x[i] = (-(x1 * s)).addingProduct(x0, c)
+                x[i + half] = (x1 * c).addingProduct(x0, s)
+            }
+        }
+    }
+
+    /// The NEOX-style definition in Double for one vector.
+    public func referenceHalves(_ vector: [Float], position: Int) -> [Float] {
+        let half = dimensions / 2
+        var paired = vector
+        for i in 0..<half {
+            paired[2 * i] = vector[i]
+            paired[2 * i + 1] = vector[i + half]
+        }
+        let rotated = reference(paired, position: position)
+        var out = vector
+        for i in 0..<half {
+            out[i] = rotated[2 * i]
+            out[i + half] = rotated[2 * i + 1]
+        }
+        return out
     }
 
     /// The definition in Double for one vector: the test oracle.

@@ -1,7 +1,7 @@
-// The sizes and constants of a llama-family model (SmolLM2, Llama 3.x, Mistral, TinyLlama),
-// read from GGUF metadata, checked for sense, and checked against the tensors in the file.
+// The sizes and constants of a model, read from GGUF metadata under its architecture's prefix
+// and checked for sense; `ModelWeights` then checks the tensors against them.
 
-public struct LlamaHyperparameters: Sendable, Equatable {
+public struct ModelHyperparameters: Sendable, Equatable {
     /// How positions are stretched beyond the trained context, from `rope.scaling.*`.
     public struct RopeScaling: Sendable, Equatable {
         public enum Kind: String, Sendable { case none, linear, yarn }
@@ -11,11 +11,14 @@ public struct LlamaHyperparameters: Sendable, Equatable {
         public let originalContextLength: Int
     }
 
-    public static let supportedArchitectures: Set<String> = ["llama"]
+    /// The architectures the engine runs, by their GGUF name (from `ModelArchitecture.all`).
+    public static var supportedArchitectures: Set<String> { ModelArchitecture.supportedNames }
     /// Far above any real model; keeps later size arithmetic clear of overflow.
     static let sizeLimit = 1 << 24
 
     public let architecture: String
+    /// What this architecture does differently from the plain llama decoder.
+    public let traits: ModelArchitecture
     public let vocabularySize: Int
     public let contextLength: Int
     public let embeddingLength: Int
@@ -34,16 +37,22 @@ public struct LlamaHyperparameters: Sendable, Equatable {
     public let ropeScaling: RopeScaling
     /// True when the file has no `output.weight`, so the token embedding doubles as the output layer.
     public let tiedEmbeddings: Bool
+    /// Positions a sliding-window layer sees (`attention.sliding_window`), when the
+    /// architecture has such layers.
+    public let slidingWindow: Int?
+    /// Every this-many-th layer attends globally; the others use the sliding window.
+    public let slidingWindowPattern: Int
 
-    /// Reads and checks the settings, then checks that every tensor the model needs is present
-    /// with the shape and type those settings imply.
+    /// Reads and checks the settings of a supported architecture; the tensors are checked
+    /// against them by `ModelWeights`.
     public init(file: GGUFFile) throws(GGUFError) {
         let metadata = file.metadata
         let name = file.displayName
         let architecture = try metadata.string("general.architecture")
-        guard Self.supportedArchitectures.contains(architecture) else {
-            throw GGUFError(.unsupportedArchitecture, "\(name) is a '\(architecture)' model; Onramp can run llama-family models (SmolLM2, Llama 3, Mistral, TinyLlama) so far. Choose one of those, or wait for a release that supports \(architecture).")
+        guard let traits = ModelArchitecture.named(architecture) else {
+            throw GGUFError(.unsupportedArchitecture, "\(name) is a '\(architecture)' model; Onramp's engine runs \(ModelArchitecture.supportedSummary). Choose a model of one of those kinds, or wait for a release that supports \(architecture).")
         }
+        self.traits = traits
         let reader = SettingReader(metadata: metadata, prefix: architecture + ".", fileName: name)
         self.architecture = architecture
         embeddingLength = try reader.size("embedding_length")
@@ -77,7 +86,20 @@ public struct LlamaHyperparameters: Sendable, Equatable {
             throw GGUFError(.vocabularyMismatch, "\(name): setting '\(architecture).vocab_size' says \(ByteCountText.count(declared)) tokens, but the tokenizer lists \(ByteCountText.count(tokens.count)). \(GGUFError.damagedAdvice)")
         }
         tiedEmbeddings = file.tensor(named: "output.weight") == nil
-        _ = try LlamaTensorSet(file: file, hyperparameters: self)
+        if let rule = traits.slidingWindow {
+            slidingWindow = try reader.size("attention.sliding_window")
+            // llama.cpp fixes the pattern per architecture rather than reading it from the file.
+            slidingWindowPattern = rule.pattern
+        } else {
+            slidingWindow = nil
+            slidingWindowPattern = 1
+        }
+    }
+
+    /// True when layer `index` attends only to the last `slidingWindow` positions
+    /// (llama.cpp's rule: every `slidingWindowPattern`-th layer is global).
+    public func usesSlidingWindow(layer index: Int) -> Bool {
+        slidingWindow != nil && slidingWindowPattern > 1 && index % slidingWindowPattern < slidingWindowPattern - 1
     }
 }
 
@@ -89,8 +111,8 @@ private struct SettingReader {
 
     func sizeIfPresent(_ key: String) throws(GGUFError) -> Int? {
         guard let value = try metadata.integerIfPresent(prefix + key) else { return nil }
-        guard value > 0, value <= LlamaHyperparameters.sizeLimit else {
-            throw GGUFError(.badMetadataValue, "\(fileName): setting '\(prefix + key)' is \(ByteCountText.count(value)), outside the sensible range 1 to \(ByteCountText.count(LlamaHyperparameters.sizeLimit)). \(GGUFError.damagedAdvice)")
+        guard value > 0, value <= ModelHyperparameters.sizeLimit else {
+            throw GGUFError(.badMetadataValue, "\(fileName): setting '\(prefix + key)' is \(ByteCountText.count(value)), outside the sensible range 1 to \(ByteCountText.count(ModelHyperparameters.sizeLimit)). \(GGUFError.damagedAdvice)")
         }
         return value
     }
@@ -113,13 +135,13 @@ private struct SettingReader {
         return value
     }
 
-    func ropeScaling() throws(GGUFError) -> LlamaHyperparameters.RopeScaling {
+    func ropeScaling() throws(GGUFError) -> ModelHyperparameters.RopeScaling {
         let original = try size("rope.scaling.original_context_length", default: 0)
         if let legacy = try metadata.floatIfPresent(prefix + "rope.scale_linear"), legacy != 1 {
             return .init(kind: .linear, factor: try positiveFloat("rope.scale_linear"), originalContextLength: original)
         }
         let typeName = try metadata.stringIfPresent(prefix + "rope.scaling.type") ?? "none"
-        guard let kind = LlamaHyperparameters.RopeScaling.Kind(rawValue: typeName) else {
+        guard let kind = ModelHyperparameters.RopeScaling.Kind(rawValue: typeName) else {
             throw GGUFError(.badMetadataValue, "\(fileName): RoPE scaling type '\(typeName)' is not one Onramp knows (none, linear, yarn). Choose another file of this model.")
         }
         let factor = kind == .none ? 1 : try positiveFloat("rope.scaling.factor", default: 1)
