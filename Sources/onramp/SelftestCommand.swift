@@ -1,6 +1,7 @@
 // `onramp selftest [MODEL]`: proves the engine computes the right numbers on this computer;
 // a kernel path that fails is recorded so Onramp stops using it.
 import ArgumentParser
+import Catalog
 import Engine
 import Foundation
 import SelfTest
@@ -44,6 +45,9 @@ struct SelftestCommand: ParsableCommand {
                 StandardOutput.write(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
             } else {
                 StandardOutput.write(SelfTestText.render(report, verbose: verbose))
+                if let model, let speed = report.speed, let line = Self.predictionLine(model: model, measured: speed) {
+                    StandardOutput.write(line + "\n")
+                }
             }
             if !report.passed {
                 // One line that scripts and logs can find, like every other command's failure.
@@ -80,5 +84,24 @@ extension SelftestCommand {
             StandardError.write("warning: \(error)\n")
         }
         return report
+    }
+}
+
+extension SelftestCommand {
+    /// The measured speed beside what `onramp recommend` predicts for the same file on this
+    /// computer, when the catalog knows the file by name: the self-test is where the prediction is
+    /// checked. The prediction's own half-second measurement runs only then.
+    static func predictionLine(model: String, measured: SpeedMeasurement) -> String? {
+        let fileName = URL(fileURLWithPath: model).lastPathComponent
+        guard let catalog = try? ModelCatalog.bundled(),
+              let entry = catalog.models.first(where: { $0.files.contains { $0.fileName == fileName } }),
+              let file = entry.files.first(where: { $0.fileName == fileName })
+        else { return nil }
+        let predicted = SpeedPrediction.predict(entry, file: file, on: ModelAdvice.measure(threads: measured.threads))
+        func compared(_ value: Double, _ prediction: Double) -> String {
+            String(format: "%.1f tokens/s, predicted %.1f (measured %+.0f%%)", value, prediction, (value / prediction - 1) * 100)
+        }
+        return "prediction (onramp recommend, \(entry.name)): prompt \(compared(measured.promptTokensPerSecond, predicted.promptTokensPerSecond)); "
+            + "answers \(compared(measured.generationTokensPerSecond, predicted.generationTokensPerSecond))"
     }
 }

@@ -19,6 +19,18 @@ struct SelftestCommandTests {
         return url
     }
 
+    @Test("selftest MODEL puts the measured speed beside onramp recommend's prediction for a file the catalog knows")
+    func speedBesidePrediction() throws {
+        let run = try runOnramp(["selftest", Self.model])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        let line = try #require(run.stdout.split(separator: "\n").first { $0.hasPrefix("prediction (onramp recommend, SmolLM2 135M Instruct)") },
+                                "no prediction line in:\n\(run.stdout)")
+        // Both speeds with a measured figure, a predicted one and how far apart they are.
+        #expect(line.contains("prompt ") && line.contains("answers "))
+        #expect(line.components(separatedBy: " tokens/s, predicted ").count == 3, "\(line)")
+        #expect(line.components(separatedBy: "(measured ").count == 3, "\(line)")
+    }
+
     @Test("selftest MODEL --json passes, with every documented top-level field")
     func jsonWithModel() throws {
         let config = try temporaryConfig()
