@@ -27,6 +27,10 @@ public enum WizardMessage: Sendable {
     case selfTestEnded(Result<SelfTestReport, ServiceProblem>, run: Int)
     /// The model to chat with is recorded: the wizard can end.
     case chatChosen
+    /// The report for the Report screen opened as `run`, and where it would be saved.
+    case reportMade(Result<ReportDraft, ServiceProblem>, path: String, run: Int)
+    /// The report was saved (its path), or why not, for the Report screen opened as `run`.
+    case reportSaved(Result<String, ServiceProblem>, run: Int)
     /// Set up's progress was saved for the next run.
     case setupSaved
     /// With `--yes`: press `key` on the screen of this opening; nil ends the run with status 1
