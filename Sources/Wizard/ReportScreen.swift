@@ -128,7 +128,9 @@ struct ReportScreen: ScreenProgram {
                 let viewer = Self.viewerRect(progress, body: Self.body(context.size), lineMode: false)
                 let lines = TextWrap.lines(draft.markdown, width: max(1, viewer.width)).count
                 let page = max(1, viewer.height - 1)
-                progress.offset = TextViewer.scrolled(progress.offset, by: key, lineCount: lines, page: page)
+                // Line mode has no paging keys: n and p page there (and work on the full screen too).
+                let scroll: Key = key == .character("n") ? .pageDown : key == .character("p") ? .pageUp : key
+                progress.offset = TextViewer.scrolled(progress.offset, by: scroll, lineCount: lines, page: page)
             }
             return (.stay(.report(progress, in: journey)), [])
         }
@@ -158,7 +160,7 @@ struct ReportScreen: ScreenProgram {
             typed = "Press Enter to leave Onramp, b to go back, q to quit."
         } else if progress.draft != nil {
             hints.insert(contentsOf: [.init("s", "Save"), .init("PgUp/PgDn", "Scroll")], at: 0)
-            typed = "Type s to save the report, b to go back, q to quit."
+            typed = "Type n or p to page, s to save, b to go back, q to quit."
         }
         let chrome = ScreenChrome(title: title.text, detail: title.detail, hints: hints, typedHint: typed)
         var (frame, body) = chrome.frame(context)
@@ -199,7 +201,7 @@ struct ReportScreen: ScreenProgram {
 
         \(Step.reportPreview.purpose) The report holds what Onramp found on this computer and what the checks said, for someone helping you on a forum or in a bug report. User and host names, home folders, network addresses, serial numbers and tokens are replaced (<user>, <mac-1>); the end of the report says what was replaced.
 
-        \(glyphs.upDown), PgUp/PgDn, Home and End scroll the report. s or Enter saves it to the file named above it; nothing is uploaded. After saving, attach the file to your post. Esc goes back without saving.
+        \(glyphs.upDown), PgUp/PgDn (or n and p), Home and End scroll the report. s or Enter saves it to the file named above it; nothing is uploaded. After saving, attach the file to your post. Esc goes back without saving.
         """
     }
 }
