@@ -120,6 +120,8 @@ struct ChecksScreen: ScreenProgram {
         switch input {
         case .message(.fixed(let result)):
             if let after = result.after { progress.recheck(after) }
+            // The report offered next describes the machine as it is now, not before the fix.
+            if let facts = result.factsAfter { progress.facts = facts }
             progress.fixNote = result.summary
             return (.stay(.checks(progress, in: journey)), [])
         case .message:
@@ -227,7 +229,7 @@ struct ChecksScreen: ScreenProgram {
             }
             let outcome = FixApplier().apply(offer, on: target, output: write)
             write("\n" + outcome.summary + "\n")
-            return .fixed(FixResult(findingID: offer.findingID, summary: outcome.summary, after: outcome.after))
+            return .fixed(FixResult(findingID: offer.findingID, summary: outcome.summary, after: outcome.after, factsAfter: outcome.factsAfter))
         }
     }
 

@@ -45,10 +45,13 @@ public struct FixResult: Sendable {
     public var summary: String
     /// The checks run again after the fix; nil when the fix could not be started at all.
     public var after: DoctorReport?
+    /// The re-probed facts those checks ran on (what the report describes after a fix).
+    public var factsAfter: MachineFacts?
 
-    public init(findingID: String, summary: String, after: DoctorReport?) {
+    public init(findingID: String, summary: String, after: DoctorReport?, factsAfter: MachineFacts? = nil) {
         self.findingID = findingID
         self.summary = summary
         self.after = after
+        self.factsAfter = factsAfter
     }
 }

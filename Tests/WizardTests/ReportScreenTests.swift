@@ -194,11 +194,11 @@ struct ReportScreenTests {
 
     @Test("the default file is onramp-report-DATE.md in the current folder, numbered when taken, else in the home folder")
     func defaultPath() {
-        let taken: Set = ["/work/onramp-report-2026-01-01.md", "/work/onramp-report-2026-01-01-2.md"]
-        #expect(ReportServices.defaultPath(in: "/work", date: Self.date, exists: { taken.contains($0) }) == "/work/onramp-report-2026-01-01-3.md")
+        let taken: Set = ["/srv/reports/onramp-report-2026-01-01.md", "/srv/reports/onramp-report-2026-01-01-2.md"]
+        #expect(ReportServices.defaultPath(in: "/srv/reports", date: Self.date, exists: { taken.contains($0) }) == "/srv/reports/onramp-report-2026-01-01-3.md")
         #expect(ReportServices.defaultPath(in: "/home/a", date: Self.date, exists: { _ in false }) == "/home/a/onramp-report-2026-01-01.md")
         #expect(ReportServices.defaultFolder(current: "/", home: "/home/a", writable: { $0 != "/" }) == "/home/a")
-        #expect(ReportServices.defaultFolder(current: "/work", home: "/home/a", writable: { _ in true }) == "/work")
+        #expect(ReportServices.defaultFolder(current: "/srv/reports", home: "/home/a", writable: { _ in true }) == "/srv/reports")
     }
 
     @Test("on the in-memory terminal: the preview scrolls with PgDn, and Esc leaves it")
