@@ -62,4 +62,44 @@ struct ReportJourneyInTmuxTests {
             #expect(!text.contains(value), "the saved report holds the planted \(value)")
         }
     }
+
+    @Test("Troubleshoot on a broken profile: the failed check, r offers the report, s saves it with the finding in it")
+    func troubleshootOffersReport() throws {
+        let binary = try OnrampBinary.path()
+        let root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("onramp-troubleshoot-e2e-" + UUID().uuidString)
+        defer { try? FileManager.default.removeItem(at: root) }
+        for folder in ["home", "config", "work"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        let work = root.appendingPathComponent("work").path
+        let profile = SelftestCommandTests.repository.appendingPathComponent("profiles/nvidia-driver-library-mismatch").path
+        let tmux = try TmuxSession(width: 80, height: 24)
+        defer { tmux.stop() }
+        try tmux.type("cd \(work) && HOME=\(root.path)/home XDG_CONFIG_HOME=\(root.path)/config \(binary) --profile \(profile)")
+        try tmux.waitFor(text: "What would you like to do?")
+        try tmux.press("2")
+        try tmux.waitFor("the scan to finish", timeout: .seconds(60)) { $0.contains("Scan complete") }
+        try tmux.press("Enter")
+        try tmux.waitFor(text: "Troubleshoot: Check for problems")
+        #expect(tmux.lastScreen.contains("✗ Graphics card"))
+        #expect(tmux.lastScreen.contains("r Make a report"))
+        try tmux.press("r")
+        try tmux.waitFor("the preview", timeout: .seconds(30)) { $0.contains("Press s or Enter to save it to") }
+        #expect(tmux.lastScreen.contains("Troubleshoot: Preview the report"))
+        try tmux.press("s")
+        try tmux.waitFor(text: "Saved the report to")
+        try tmux.press("Enter")
+        try tmux.waitForShell()
+        let saved = try FileManager.default.contentsOfDirectory(atPath: work)
+        try #require(saved.count == 1, "saved: \(saved)")
+        let text = try String(contentsOfFile: work + "/" + saved[0], encoding: .utf8)
+        let doctor = try runOnramp(["doctor", "--profile", profile, "--json"], environment: ["HOME": root.path + "/home", "XDG_CONFIG_HOME": root.path + "/config"])
+        // Every finding id (area.name) the doctor reports for this machine is in the saved report.
+        let ids = doctor.stdout.matches(of: /"id" *: *"([a-z0-9\-]+\.[a-z0-9.\-]+)"/).map { String($0.output.1) }
+        try #require(!ids.isEmpty, "doctor --json gave no finding ids: \(doctor.stdout.prefix(400))")
+        #expect(ids.contains("nvidia.driver-library-mismatch"))
+        for id in ids {
+            #expect(text.contains(id), "the saved report lacks the finding \(id)")
+        }
+    }
 }
