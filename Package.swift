@@ -113,10 +113,10 @@ let package = Package(
         ),
 
         // MARK: Wizard and the executable
-        .target(name: "Wizard", dependencies: ["TUI", "Probe", "Doctor", "Catalog", "Fetch", "Engine", "SelfTest", "PlainText"]),
+        .target(name: "Wizard", dependencies: ["TUI", "Probe", "Doctor", "Catalog", "Fetch", "Engine", "SelfTest", "Report", "PlainText"]),
         .testTarget(
             name: "WizardTests",
-            dependencies: ["Wizard", "TUI", "Doctor", "Probe", "Catalog", "Fetch", "SelfTest"],
+            dependencies: ["Wizard", "TUI", "Doctor", "Probe", "Catalog", "Fetch", "SelfTest", "Report"],
             exclude: ["Golden"]  // read in place via #filePath
         ),
         .executableTarget(

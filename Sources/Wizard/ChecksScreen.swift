@@ -110,11 +110,18 @@ struct ChecksScreen: ScreenProgram {
         journey.steps.last != .checks
     }
 
+    /// Troubleshoot ends at the checks and offers the report there (r), to ask someone for help.
+    static func offersReport(_ journey: Journey, _ flow: Flow) -> Bool {
+        !hasNextStep(journey) && flow.hasReports
+    }
+
     func update(_ input: ScreenInput, _ context: ScreenContext) -> (Navigation, [Command<WizardMessage>]) {
         var progress = progress
         switch input {
         case .message(.fixed(let result)):
             if let after = result.after { progress.recheck(after) }
+            // The report offered next describes the machine as it is now, not before the fix.
+            if let facts = result.factsAfter { progress.facts = facts }
             progress.fixNote = result.summary
             return (.stay(.checks(progress, in: journey)), [])
         case .message:
@@ -134,6 +141,8 @@ struct ChecksScreen: ScreenProgram {
                 return (.stay(.checks(progress, in: journey)), [])
             case .character("n") where Self.hasNextStep(journey):
                 return (.open(context.flow.screen(after: .checks, in: journey, answers: SetupAnswers(facts: progress.facts))), [])
+            case .character("r") where Self.offersReport(journey, context.flow):
+                return (.open(context.flow.screen(for: .reportPreview, in: journey, answers: SetupAnswers(facts: progress.facts))), [])
             default:
                 progress.selected = SelectionList.moved(progress.selected, by: key, count: progress.sections.count, page: 5)
                 return (.stay(.checks(progress, in: journey)), [])
@@ -220,12 +229,12 @@ struct ChecksScreen: ScreenProgram {
             }
             let outcome = FixApplier().apply(offer, on: target, output: write)
             write("\n" + outcome.summary + "\n")
-            return .fixed(FixResult(findingID: offer.findingID, summary: outcome.summary, after: outcome.after))
+            return .fixed(FixResult(findingID: offer.findingID, summary: outcome.summary, after: outcome.after, factsAfter: outcome.factsAfter))
         }
     }
 
     func view(_ context: ViewContext, _ services: ScreenContext) -> Frame {
-        var frame = listOrDetails(context)
+        var frame = listOrDetails(context, offersReport: Self.offersReport(journey, services.flow))
         if let offer = progress.fixQuestion {
             let dialog = Self.dialog(offer, lineMode: context.lineMode)
             if context.lineMode {
@@ -239,18 +248,20 @@ struct ChecksScreen: ScreenProgram {
         return frame
     }
 
-    func listOrDetails(_ context: ViewContext) -> Frame {
+    func listOrDetails(_ context: ViewContext, offersReport: Bool = false) -> Frame {
         let open = progress.detailOffset != nil
         let next = Self.hasNextStep(journey)
         var hints: [KeyHints.Hint] = open
             ? [.init("Enter", "Back to the list"), .init("PgUp/PgDn", "Scroll"), .init("q", "Quit")]
             : [.init(context.glyphs.upDown, "Move"), .init("Enter", "Details"), .init("Esc", "Back"), .init("q", "Quit")]
         if next, !open { hints.insert(.init("n", "Next step"), at: 2) }
+        if offersReport, !open { hints.insert(.init("r", "Make a report"), at: 2) }
         let fixable = open && progress.offer != nil
         if fixable { hints.insert(.init("f", "Fix this"), at: 0) }
         let typed = fixable
             ? "Type f to run the fix (you are asked first), b to go back, q to quit."
-            : next ? "Type n for the next step, b to go back, q to quit." : "Type b to go back, q to quit."
+            : next ? "Type n for the next step, b to go back, q to quit."
+            : offersReport ? "Type r to make a report to ask for help, b to go back, q to quit." : "Type b to go back, q to quit."
         let chrome = ScreenChrome(title: title.text, detail: title.detail, hints: hints, typedHint: typed)
         var (frame, body) = chrome.frame(context)
         if let offset = progress.detailOffset, progress.sections.indices.contains(progress.selected) {
@@ -291,7 +302,7 @@ struct ChecksScreen: ScreenProgram {
         """
         \(journey.title), step "\(Step.checks.title)".
 
-        \(Step.checks.purpose) Each line is one area of this computer: \(glyphs.ok) fine, \(glyphs.warning) worth fixing, \(glyphs.failure) stops models from running well. Enter shows what Onramp saw and the exact commands to fix it on this system; where Onramp can run the fix itself, f shows the commands and runs them only after you press y, then checks again. Press n to go on to the next step.
+        \(Step.checks.purpose) Each line is one area of this computer: \(glyphs.ok) fine, \(glyphs.warning) worth fixing, \(glyphs.failure) stops models from running well. Enter shows what Onramp saw and the exact commands to fix it on this system; where Onramp can run the fix itself, f shows the commands and runs them only after you press y, then checks again. \(Self.hasNextStep(journey) ? "Press n to go on to the next step." : "Press r to make a report (private details replaced) to share when you ask for help.")
         """
     }
 }

@@ -10,6 +10,7 @@ public enum Screen: Equatable, Sendable {
     case download(DownloadState, in: Journey)
     case selfTest(SelfTestProgress, in: Journey)
     case finish(SetupAnswers, in: Journey)
+    case report(ReportProgress, in: Journey)
     /// A step this version of Onramp cannot do yet; says so plainly instead of pretending.
     case unavailable(Step, in: Journey)
 
@@ -23,6 +24,7 @@ public enum Screen: Equatable, Sendable {
         case .download(let state, let journey): DownloadScreen(state: state, journey: journey)
         case .selfTest(let progress, let journey): SelfTestScreen(progress: progress, journey: journey)
         case .finish(let answers, let journey): FinishScreen(answers: answers, journey: journey)
+        case .report(let progress, let journey): ReportScreen(progress: progress, journey: journey)
         case .unavailable(let step, let journey): UnavailableStepScreen(step: step, journey: journey)
         }
     }
@@ -36,6 +38,8 @@ struct Flow: Sendable {
     var canFix = false
     /// Whether the model steps (recommend, download, self-test, chat) have their services.
     var hasModels = false
+    /// Whether the Report step has its services (making the report as `onramp report` does).
+    var hasReports = false
 
     /// A step's screen, given what the steps before it found; a step whose input is missing (or
     /// that this build cannot do) says so instead.
@@ -47,6 +51,7 @@ struct Flow: Sendable {
         case .download where hasModels && answers.choice != nil: .download(DownloadState(answers: answers), in: journey)
         case .selfTest where hasModels && answers.modelPath != nil: .selfTest(SelfTestProgress(answers: answers), in: journey)
         case .finish where hasModels && answers.modelPath != nil: .finish(answers, in: journey)
+        case .reportPreview where hasReports && answers.facts != nil: .report(ReportProgress(facts: answers.facts ?? MachineFacts()), in: journey)
         default: .unavailable(step, in: journey)
         }
     }

@@ -17,6 +17,8 @@ struct ScreenContext: Sendable {
     var machineScan: MachineScan?
     /// Recommend, download, self-test and the chat hand-off; nil in builds or tests without them.
     var models: ModelServices? = nil
+    /// Makes the diagnostics report; nil in builds or tests without it.
+    var reports: ReportServices? = nil
     /// Printed on screens that mention what this version can do.
     var version: String
     /// The terminal's size, which bounds scrolling.

@@ -13,16 +13,20 @@ public struct Wizard: Program {
     public let machineScan: MachineScan?
     /// Nil in builds or tests without them: the model steps then say they are not available.
     public let models: ModelServices?
+    /// Nil in builds or tests without it: the Report step then says it is not available.
+    public let reports: ReportServices?
     public let minimumSize = Size(width: 60, height: 16)
     let flow: Flow
     /// `--yes`: each screen's offer is accepted as soon as it is ready (see `autoAnswer`).
     public var acceptsEverything = false
 
-    public init(version: String, machineScan: MachineScan? = nil, models: ModelServices? = nil) {
+    public init(version: String, machineScan: MachineScan? = nil, models: ModelServices? = nil, reports: ReportServices? = nil) {
         self.version = version
         self.machineScan = machineScan
         self.models = models
-        self.flow = Flow(canScan: machineScan != nil, canFix: machineScan?.fixTarget != nil, hasModels: models != nil)
+        self.reports = reports
+        self.flow = Flow(
+            canScan: machineScan != nil, canFix: machineScan?.fixTarget != nil, hasModels: models != nil, hasReports: reports != nil)
     }
 
     public func start() -> (WizardState, [Command<WizardMessage>]) {
@@ -88,7 +92,8 @@ public struct Wizard: Program {
 
     /// What every screen may use: the services, the terminal's size, the current opening's number.
     private func context(_ state: WizardState) -> ScreenContext {
-        ScreenContext(flow: flow, machineScan: machineScan, models: models, version: version, size: state.size, opening: state.openings)
+        ScreenContext(
+            flow: flow, machineScan: machineScan, models: models, reports: reports, version: version, size: state.size, opening: state.openings)
     }
 
     /// Moves the stack as the screen asked; a screen that opens may start work.

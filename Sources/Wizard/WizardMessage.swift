@@ -27,6 +27,10 @@ public enum WizardMessage: Sendable {
     case selfTestEnded(Result<SelfTestReport, ServiceProblem>, run: Int)
     /// The model to chat with is recorded: the wizard can end.
     case chatChosen
+    /// The report for the Report screen opened as `run`, and where it would be saved.
+    case reportMade(Result<ReportDraft, ServiceProblem>, path: String, run: Int)
+    /// The report was saved (its path), or why not, for the Report screen opened as `run`.
+    case reportSaved(Result<String, ServiceProblem>, run: Int)
     /// Set up's progress was saved for the next run.
     case setupSaved
     /// With `--yes`: press `key` on the screen of this opening; nil ends the run with status 1
@@ -41,10 +45,13 @@ public struct FixResult: Sendable {
     public var summary: String
     /// The checks run again after the fix; nil when the fix could not be started at all.
     public var after: DoctorReport?
+    /// The re-probed facts those checks ran on (what the report describes after a fix).
+    public var factsAfter: MachineFacts?
 
-    public init(findingID: String, summary: String, after: DoctorReport?) {
+    public init(findingID: String, summary: String, after: DoctorReport?, factsAfter: MachineFacts? = nil) {
         self.findingID = findingID
         self.summary = summary
         self.after = after
+        self.factsAfter = factsAfter
     }
 }

@@ -82,7 +82,8 @@ struct Onramp: AsyncParsableCommand {
         }
         let handOff = ChatHandOff()
         var setUp = Wizard(
-            version: OnrampVersion.current, machineScan: machineScan, models: Self.models(profile: profile, handOff: handOff))
+            version: OnrampVersion.current, machineScan: machineScan, models: Self.models(profile: profile, handOff: handOff),
+            reports: WizardReport.services(profile: profile))
         setUp.acceptsEverything = yes
         let wizard = setUp
         let status = await DedicatedThread.run(name: "onramp-terminal") {

@@ -50,13 +50,7 @@ struct ReportCommand: ParsableCommand {
         let recorder = RecordingSystem(recording: source)
         let identity = MachineIdentity.read(from: source)
         let facts = Prober(source: recorder).gather()
-        let input: ReportInput
-        if let profile = machine.profile {
-            let name = URL(fileURLWithPath: ProfileOption.fullPath(profile)).standardizedFileURL.lastPathComponent
-            input = .profile(named: name, onrampVersion: OnrampVersion.current, facts: facts, identity: identity)
-        } else {
-            input = .thisComputer(onrampVersion: OnrampVersion.current, facts: facts, identity: identity, models: Self.storedModels())
-        }
+        let input = Self.input(facts: facts, identity: identity, profile: machine.profile.map(ProfileOption.fullPath))
         let report = ReportBuilder.build(input)
         let markdown = ReportMarkdown.render(report)
         let jsonText = try ReportJSON.render(report)
@@ -86,6 +80,16 @@ struct ReportCommand: ParsableCommand {
         } catch let problem as TarArchive.Problem {
             throw StandardError.fail(problem.description, in: Self.self)
         }
+    }
+
+    /// What the report is made from, for this computer or a replayed profile (`profile`: its full
+    /// path); the wizard's Report step calls this too.
+    static func input(facts: MachineFacts, identity: MachineIdentity, profile: String?) -> ReportInput {
+        if let profile {
+            let name = URL(fileURLWithPath: profile).standardizedFileURL.lastPathComponent
+            return .profile(named: name, onrampVersion: OnrampVersion.current, facts: facts, identity: identity)
+        }
+        return .thisComputer(onrampVersion: OnrampVersion.current, facts: facts, identity: identity, models: storedModels())
     }
 
     /// The models in Onramp's store, by name and size; an unreadable store lists none (the doctor

@@ -2,6 +2,7 @@
 // fixture with its recorded `sudo modprobe nvidia_uvm`), so nothing here touches this computer.
 import Doctor
 import Foundation
+import Probe
 import Synchronization
 import Testing
 import TUI
@@ -88,6 +89,8 @@ struct ChecksFixTests {
         #expect(after.detailOffset == nil)
         #expect(after.fixNote == "Fixed: the check passes now.")
         #expect(!after.sections.flatMap(\.findings).contains { $0.id == "nvidia.uvm-not-loaded" })
+        // The facts are the re-probed ones, so a report made next shows the machine after the fix.
+        #expect(!CheckRunner().examine(after.facts).findings.contains { $0.id == "nvidia.uvm-not-loaded" })
         let text = wizard.view(state, context).text
         #expect(text.contains("Fixed: the check passes now."))
         #expect(text.contains("✓ Graphics card"))

@@ -24,12 +24,13 @@ struct ScreenAlone: Program {
     var opens = false
     var flow = Flow(canScan: true, canFix: true)
     var machineScan: MachineScan?
+    var reports: ReportServices?
     var version = "test"
     let record = Record()
     let minimumSize = Size(width: 60, height: 16)
 
     func context(_ state: State) -> ScreenContext {
-        ScreenContext(flow: flow, machineScan: machineScan, version: version, size: state.size, opening: 1)
+        ScreenContext(flow: flow, machineScan: machineScan, reports: reports, version: version, size: state.size, opening: 1)
     }
 
     func start() -> (State, [Command<WizardMessage>]) {

@@ -30,6 +30,7 @@ public struct FixApplier: Sendable {
             outcomes.append(outcome)
             if !outcome.succeeded { break }
         }
-        return FixOutcome(offer: offer, commands: outcomes, after: runner.examine(target.probe()))
+        let facts = target.probe()
+        return FixOutcome(offer: offer, commands: outcomes, after: runner.examine(facts), factsAfter: facts)
     }
 }

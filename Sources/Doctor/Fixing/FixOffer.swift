@@ -1,5 +1,6 @@
 // The fix flow as values, for `onramp doctor --fix` and the wizard's Checks screen: what is offered,
 // what the user must agree to, and what came of it. No I/O here; `FixApplier` does the running.
+import Probe
 
 public struct FixOffer: Sendable, Equatable {
     public var findingID: String
@@ -79,6 +80,8 @@ public struct FixOutcome: Sendable {
     public var offer: FixOffer
     public var commands: [FixCommandOutcome]
     public var after: DoctorReport
+    /// The re-probed facts the checks ran on, so what is shown or reported next is the machine now.
+    public var factsAfter: MachineFacts
 
     public var commandsSucceeded: Bool { commands.count == offer.argvs.count && commands.allSatisfy(\.succeeded) }
 
