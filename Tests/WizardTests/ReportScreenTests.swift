@@ -92,7 +92,8 @@ struct ReportScreenTests {
         #expect(text.contains("Make a diagnostics report: Preview the report"))
         #expect(text.contains("Step 3 of 3"))
         #expect(text.contains("Nothing is saved or sent yet"))
-        #expect(text.contains("onramp-report-2026-01-01.md"))
+        // The path is wrapped where the line ends, wherever the temporary folder puts that.
+        #expect(text.replacingOccurrences(of: "\n  ", with: "").contains(path), "\(text)")
         #expect(text.contains(String(draft.markdown.split(separator: "\n")[0])))
         #expect(text.contains("s Save"))
         #expect(!FileManager.default.fileExists(atPath: path), "nothing is written before s")
@@ -102,7 +103,8 @@ struct ReportScreenTests {
         (state, _) = await deliver(commands, wizard, state)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == draft.markdown)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["onramp-report-2026-01-01.md"])
-        text = wizard.view(state, context).text
+        // Read as one paragraph: where the lines wrap depends on the temporary folder's name.
+        text = wizard.view(state, context).text.replacingOccurrences(of: "\n  ", with: " ")
         #expect(text.contains("Saved the report to"))
         #expect(progress(state)?.saved == path)
         #expect(text.contains("Nothing was uploaded"))
