@@ -26,7 +26,7 @@ struct SelftestCommandTests {
         let line = try #require(run.stdout.split(separator: "\n").first { $0.hasPrefix("prediction (onramp recommend, SmolLM2 135M Instruct)") },
                                 "no prediction line in:\n\(run.stdout)")
         // Both speeds with a measured figure, a predicted one and how far apart they are.
-        #expect(line.contains("prompt ") && line.contains("answers "))
+        #expect(line.contains("prompt of ") && line.contains("answers: "))
         #expect(line.components(separatedBy: " tokens/s, predicted ").count == 3, "\(line)")
         #expect(line.components(separatedBy: "(measured ").count == 3, "\(line)")
     }
