@@ -45,7 +45,7 @@ public enum ProfileWriter {
                 let cleaned = path.hasPrefix("/proc/net/tcp") ? redactor.redactSocketTable(text)
                     : Redactor.isServiceFile(path) ? redactor.redactServiceFile(text)
                     : path == Redactor.dockerDaemonConfig ? redactor.redactDockerDaemonConfig(text)
-                    : Redactor.isKernelVersionFile(path) ? redactor.redactKernelVersion(text) : redactor.redact(text)
+                    : redactor.redact(text)
                 files["fs" + redactPath(path)] = cleaned
             case .unreadable:
                 system.entries[redactPath(path)] = FileInfo(kind: .unreadable)
