@@ -32,16 +32,23 @@ let package = Package(
         .testTarget(name: "TUITests", dependencies: ["TUI"], resources: [.copy("Golden")]),
 
         // MARK: Machine facts
-        .target(name: "Probe", dependencies: ["CProcessShim", "PlainText"]),
+        // Probe: facts, readers and the probe's logic, all through a `SystemSource` (a replayed profile
+        // in tests); it reads no machine by itself. LiveMachine: the live machine behind that door
+        // (`LiveSystem`, running programs, the capture, the CUDA test in this process). Only the shell
+        // (Wizard, onramp) imports LiveMachine, so Doctor, Catalog and Report stay pure.
+        .target(name: "Probe", dependencies: ["PlainText"]),
+        .target(name: "LiveMachine", dependencies: ["Probe", "CProcessShim"]),
         // pipe2 and posix_spawn's closefrom, which Swift's Glibc module does not show, as checked C calls.
         .target(name: "CProcessShim"),
-        .testTarget(name: "ProbeTests", dependencies: ["Probe"]),
+        // Both modules: the live channels are tested on this machine beside their replays.
+        .testTarget(name: "ProbeTests", dependencies: ["Probe", "LiveMachine"]),
 
         // MARK: Checks
         .target(name: "Doctor", dependencies: ["Probe", "PlainText"]),
         .testTarget(
             name: "DoctorTests",
-            dependencies: ["Doctor", "Probe"],
+            // LiveMachine only for tmux in the fix-in-a-terminal test; the Doctor target never imports it.
+            dependencies: ["Doctor", "Probe", "LiveMachine"],
             // Read from the source tree (profiles, goldens and fixtures are reviewed in diffs).
             exclude: ["Golden", "Fixtures"]
         ),
@@ -113,7 +120,7 @@ let package = Package(
         ),
 
         // MARK: Wizard and the executable
-        .target(name: "Wizard", dependencies: ["TUI", "Probe", "Doctor", "Catalog", "Fetch", "Engine", "SelfTest", "Report", "PlainText"]),
+        .target(name: "Wizard", dependencies: ["TUI", "Probe", "LiveMachine", "Doctor", "Catalog", "Fetch", "Engine", "SelfTest", "Report", "PlainText"]),
         .testTarget(
             name: "WizardTests",
             dependencies: ["Wizard", "TUI", "Doctor", "Probe", "Catalog", "Fetch", "SelfTest", "Report"],
@@ -122,7 +129,7 @@ let package = Package(
         .executableTarget(
             name: "onramp",
             dependencies: [
-                "Wizard", "TUI", "Probe", "Doctor", "Engine", "SelfTest", "Catalog", "Fetch", "Report",
+                "Wizard", "TUI", "Probe", "LiveMachine", "Doctor", "Engine", "SelfTest", "Catalog", "Fetch", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -4,6 +4,7 @@
 // and the wizard's Checks screen both use it.
 
 import Doctor
+import LiveMachine
 import PlainText
 import Probe
 

@@ -1,6 +1,7 @@
 // Where the Scan step gets its facts: the live machine, or a captured profile for demos and tests.
 // The same machine is where the Checks screen runs an agreed fix and probes again.
 import Doctor
+import LiveMachine
 import Probe
 
 public struct MachineScan: Sendable {

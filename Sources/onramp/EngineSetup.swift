@@ -5,6 +5,7 @@
 
 import Engine
 import Foundation
+import LiveMachine
 import Probe
 import SelfTest
 

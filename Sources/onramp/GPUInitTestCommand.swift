@@ -2,6 +2,7 @@
 // the real driver library, so a crash or hang there cannot take down `onramp doctor` (see CUDAInitTest).
 import ArgumentParser
 import Foundation
+import LiveMachine
 import Probe
 
 struct GPUInitTestCommand: ParsableCommand {

@@ -2,6 +2,7 @@
 
 import ArgumentParser
 import Foundation
+import LiveMachine
 import Probe
 
 struct ProbeCommand: ParsableCommand {

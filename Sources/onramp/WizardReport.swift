@@ -3,6 +3,7 @@
 // this computer or a profile, so the saved file equals what `onramp report --out` writes.
 
 import Foundation
+import LiveMachine
 import Probe
 import Report
 import Wizard

@@ -2,6 +2,7 @@
 // the recorded fix and the re-check passes.
 
 import Foundation
+import LiveMachine
 import Probe
 import Testing
 

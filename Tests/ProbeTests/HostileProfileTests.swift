@@ -3,6 +3,7 @@
 
 import Foundation
 import Testing
+@testable import LiveMachine
 @testable import Probe
 
 @Suite("Hostile machine data")

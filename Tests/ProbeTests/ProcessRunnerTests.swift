@@ -2,6 +2,7 @@
 
 import Foundation
 import Testing
+@testable import LiveMachine
 @testable import Probe
 
 @Suite("Running external programs")

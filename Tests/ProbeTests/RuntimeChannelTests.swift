@@ -5,6 +5,7 @@
 
 import Foundation
 import Testing
+@testable import LiveMachine
 @testable import Probe
 
 @Suite("Channels: other runtimes, container tools, the installed driver, CUDA initialisation")

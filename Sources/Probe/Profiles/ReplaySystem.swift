@@ -6,7 +6,7 @@ public struct ReplaySystem: SystemSource {
     public let folder: String
     public let system: ProfileSystemFile
     private let commands: [[String]: CommandResult]
-    private let disk = LiveSystem(environment: [:])
+    private let disk = LocalFiles()
 
     /// Loads `system.json` and `commands/`; files under `fs/` are read when the probe asks.
     public init(folder: String) throws(ProfileError) {
@@ -26,7 +26,7 @@ public struct ReplaySystem: SystemSource {
         self.commands = commands
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, at path: String, disk: LiveSystem) throws(ProfileError) -> T {
+    static func decode<T: Decodable>(_ type: T.Type, at path: String, disk: LocalFiles) throws(ProfileError) -> T {
         let text: String
         switch disk.readFile(path) {
         case .text(let contents): text = contents

@@ -2,6 +2,7 @@
 // replay it once to store the golden facts beside it (so the folder proves it replays).
 
 import Foundation
+import Probe
 
 public enum ProfileCapture {
     /// Returns the live facts; writes DIR/profile.json, system.json, fs/, commands/ and facts.json.

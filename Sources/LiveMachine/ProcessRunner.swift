@@ -1,8 +1,9 @@
 // Runs one external program with posix_spawn in its own process group, so a time-out can kill it
 // and every grandchild that still holds its output pipes (SIGTERM, a short grace, then SIGKILL).
 // Written on posix_spawn rather than swift-subprocess: the probe is synchronous, needs a hard deadline
-// that covers grandchildren, and the Probe module stays free of dependencies. The same spawn also
-// runs an agreed fix on the shared terminal (`runSharingTerminal`), with signals reset the same way.
+// that covers grandchildren, and the probe's modules stay free of package dependencies. The same
+// spawn also runs an agreed fix on the shared terminal (`runSharingTerminal`), with signals reset the
+// same way.
 
 import CProcessShim
 #if canImport(Glibc)
@@ -10,6 +11,7 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
+import Probe
 
 public enum ProcessRunner {
     /// How long a program gets after SIGTERM before SIGKILL.
@@ -245,7 +247,7 @@ public enum ProcessRunner {
     }
 
     static func errorText(_ code: Int32) -> String {
-        String(cString: strerror(code))
+        LocalFiles.errorText(code)
     }
 }
 
