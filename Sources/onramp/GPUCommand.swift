@@ -42,10 +42,10 @@ struct GPUCommand: ParsableCommand {
                 throw StandardError.fail(error.message, in: Self.self)
             }
         case .failure(let reason):
+            // Naming a device that cannot be used is a failed request; having no card is not.
+            if request != .automatic { throw StandardError.fail("\(reason.summary) \(reason.advice)", in: Self.self) }
             print("Onramp uses the processor: \(reason.summary)")
             print("What to do: \(reason.advice)")
-            // Naming a device that cannot be used is a failed request; having no card is not.
-            if request != .automatic { throw ExitCode(1) }
         }
     }
 
