@@ -83,6 +83,14 @@ let package = Package(
             ]
         ),
 
+        // MARK: Graphics card (Vulkan compute)
+        // Vulkan's C types from the system's headers (libvulkan-dev) with VK_NO_PROTOTYPES, so nothing
+        // links the loader: VulkanBackend opens libvulkan.so.1 with dlopen and Onramp runs without it.
+        // Also the committed SPIR-V (shaders.c, made by scripts/compile-shaders).
+        .target(name: "CVulkan"),
+        .target(name: "VulkanBackend", dependencies: ["CVulkan", "Engine", "PlainText"], exclude: ["Shaders"]),
+        .testTarget(name: "VulkanBackendTests", dependencies: ["VulkanBackend", "Engine"]),
+
         // MARK: Self-test (kernels against their references, the model end to end)
         .target(name: "SelfTest", dependencies: ["Engine"]),
         .testTarget(name: "SelfTestTests", dependencies: ["SelfTest", "Engine"]),
@@ -129,7 +137,7 @@ let package = Package(
         .executableTarget(
             name: "onramp",
             dependencies: [
-                "Wizard", "TUI", "Probe", "LiveMachine", "Doctor", "Engine", "SelfTest", "Catalog", "Fetch", "Report",
+                "Wizard", "TUI", "Probe", "LiveMachine", "Doctor", "Engine", "SelfTest", "Catalog", "Fetch", "Report", "VulkanBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -28,6 +28,7 @@ struct Onramp: AsyncParsableCommand {
             RecommendCommand.self,
             PullCommand.self, ListCommand.self, ImportCommand.self, RemoveCommand.self, VerifyCommand.self,
             ReportCommand.self,
+            GPUCommand.self,
             GPUInitTestCommand.self,
         ]
     )

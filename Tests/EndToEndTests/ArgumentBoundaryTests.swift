@@ -30,7 +30,7 @@ struct ArgumentBoundaryTests {
 
         static let commands = [
             "probe", "doctor", "recommend", "bench-kernels", "run", "chat", "bench", "selftest",
-            "pull", "list", "import", "rm", "verify", "report",
+            "pull", "list", "import", "rm", "verify", "report", "gpu",
         ]
     }
 
@@ -165,6 +165,11 @@ struct ArgumentBoundaryTests {
             Case(arguments: ["report", "--profile", "/nonexistent/profile"], status: 64, says: "There is no machine profile folder at /nonexistent/profile"),
             Case(arguments: ["report", "--profile", folder], status: 64, says: "Could not read the machine profile file \(folder)/system.json"),
             Case(arguments: ["report", "--no-such-flag"], status: 64, says: "Unknown option '--no-such-flag'"),
+            Case(arguments: ["gpu", "--device", ""], status: 0, says: "Vulkan devices:\n"),
+            Case(arguments: ["gpu", "--device", largest], status: 1, says: "No Vulkan device matches \"\(largest)\""),
+            Case(arguments: ["gpu", "--device", long], status: 1, says: "Run onramp gpu to list the devices"),
+            Case(arguments: ["gpu", "--device"], status: 64, says: "Missing value for '--device <device>'"),
+            Case(arguments: ["gpu", "--no-such-flag"], status: 64, says: "Unknown option '--no-such-flag'"),
         ]
         return cases
     }()

@@ -1,0 +1,136 @@
+// The operations the graphics card runs, as dispatches to record: matrix-vector products on
+// quantised weights, RMSNorm, RoPE, softmax, SwiGLU, adds and scales. Every size and offset is
+// checked against its buffers here, before anything reaches the device, because a shader
+// reading past a buffer is undefined behaviour the driver need not catch.
+
+import Engine
+
+public enum Kernels {
+    /// How RoPE pairs a head's values: adjacent values (llama) or the two halves (NEOX).
+    public enum RotaryStyle: Sendable {
+        case adjacent
+        case halves
+    }
+
+    /// y[v·outputStride + r] = Σ_c W[r, c]·x[v·columns + c] for each of `vectors` input vectors
+    /// (offsets in floats). f32 accumulation; weights decoded in the shader.
+    public static func multiply(
+        _ matrix: DeviceMatrix, _ input: DeviceBuffer, inputOffset: Int = 0,
+        into output: DeviceBuffer, outputOffset: Int = 0, vectors: Int = 1
+    ) throws(VulkanError) -> KernelDispatch {
+        guard let shader = matrixShader(for: matrix.type) else {
+            throw VulkanError(step: "multiplying a \(matrix.type) matrix", detail: "no shader for this type")
+        }
+        guard vectors >= 1, vectors <= 65_535 else { throw bad(shader, "\(vectors) vectors (1 to 65,535 allowed)") }
+        try checkFloats(input, inputOffset, vectors * matrix.columns, shader)
+        try checkFloats(output, outputOffset, vectors * matrix.rows, shader)
+        let constants = try words(shader, [matrix.rows, matrix.columns, matrix.rowBytes, 0, inputOffset, outputOffset, matrix.rows])
+        let grid = KernelDispatch.grid(items: matrix.rows, perGroup: 1, layers: vectors)
+        return KernelDispatch(shader, buffers: [matrix.buffer, input, output], constants: constants, groups: grid)
+    }
+
+    /// Each of `rows` rows of `count` values: x / sqrt(mean(x²) + ε) × weight.
+    public static func rmsNorm(
+        _ input: DeviceBuffer, inputOffset: Int = 0, weight: DeviceBuffer, weightOffset: Int = 0,
+        into output: DeviceBuffer, outputOffset: Int = 0, rows: Int = 1, count: Int, epsilon: Float
+    ) throws(VulkanError) -> KernelDispatch {
+        let shader = Shader.rmsNorm
+        guard rows >= 1, count >= 1 else { throw bad(shader, "an empty row") }
+        try checkFloats(input, inputOffset, rows * count, shader)
+        try checkFloats(weight, weightOffset, count, shader)
+        try checkFloats(output, outputOffset, rows * count, shader)
+        var constants = try words(shader, [rows, count])
+        constants += [epsilon.bitPattern] + (try words(shader, [inputOffset, weightOffset, outputOffset]))
+        return KernelDispatch(shader, buffers: [input, weight, output], constants: constants,
+                              groups: KernelDispatch.grid(items: rows, perGroup: 1))
+    }
+
+    /// Rotates `batch` × `heads` vectors of `headSize` values in place; `table` holds, for each
+    /// of the batch's positions, `dimensions` values (cos, sin of each pair) as
+    /// `RotaryEmbedding.fillTable` writes them.
+    public static func rope(
+        _ vectors: DeviceBuffer, vectorOffset: Int = 0, table: DeviceBuffer, batch: Int = 1, heads: Int, headSize: Int,
+        dimensions: Int, style: RotaryStyle
+    ) throws(VulkanError) -> KernelDispatch {
+        let shader = Shader.rope
+        guard batch >= 1, heads >= 1, dimensions >= 2, dimensions % 2 == 0, dimensions <= headSize else {
+            throw bad(shader, "rotating \(dimensions) of \(headSize) values")
+        }
+        try checkFloats(vectors, vectorOffset, batch * heads * headSize, shader)
+        try checkFloats(table, 0, batch * dimensions, shader)
+        let constants = try words(shader, [batch, heads, headSize, dimensions, style == .halves ? 1 : 0, vectorOffset])
+        return KernelDispatch(shader, buffers: [vectors, table], constants: constants,
+                              groups: KernelDispatch.grid(items: batch * heads * dimensions / 2, perGroup: shader.workgroupSize))
+    }
+
+    /// Softmax of each of `rows` rows of `count` values, in place.
+    public static func softmax(_ values: DeviceBuffer, offset: Int = 0, rows: Int = 1, count: Int) throws(VulkanError) -> KernelDispatch {
+        let shader = Shader.softmax
+        guard rows >= 1, count >= 1 else { throw bad(shader, "an empty row") }
+        try checkFloats(values, offset, rows * count, shader)
+        return KernelDispatch(shader, buffers: [values], constants: try words(shader, [rows, count, offset]),
+                              groups: KernelDispatch.grid(items: rows, perGroup: 1))
+    }
+
+    /// gate[i] = silu(gate[i]) · up[i] for `count` values.
+    public static func swiglu(gate: DeviceBuffer, gateOffset: Int = 0, up: DeviceBuffer, upOffset: Int = 0, count: Int) throws(VulkanError) -> KernelDispatch {
+        try elementwise(.swiglu, [(gate, gateOffset), (up, upOffset)], count: count)
+    }
+
+    /// target[i] += addend[i] for `count` values.
+    public static func add(_ target: DeviceBuffer, targetOffset: Int = 0, _ addend: DeviceBuffer, addendOffset: Int = 0, count: Int) throws(VulkanError) -> KernelDispatch {
+        try elementwise(.add, [(target, targetOffset), (addend, addendOffset)], count: count)
+    }
+
+    /// values[i] *= factor for `count` values.
+    public static func scale(_ values: DeviceBuffer, offset: Int = 0, by factor: Float, count: Int) throws(VulkanError) -> KernelDispatch {
+        var dispatch = try elementwise(.scale, [(values, offset)], count: count)
+        dispatch = KernelDispatch(.scale, buffers: dispatch.buffers, constants: dispatch.constants + [factor.bitPattern], groups: dispatch.groups)
+        return dispatch
+    }
+
+    /// The shader that multiplies weights of `type`, or nil where none exists yet.
+    static func matrixShader(for type: GGMLType) -> Shader? {
+        switch type {
+        case .f32: .matvecF32
+        case .f16: .matvecF16
+        case .q8_0: .matvecQ8_0
+        case .q4_0: .matvecQ4_0
+        case .q4_1: .matvecQ4_1
+        case .q4_K: .matvecQ4_K
+        case .q5_K: .matvecQ5_K
+        case .q6_K: .matvecQ6_K
+        default: nil
+        }
+    }
+
+    private static func elementwise(_ shader: Shader, _ operands: [(DeviceBuffer, Int)], count: Int) throws(VulkanError) -> KernelDispatch {
+        guard count >= 1 else { throw bad(shader, "no values") }
+        for (buffer, offset) in operands { try checkFloats(buffer, offset, count, shader) }
+        let constants = try words(shader, [count] + operands.map(\.1))
+        return KernelDispatch(shader, buffers: operands.map(\.0), constants: constants,
+                              groups: KernelDispatch.grid(items: count, perGroup: shader.workgroupSize))
+    }
+
+    /// Floats offset ..< offset + count must lie inside `buffer`.
+    private static func checkFloats(_ buffer: DeviceBuffer, _ offset: Int, _ count: Int, _ shader: Shader) throws(VulkanError) {
+        let (end, overflow) = offset.addingReportingOverflow(count)
+        guard offset >= 0, count >= 0, !overflow, end <= buffer.byteCount / 4 else {
+            throw bad(shader, "floats \(offset) ..< \(offset &+ count) do not fit a buffer of \(buffer.byteCount / 4)")
+        }
+    }
+
+    /// Push-constant words; each value must fit the shaders' 32-bit unsigned integers.
+    private static func words(_ shader: Shader, _ values: [Int]) throws(VulkanError) -> [UInt32] {
+        var result: [UInt32] = []
+        for value in values {
+            guard let word = UInt32(exactly: value) else { throw bad(shader, "the value \(value) does not fit 32 bits") }
+            result.append(word)
+        }
+        return result
+    }
+
+    private static func bad(_ shader: Shader, _ detail: String) -> VulkanError {
+        VulkanError(step: "preparing \(shader.rawValue)", detail: detail)
+    }
+}

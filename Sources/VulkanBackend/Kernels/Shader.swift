@@ -1,0 +1,58 @@
+// The compute shaders the backend runs: each one's GLSL file (Sources/VulkanBackend/Shaders),
+// how many storage buffers it binds and its workgroup size, which the GLSL declares too.
+
+import CVulkan
+
+enum Shader: String, CaseIterable, Sendable {
+    case add
+    case scale
+    case swiglu
+    case softmax
+    case rmsNorm = "rms_norm"
+    case rope
+    case matvecF32 = "matvec_f32"
+    case matvecF16 = "matvec_f16"
+    case matvecQ8_0 = "matvec_q8_0"
+    case matvecQ4_0 = "matvec_q4_0"
+    case matvecQ4_1 = "matvec_q4_1"
+    case matvecQ4_K = "matvec_q4_k"
+    case matvecQ5_K = "matvec_q5_k"
+    case matvecQ6_K = "matvec_q6_k"
+
+    /// The most storage buffers any shader binds.
+    static let maxBindings = 3
+
+    /// Storage buffers at bindings 0 ..< bindings of set 0.
+    var bindings: Int {
+        switch self {
+        case .scale, .softmax: 1
+        case .add, .swiglu, .rope: 2
+        case .rmsNorm, .matvecF32, .matvecF16, .matvecQ8_0, .matvecQ4_0, .matvecQ4_1, .matvecQ4_K, .matvecQ5_K, .matvecQ6_K: 3
+        }
+    }
+
+    /// Invocations per workgroup (local_size_x in the GLSL).
+    var workgroupSize: Int {
+        switch self {
+        case .add, .scale, .swiglu, .rope: 256
+        case .softmax, .rmsNorm, .matvecF32, .matvecF16, .matvecQ8_0, .matvecQ4_0, .matvecQ4_1, .matvecQ4_K, .matvecQ5_K, .matvecQ6_K: 64
+        }
+    }
+
+    /// The committed SPIR-V words, or nil when scripts/compile-shaders has not compiled this shader.
+    var spirv: UnsafeBufferPointer<UInt32>? {
+        for index in 0..<cvulkan_shader_count() {
+            guard let shader = cvulkan_shader_at(index)?.pointee, String(cString: shader.name) == rawValue else { continue }
+            return UnsafeBufferPointer(start: shader.words, count: shader.word_count)
+        }
+        return nil
+    }
+
+    /// Every compiled shader's name, as the C table lists them.
+    static var compiledNames: [String] {
+        (0..<cvulkan_shader_count()).compactMap { cvulkan_shader_at($0).map { String(cString: $0.pointee.name) } }
+    }
+
+    /// The `glslc --version` line that compiled the committed shaders.
+    static var compiler: String { String(cString: cvulkan_shader_compiler()) }
+}

@@ -1,0 +1,226 @@
+// Every shader against the engine's CPU reference twins (computed in Double) on random data and
+// edge cases: sizes that are not multiples of the workgroup, several vectors at once, more rows
+// than one grid dimension holds. NMSE limits: products 1e-10 (f32 accumulation of the same
+// decoded weights: observed ~1e-14), ops 1e-10; both far below the 5e-4 llama.cpp allows matrix
+// products whose activations it quantises.
+
+import Engine
+import Foundation
+import Testing
+@testable import VulkanBackend
+
+@Suite("Vulkan kernels against the CPU references")
+struct KernelTests {
+    static let limit = 1e-10
+
+    /// Weights of `type`, rows × columns; columns: blocks per row not a multiple of 64 threads.
+    static let shapes: [(GGMLType, rows: Int, columns: Int)] = [
+        (.f32, 37, 100), (.f16, 37, 101), (.q8_0, 37, 32 * 5), (.q4_0, 37, 32 * 67),
+        (.q4_1, 37, 32 * 5), (.q4_K, 19, 256 * 3), (.q5_K, 19, 256 * 3), (.q6_K, 19, 256 * 3),
+    ]
+
+    /// y = W·x in Double, from the engine's own decoding of each weight row.
+    static func reference(_ matrix: WeightMatrix, _ x: [Float], vectors: Int) -> [Float] {
+        var row = [Float](repeating: 0, count: matrix.columns)
+        var y = [Float](repeating: 0, count: vectors * matrix.rows)
+        for r in 0..<matrix.rows {
+            row.withUnsafeMutableBufferPointer { Dequantize.row(matrix, row: r, into: $0.baseAddress!) }
+            for v in 0..<vectors {
+                var sum = 0.0
+                for c in 0..<matrix.columns { sum += Double(row[c]) * Double(x[v * matrix.columns + c]) }
+                y[v * matrix.rows + r] = Float(sum)
+            }
+        }
+        return y
+    }
+
+    @Test("matrix-vector products match the engine's decoding for every weight type", arguments: shapes)
+    func matrixVector(type: GGMLType, rows: Int, columns: Int) throws {
+        let device = try Lavapipe.open()
+        let weights = try SyntheticMatrix(type: type, rows: rows, columns: columns, seed: 19 + UInt64(type.rawValue))
+        let vectors = 3
+        let x = SyntheticMatrix.activations(count: vectors * columns, seed: 7)
+        let matrix = try DeviceMatrix(uploading: weights.matrix, to: device)
+        let input = try DeviceBuffer(device: device, byteCount: 4 * x.count)
+        let output = try DeviceBuffer(device: device, byteCount: 4 * vectors * rows)
+        try input.write(x)
+        try device.run([try Kernels.multiply(matrix, input, into: output, vectors: vectors)])
+        let actual = try output.readFloats(count: vectors * rows)
+        let expected = Self.reference(weights.matrix, x, vectors: vectors)
+        let error = nmse(actual, expected)
+        print("Vulkan NMSE matvec \(type) \(rows)x\(columns)x\(vectors): \(error)")
+        #expect(error < Self.limit, "\(type): NMSE \(error)")
+        #expect(expected.contains { $0 != 0 })
+    }
+
+    @Test("a product with more rows than one grid dimension holds (70,000 > 65,535) fills every row")
+    func manyRows() throws {
+        let device = try Lavapipe.open()
+        let rows = 70_000, columns = 32
+        let weights = try SyntheticMatrix(type: .q8_0, rows: rows, columns: columns, seed: 3)
+        let x = SyntheticMatrix.activations(count: columns, seed: 4)
+        let matrix = try DeviceMatrix(uploading: weights.matrix, to: device)
+        let input = try DeviceBuffer(device: device, byteCount: 4 * columns)
+        let output = try DeviceBuffer(device: device, byteCount: 4 * (rows + 1))
+        try input.write(x)
+        try output.write([Float](repeating: .nan, count: rows + 1))
+        try device.run([try Kernels.multiply(matrix, input, into: output)])
+        let actual = try output.readFloats(count: rows + 1)
+        #expect(nmse(Array(actual.prefix(rows)), Self.reference(weights.matrix, x, vectors: 1)) < Self.limit)
+        #expect(actual[rows].isNaN, "nothing written past the last row")
+    }
+
+    @Test("products read and write at offsets into larger buffers")
+    func productOffsets() throws {
+        let device = try Lavapipe.open()
+        let weights = try SyntheticMatrix(type: .q4_0, rows: 5, columns: 64, seed: 11)
+        let x = SyntheticMatrix.activations(count: 64, seed: 12)
+        let matrix = try DeviceMatrix(uploading: weights.matrix, to: device)
+        let buffer = try DeviceBuffer(device: device, byteCount: 4 * 100)
+        try buffer.write([Float](repeating: -1, count: 100))
+        try buffer.write(x, at: 10)
+        try device.run([try Kernels.multiply(matrix, buffer, inputOffset: 10, into: buffer, outputOffset: 80)])
+        let all = try buffer.readFloats(count: 100)
+        #expect(nmse(Array(all[80..<85]), Self.reference(weights.matrix, x, vectors: 1)) < Self.limit)
+        #expect(all[85..<100].allSatisfy { $0 == -1 } && all[0..<10].allSatisfy { $0 == -1 })
+        #expect(throws: VulkanError.self) { try Kernels.multiply(matrix, buffer, inputOffset: 40, into: buffer) }
+    }
+
+    @Test("weight types without a shader are refused with the type's name")
+    func unsupportedType() throws {
+        let device = try Lavapipe.open()
+        let weights = try SyntheticMatrix(type: .q5_0, rows: 2, columns: 32, seed: 1)
+        let error = try #require(throws: VulkanError.self) { try DeviceMatrix(uploading: weights.matrix, to: device) }
+        #expect(error.message == "uploading a q5_0 matrix failed: the graphics card path has no q5_0 shader yet.")
+    }
+
+    @Test("RMSNorm matches the reference for rows of 1, 100 and 577 values", arguments: [1, 100, 577])
+    func rmsNorm(count: Int) throws {
+        let device = try Lavapipe.open()
+        let rows = 3
+        let x = SyntheticMatrix.activations(count: rows * count, seed: UInt64(count)).map { $0 * 4 }
+        let weight = SyntheticMatrix.activations(count: count, seed: 99).map { $0 + 1.5 }
+        let input = try DeviceBuffer(device: device, byteCount: 4 * x.count)
+        let weights = try DeviceBuffer(device: device, byteCount: 4 * count)
+        let output = try DeviceBuffer(device: device, byteCount: 4 * x.count)
+        try input.write(x)
+        try weights.write(weight)
+        try device.run([try Kernels.rmsNorm(input, weight: weights, into: output, rows: rows, count: count, epsilon: 1e-6)])
+        let actual = try output.readFloats(count: x.count)
+        let expected = (0..<rows).flatMap { r in RMSNorm.reference(Array(x[r * count..<(r + 1) * count]), weight: weight, epsilon: 1e-6) }
+        let error = nmse(actual, expected)
+        print("Vulkan NMSE rms_norm \(rows)x\(count): \(error)")
+        #expect(error < Self.limit)
+    }
+
+    @Test("softmax matches the reference, with large values that would overflow exp unshifted", arguments: [1, 77, 1000])
+    func softmax(count: Int) throws {
+        let device = try Lavapipe.open()
+        let rows = 2
+        var x = SyntheticMatrix.activations(count: rows * count, seed: 5).map { $0 * 20 }
+        for i in 0..<count { x[count + i] += 1000 }  // second row: exp(1000) is infinite in f32
+        let buffer = try DeviceBuffer(device: device, byteCount: 4 * x.count)
+        try buffer.write(x)
+        try device.run([try Kernels.softmax(buffer, rows: rows, count: count)])
+        let actual = try buffer.readFloats(count: x.count)
+        let expected = (0..<rows).flatMap { r in Softmax.reference(Array(x[r * count..<(r + 1) * count])) }
+        let error = nmse(actual, expected)
+        print("Vulkan NMSE softmax \(rows)x\(count): \(error)")
+        #expect(error < Self.limit)
+        #expect(actual.allSatisfy { $0.isFinite })
+    }
+
+    @Test("SwiGLU matches the reference, including large negative and positive gates")
+    func swiglu() throws {
+        let device = try Lavapipe.open()
+        let count = 1537
+        var gate = SyntheticMatrix.activations(count: count, seed: 21).map { $0 * 8 }
+        gate[0] = -100
+        gate[1] = 100
+        let up = SyntheticMatrix.activations(count: count, seed: 22)
+        let gates = try DeviceBuffer(device: device, byteCount: 4 * count)
+        let ups = try DeviceBuffer(device: device, byteCount: 4 * count)
+        try gates.write(gate)
+        try ups.write(up)
+        try device.run([try Kernels.swiglu(gate: gates, up: ups, count: count)])
+        let actual = try gates.readFloats(count: count)
+        let error = nmse(actual, SwiGLU.reference(gate: gate, up: up))
+        print("Vulkan NMSE swiglu \(count): \(error)")
+        #expect(error < Self.limit)
+        #expect(actual.allSatisfy { $0.isFinite })
+    }
+
+    @Test("RoPE in both styles matches the reference over several positions and heads, partial rotation included",
+          arguments: [Kernels.RotaryStyle.adjacent, .halves])
+    func rope(style: Kernels.RotaryStyle) throws {
+        let device = try Lavapipe.open()
+        let heads = 3, headSize = 64, positions = [0, 1, 17, 4000]
+        for dimensions in [64, 32] {
+            let rotary = RotaryEmbedding(dimensions: dimensions, frequencyBase: 10_000)
+            let x = SyntheticMatrix.activations(count: positions.count * heads * headSize, seed: UInt64(dimensions))
+            var table = [Float](repeating: 0, count: positions.count * dimensions)
+            table.withUnsafeMutableBufferPointer { pointer in
+                for (i, position) in positions.enumerated() { rotary.fillTable(position: position, into: pointer.baseAddress! + i * dimensions) }
+            }
+            let vectors = try DeviceBuffer(device: device, byteCount: 4 * x.count)
+            let tables = try DeviceBuffer(device: device, byteCount: 4 * table.count)
+            try vectors.write(x)
+            try tables.write(table)
+            try device.run([try Kernels.rope(vectors, table: tables, batch: positions.count, heads: heads, headSize: headSize,
+                                             dimensions: dimensions, style: style)])
+            let actual = try vectors.readFloats(count: x.count)
+            // The engine's own rotation with the same table: the twin the device must match.
+            var twin = x
+            twin.withUnsafeMutableBufferPointer { v in
+                table.withUnsafeBufferPointer { t in
+                    for i in positions.indices {
+                        let vector = v.baseAddress! + i * heads * headSize, angles = t.baseAddress! + i * dimensions
+                        if style == .halves {
+                            rotary.applyToHalves(table: angles, to: vector, heads: heads, headSize: headSize)
+                        } else {
+                            rotary.apply(table: angles, to: vector, heads: heads, headSize: headSize)
+                        }
+                    }
+                }
+            }
+            // And the definition in Double, whose angles differ from the float table's by its rounding.
+            var definition: [Float] = []
+            for (i, position) in positions.enumerated() {
+                for head in 0..<heads {
+                    let start = (i * heads + head) * headSize
+                    let vector = Array(x[start..<start + headSize])
+                    definition += style == .halves ? rotary.referenceHalves(vector, position: position) : rotary.reference(vector, position: position)
+                }
+            }
+            let error = nmse(actual, twin), definitionError = nmse(actual, definition)
+            print("Vulkan NMSE rope \(style) \(dimensions)/\(headSize): \(error) (against Double: \(definitionError))")
+            #expect(error < Self.limit, "\(style) \(dimensions): NMSE \(error)")
+            #expect(definitionError < 1e-6, "\(style) \(dimensions): NMSE \(definitionError) against the definition")
+            #expect(actual[(heads * headSize + dimensions)..<(heads * headSize + headSize)] == x[(heads * headSize + dimensions)..<(heads * headSize + headSize)],
+                    "values past the rotated dimensions stay as they were")
+        }
+    }
+
+    @Test("add and scale match plain arithmetic exactly")
+    func addAndScale() throws {
+        let device = try Lavapipe.open()
+        let count = 300
+        let a = SyntheticMatrix.activations(count: count, seed: 31), b = SyntheticMatrix.activations(count: count, seed: 32)
+        let first = try DeviceBuffer(device: device, byteCount: 4 * count), second = try DeviceBuffer(device: device, byteCount: 4 * count)
+        try first.write(a)
+        try second.write(b)
+        try device.run([try Kernels.add(first, second, count: count), try Kernels.scale(first, by: 0.125, count: count)])
+        #expect(try first.readFloats(count: count) == zip(a, b).map { ($0 + $1) * 0.125 })
+    }
+}
+
+@Suite("Vulkan device check")
+struct DeviceCheckTests {
+    @Test("the quick device check passes on lavapipe with an error far below its limit")
+    func passes() throws {
+        let device = try Lavapipe.open()
+        let error = try DeviceCheck.productError(on: device)
+        print("Vulkan NMSE device check: \(error)")
+        #expect(error < DeviceCheck.limit)
+    }
+}
