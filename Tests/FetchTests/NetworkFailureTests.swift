@@ -89,10 +89,12 @@ struct NetworkFailureTests {
         server.enqueue(.abortAfter(600_000))
         let outcome = try await ModelPull(settings: store.settings(endpoint: server.endpoint)).pull(.url(server.fileURL(file.name)))
         #expect(outcome.manifest.sha256 == file.sha256 && server.fileRequests.count == 2)
-        // A reset that saves some bytes, then resets before any byte: no progress twice in a row
-        // (an attempt that saves bytes starts the count again), so the pull gives up in plain words.
+        // A connection closed after some bytes (they are saved), then resets before any byte: no
+        // progress twice in a row (an attempt that saves bytes starts the count again), so the pull
+        // gives up in plain words. (A reset may discard bytes the client had not read yet, so the
+        // bytes to keep come before a plain close.)
         let again = try TemporaryStore()
-        server.enqueue(.abortAfter(100_000))
+        server.enqueue(.resetAfter(100_000))
         for _ in 0..<4 { server.enqueue(.abortAfter(0)) }
         var settings = again.settings(endpoint: server.endpoint)
         settings.maxAttempts = 2
