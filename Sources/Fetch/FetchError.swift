@@ -10,10 +10,13 @@ public struct FetchError: Error, CustomStringConvertible, Equatable, Sendable {
 
     public let kind: Kind
     public let message: String
+    /// The network library's own words, for `-v` and bug reports; never the message itself.
+    public let details: String?
 
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ message: String, details: String? = nil) {
         self.kind = kind
         self.message = message
+        self.details = details
     }
 
     public var description: String { message }

@@ -21,6 +21,9 @@ public struct FetchSettings: Sendable {
     public var freeSpaceMargin: Int64 = 256 << 20
     /// From HTTPS_PROXY / NO_PROXY.
     var proxy: ProxyRule?
+    /// SSL_CERT_FILE: the certificate authorities to trust instead of the system's, as OpenSSL and
+    /// curl read it (networks that inspect https give their users such a file).
+    public var certificateFile: String?
     /// Bytes the user may still write where the store is (statvfs); replaced in tests.
     public var freeSpace: @Sendable (String) -> Int64? = FreeSpace.available
 
@@ -51,6 +54,12 @@ public struct FetchSettings: Sendable {
         let token = environment["HF_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         var settings = FetchSettings(storeRoot: root, endpoint: endpoint, token: token)
         settings.proxy = ProxyRule.fromEnvironment(environment)
+        if let file = environment["SSL_CERT_FILE"], !file.isEmpty {
+            guard FileManager.default.isReadableFile(atPath: file) else {
+                throw FetchError(.badSource, "SSL_CERT_FILE is set to '\(file)', which cannot be read. Point it to a readable file of PEM certificates, or unset it to use the system's.")
+            }
+            settings.certificateFile = file
+        }
         return settings
     }
 }

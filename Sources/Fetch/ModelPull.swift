@@ -34,9 +34,23 @@ public struct ModelPull: Sendable {
             let outcome = try await pull(source, store: store, transport: transport, waitForLock: waitForLock, progress: progress)
             await transport.shutdown()
             return outcome
-        } catch {
+        } catch let error as FetchError {
             await transport.shutdown()
             throw error
+        } catch is CancellationError {
+            await transport.shutdown()
+            throw CancellationError()
+        } catch {
+            await transport.shutdown()
+            // The network library's own error (resolving, or a lasting failure): worded for people.
+            throw NetworkFailure.fetchError(error, url: address(of: source))
+        }
+    }
+
+    private func address(of source: ModelSource) -> URL {
+        switch source {
+        case .url(let url): return url
+        case .huggingFace(let file): return file.resolveURL(endpoint: settings.endpoint)
         }
     }
 
@@ -54,7 +68,16 @@ public struct ModelPull: Sendable {
 
         let partial = try PartialFile(path: partialPath)
         try matchPartial(partial, to: remote)
-        let result = try await ResumableDownload(remote: remote, partial: partial, transport: transport, settings: settings, progress: progress).run()
+        let result: ResumableDownload.Result
+        do {
+            result = try await ResumableDownload(remote: remote, partial: partial, transport: transport, settings: settings, progress: progress).run()
+        } catch {
+            // Only a partial with bytes in it is worth keeping for a resume; after a disk failure
+            // the files are left as they are, for the person freeing space to see.
+            let diskProblem = (error as? FetchError).map { $0.kind == .diskFull || $0.kind == .store } ?? false
+            if partial.length == 0, !diskProblem { discard(partial) }
+            throw error
+        }
 
         if let expected = remote.expectedSHA256, result.sha256 != expected {
             discard(partial)

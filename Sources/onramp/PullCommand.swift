@@ -16,6 +16,7 @@ struct PullCommand: AsyncParsableCommand {
             or an https:// address.
             Models go to $ONRAMP_HOME, else $XDG_DATA_HOME/onramp/models, else ~/.local/share/onramp/models.
             HF_ENDPOINT chooses another Hugging Face server; HF_TOKEN (sent only to that server) opens gated models.
+            HTTPS_PROXY and NO_PROXY are honoured; SSL_CERT_FILE replaces the trusted certificate authorities.
             Examples: onramp pull llama-3.2-1b-instruct
                       onramp pull smollm2-135m-instruct:q8_0
                       onramp pull hf://HuggingFaceTB/SmolLM2-135M-Instruct-GGUF/smollm2-135m-instruct-q8_0.gguf
@@ -26,6 +27,9 @@ struct PullCommand: AsyncParsableCommand {
 
     @Flag(help: "If another onramp is downloading the same file, wait for it instead of stopping.")
     var wait = false
+
+    @Flag(name: .shortAndLong, help: "On a network failure, also show the network library's own description of it.")
+    var verbose = false
 
     func validate() throws {
         do {
@@ -54,6 +58,13 @@ struct PullCommand: AsyncParsableCommand {
             StandardOutput.write("\(verb): \(manifest.name) (\(NumberText.bytes(manifest.size)), sha256 \(manifest.sha256))\n")
             let file = try store.blobPath(sha256: manifest.sha256)
             StandardOutput.write("File: \(file)\n")
+        } catch let error as FetchError {
+            // The plain message always; the library's words (NIO, TLS codes) only when asked for.
+            var text = error.message
+            if let details = error.details {
+                text += verbose ? "\nDetails: \(details)" : " (onramp pull -v shows the technical details.)"
+            }
+            throw StandardError.fail(text, in: Self.self)
         } catch {
             throw StandardError.fail(error, in: Self.self)
         }

@@ -217,10 +217,10 @@ struct LoopbackDownloadTests {
         }
     }
 
-    @Test("a gated repository (401) says to accept the licence and set HF_TOKEN")
-    func gated() async throws {
+    @Test("a gated repository (401 or 403) says to accept the licence and set HF_TOKEN", arguments: [401, 403])
+    func gated(status: Int) async throws {
         try await withServer { server, store, file in
-            server.failResolve(with: 401)
+            server.failResolve(with: status)
             do {
                 _ = try await ModelPull(settings: store.settings(endpoint: server.endpoint)).pull(try hf(file))
                 Issue.record("no error")
@@ -228,6 +228,23 @@ struct LoopbackDownloadTests {
                 #expect(error.kind == .needsAccess && error.message.contains("licence") && error.message.contains("HF_TOKEN"))
                 #expect(error.message.contains("\(server.endpoint.absoluteString)/test-org/test-repo"))
             }
+            #expect(!FileManager.default.fileExists(atPath: store.store.partialPath(for: file.name)))
+        }
+    }
+
+    @Test("a Git LFS pointer served instead of a model is refused as one, and deleted")
+    func lfsPointer() async throws {
+        let pointer = Array("version https://git-lfs.github.com/spec/v1\noid sha256:\(String(repeating: "ab", count: 32))\nsize 98400000\n".utf8)
+        let file = TestHubServer.File(repository: "o/r", name: "pointer.gguf", bytes: pointer, sha256: TestModelFiles.sha256(pointer))
+        try await withServer(file) { server, store, file in
+            do {
+                _ = try await ModelPull(settings: store.settings(endpoint: server.endpoint)).pull(.url(server.fileURL(file.name)))
+                Issue.record("a Git LFS pointer was stored as a model")
+            } catch let error as FetchError {
+                #expect(error.kind == .notGGUF && error.message.contains("Git LFS pointer"), "\(error.message)")
+            }
+            #expect(!FileManager.default.fileExists(atPath: store.store.partialPath(for: file.name)))
+            #expect(store.store.manifests().models.isEmpty)
         }
     }
 

@@ -1,12 +1,14 @@
 // A real HTTP server on loopback (SwiftNIO) that answers like Hugging Face — `resolve/` with
 // X-Repo-Commit, X-Linked-Etag and X-Linked-Size, then a redirect to the file — serves byte ranges,
 // logs every request, and injects the next queued fault on request. It listens on 127.0.0.1 and on
-// 127.0.0.2, a second host for cross-host redirects.
+// 127.0.0.2, a second host for cross-host redirects, and with https on 127.0.0.1 (`tlsPort`, a
+// certificate for models.test, localhost and 127.0.0.1 from `TestCertificates`).
 
 import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 import Synchronization
 
 final class TestHubServer: Sendable {
@@ -15,6 +17,8 @@ final class TestHubServer: Sendable {
         case resetAfter(Int)
         /// This many body bytes, then nothing more (the connection stays open).
         case stallAfter(Int)
+        /// This many body bytes, then the connection is reset (RST, as a dropped line looks).
+        case abortAfter(Int)
         /// Answer 200 with the whole file even when a range was asked for.
         case ignoreRange
         /// Answer 206 with a Content-Range that starts somewhere else.
@@ -27,7 +31,7 @@ final class TestHubServer: Sendable {
     }
 
     struct Request: Sendable {
-        let host: String  // which listener: "127.0.0.1" or "127.0.0.2"
+        let host: String  // which listener: "127.0.0.1", "127.0.0.2", or "tls" (https on 127.0.0.1)
         let method: String
         let path: String
         let headers: [String: String]  // lower-cased names
@@ -55,18 +59,23 @@ final class TestHubServer: Sendable {
     private let channels: [Channel]
     let port: Int
     let secondPort: Int
+    let tlsPort: Int
 
     init() async throws {
         let holder = StateBox()
+        let tls = try NIOSSLContext(configuration: .makeServerConfiguration(
+            certificateChain: [.certificate(try NIOSSLCertificate(bytes: Array(TestCertificates.server.utf8), format: .pem))],
+            privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(TestCertificates.serverKey.utf8), format: .pem))))
         var bound: [Channel] = []
-        for host in ["127.0.0.1", "127.0.0.2"] {
+        for (host, label, secure) in [("127.0.0.1", "127.0.0.1", false), ("127.0.0.2", "127.0.0.2", false), ("127.0.0.1", "tls", true)] {
             let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .serverChannelOption(.backlog, value: 64)
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
                 .childChannelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture(withResultOf: {
+                        if secure { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls)) }
                         try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-                        try channel.pipeline.syncOperations.addHandler(RequestHandler(server: holder, host: host))
+                        try channel.pipeline.syncOperations.addHandler(RequestHandler(server: holder, host: label))
                     })
                 }
             bound.append(try await bootstrap.bind(host: host, port: 0).get())
@@ -74,6 +83,7 @@ final class TestHubServer: Sendable {
         channels = bound
         port = bound[0].localAddress!.port!
         secondPort = bound[1].localAddress!.port!
+        tlsPort = bound[2].localAddress!.port!
         holder.server.withLock { $0 = self }
     }
 
@@ -82,6 +92,8 @@ final class TestHubServer: Sendable {
     }
 
     var endpoint: URL { URL(string: "http://127.0.0.1:\(port)")! }
+    /// The https listener, by a name its certificate covers.
+    var secureEndpoint: URL { URL(string: "https://localhost:\(tlsPort)")! }
 
     func add(_ file: File) { state.withLock { $0.files[file.name] = file } }
     func enqueue(_ faults: Fault...) { state.withLock { $0.faults += faults } }
@@ -96,7 +108,7 @@ final class TestHubServer: Sendable {
         case head(HTTPResponseStatus, [(String, String)])
         /// `length` is the Content-Length announced, which a fault may not deliver.
         case body(HTTPResponseStatus, [(String, String)], [UInt8], length: Int, then: Ending)
-        enum Ending { case finish, close, stall }
+        enum Ending { case finish, close, stall, reset }
     }
 
     fileprivate func answer(host: String, head: HTTPRequestHead) -> Answer {
@@ -156,6 +168,7 @@ final class TestHubServer: Sendable {
         switch fault {
         case .resetAfter(let count): return .body(status, [], Array(body.prefix(count)), length: body.count, then: .close)
         case .stallAfter(let count): return .body(status, [], Array(body.prefix(count)), length: body.count, then: .stall)
+        case .abortAfter(let count): return .body(status, [], Array(body.prefix(count)), length: body.count, then: .reset)
         default: return .body(status, [], body, length: body.count, then: .finish)
         }
     }
@@ -220,6 +233,14 @@ private final class RequestHandler: ChannelInboundHandler {
                 let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
                 context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(buffer)))).whenComplete { _ in
                     bound.value.close(promise: nil)
+                }
+            case .reset:
+                // SO_LINGER 0: closing sends RST instead of FIN, so the client reads ECONNRESET.
+                let channel = context.channel
+                context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(buffer)))).whenComplete { _ in
+                    let sockets = channel as? SocketOptionProvider
+                    let lingering = sockets?.setSoLinger(linger(l_onoff: 1, l_linger: 0)) ?? channel.eventLoop.makeSucceededVoidFuture()
+                    lingering.whenComplete { _ in channel.close(promise: nil) }
                 }
             }
         }
