@@ -124,7 +124,7 @@ private struct TensorLoader {
             }
             guard spec.allowedTypes.contains(tensor.type) else {
                 let allowed = spec.allowedTypes.map(\.description).sorted().joined(separator: ", ")
-                throw GGUFError(.wrongTensorType, "\(file.displayName): tensor '\(name)' (\(role)) is stored as \(tensor.type), but Onramp needs one of \(allowed) there. Choose a file with a common quantisation such as Q4_K_M or Q8_0.")
+                throw GGUFError(.wrongTensorType, "\(file.displayName): tensor '\(name)' (\(role)) is stored as \(tensor.type), but Onramp needs one of \(allowed) there. \(GGMLType.computableAdvice)")
             }
             let columns = shape[0]
             let rows = shape.dropFirst().reduce(1, *)

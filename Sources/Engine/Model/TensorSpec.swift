@@ -39,7 +39,7 @@ public struct TensorSpec: Sendable {
     }
 
     /// Types the engine's kernels multiply with directly.
-    public static let matrixTypes: Set<GGMLType> = [.f32, .f16, .bf16, .q4_0, .q4_1, .q5_0, .q5_1, .q8_0, .q4_K, .q5_K, .q6_K]
+    public static let matrixTypes = Set(GGMLType.computable)
     /// Norm weights and biases are element-wise, kept in full precision by every converter.
     public static let vectorTypes: Set<GGMLType> = [.f32]
 
