@@ -13,7 +13,7 @@ public struct GenerationResult: Sendable, Equatable {
     }
 
     /// The tokens generated, without the end-of-generation token.
-    public var tokens: [Int]
+    public var tokens: [TokenID]
     public var stopReason: StopReason
     public var promptTokenCount: Int
     public var promptSeconds: Double

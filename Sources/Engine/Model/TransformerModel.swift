@@ -87,9 +87,9 @@ public final class TransformerModel: LanguageModel, @unchecked Sendable {
 
     /// Runs `tokens` after the positions already in `cache` and returns the logits of the last
     /// token (or of every token, `vocabulary` floats each, when `allLogits`).
-    public func forward(_ tokens: [Int], cache: KVCache, allLogits: Bool = false) throws(ModelError) -> [Float] {
+    public func forward(_ tokens: [TokenID], cache: KVCache, allLogits: Bool = false) throws(ModelError) -> [Float] {
         for token in tokens where token < 0 || token >= shape.vocabulary {
-            throw .tokenOutOfRange(token: token, vocabulary: shape.vocabulary)
+            throw .tokenOutOfRange(token: Int(token), vocabulary: shape.vocabulary)
         }
         guard cache.layers == shape.layers, cache.width == shape.keyValueWidth else {
             throw .invalidSetting("This conversation memory was made for a different model.")
@@ -128,7 +128,7 @@ public final class TransformerModel: LanguageModel, @unchecked Sendable {
     /// One batch at positions `start`…; returns no logits unless `logits`, then the last
     /// token's or, with `allLogits`, every token's.
     private func forwardBatch(
-        _ tokens: [Int], cache: KVCache, start: Int, logits wantLogits: Bool, allLogits: Bool
+        _ tokens: [TokenID], cache: KVCache, start: Int, logits wantLogits: Bool, allLogits: Bool
     ) throws(ModelError) -> [Float] {
         let n = tokens.count
         let d = shape.embedding
@@ -136,7 +136,7 @@ public final class TransformerModel: LanguageModel, @unchecked Sendable {
         let products = MatrixProducts(pool: pool, kernel: chosenKernel)
 
         for (row, token) in tokens.enumerated() {
-            Dequantize.row(weights.tokenEmbedding, row: token, into: b.hidden + row * d)
+            Dequantize.row(weights.tokenEmbedding, row: Int(token), into: b.hidden + row * d)
         }
         if let scale = shape.embeddingScale {
             VectorMath.scale(b.hidden, by: scale, count: n * d)

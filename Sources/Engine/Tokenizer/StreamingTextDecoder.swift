@@ -13,7 +13,7 @@ public struct StreamingTextDecoder: Sendable {
     }
 
     /// The text that `id` completes: every whole character so far, holding back an unfinished one.
-    public mutating func append(_ id: Int32) -> String {
+    public mutating func append(_ id: TokenID) -> String {
         if !showsSpecialTokens && tokenizer.isControl(id) {
             return ""
         }

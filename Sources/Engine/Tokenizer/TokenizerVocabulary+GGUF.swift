@@ -11,9 +11,9 @@ extension TokenizerVocabulary {
             Int32(exactly: $0) ?? 0
         }
         // Vocabulary sizes beyond Int32 are refused by the main initializer; ids outside it are ignored.
-        func tokenID(_ key: String) throws -> Int32? {
+        func tokenID(_ key: String) throws -> TokenID? {
             guard let id = try metadata.integerIfPresent(key), id >= 0, id < tokens.count else { return nil }
-            return Int32(exactly: id)
+            return TokenID(exactly: id)
         }
         try self.init(
             tokens: tokens,

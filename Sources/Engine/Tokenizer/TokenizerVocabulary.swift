@@ -14,13 +14,13 @@ public struct TokenizerVocabulary: Sendable {
     public var model: String
     /// `tokenizer.ggml.pre`, the pre-tokenizer name; nil means llama.cpp's "default".
     public var pre: String?
-    public var bos: Int32?
-    public var eos: Int32?
-    public var unknown: Int32?
-    public var padding: Int32?
+    public var bos: TokenID?
+    public var eos: TokenID?
+    public var unknown: TokenID?
+    public var padding: TokenID?
     /// End-of-turn and end-of-message tokens when the file names them (`eot_token_id`, `eom_token_id`).
-    public var endOfTurn: Int32?
-    public var endOfMessage: Int32?
+    public var endOfTurn: TokenID?
+    public var endOfMessage: TokenID?
     /// Whether encoding with `addSpecial` puts BOS first / EOS last.
     public var addBOS: Bool
     public var addEOS: Bool
@@ -46,12 +46,12 @@ public struct TokenizerVocabulary: Sendable {
         merges: [String] = [],
         model: String = "gpt2",
         pre: String? = nil,
-        bos: Int32? = nil,
-        eos: Int32? = nil,
-        unknown: Int32? = nil,
-        padding: Int32? = nil,
-        endOfTurn: Int32? = nil,
-        endOfMessage: Int32? = nil,
+        bos: TokenID? = nil,
+        eos: TokenID? = nil,
+        unknown: TokenID? = nil,
+        padding: TokenID? = nil,
+        endOfTurn: TokenID? = nil,
+        endOfMessage: TokenID? = nil,
         addBOS: Bool? = nil,
         addEOS: Bool? = nil,
         addSpacePrefix: Bool? = nil
@@ -69,7 +69,7 @@ public struct TokenizerVocabulary: Sendable {
         }
         let count = tokens.count
         // An id outside the vocabulary is ignored, as llama.cpp does, rather than trusted.
-        func valid(_ id: Int32?) -> Int32? {
+        func valid(_ id: TokenID?) -> TokenID? {
             guard let id, id >= 0, Int(id) < count else { return nil }
             return id
         }
