@@ -26,7 +26,6 @@ struct ModelFileTests {
         #expect(h.rmsNormEpsilon == Float(9.999999747378752e-06))
         #expect(h.ropeFrequencyBase == 100_000)
         #expect(h.ropeScaling == .init(kind: .none, factor: 1, originalContextLength: 0))
-        #expect(h.tiedEmbeddings)
 
         let tensors = try ModelWeights(file: file, hyperparameters: h)
         #expect(tensors.layers.count == 30)
@@ -48,5 +47,19 @@ struct ModelFileTests {
         let tensors = try ModelWeights(file: file, hyperparameters: h)
         #expect(tensors.layers[0].query?.type == .q8_0)
         #expect(tensors.layers[0].query?.byteCount == 32 / 32 * 34 * 32)
+    }
+
+    @Test("a load reads the token list once: the hyper-parameters and the tokenizer take the list they are given")
+    func tokensPassedDown() throws {
+        let file = try GGUFFile(path: GGUFTestFiles.hostileFolder.appendingPathComponent("valid-tiny-llama.gguf").path)
+        let tokens = try file.metadata.stringArray(TokenizerVocabulary.tokensKey)
+        #expect(try ModelHyperparameters(file: file, tokens: tokens).vocabularySize == tokens.count)
+        // A shorter list than the file's: the vocabulary size follows the list handed down, so the
+        // embedding's rows no longer match and the weights are refused rather than read past.
+        let shorter = Array(tokens.dropLast())
+        let h = try ModelHyperparameters(file: file, tokens: shorter)
+        #expect(h.vocabularySize == tokens.count - 1)
+        #expect(throws: GGUFError.self) { try ModelWeights(file: file, hyperparameters: h) }
+        #expect(try TokenizerVocabulary(metadata: file.metadata, tokens: shorter).tokens.count == tokens.count - 1)
     }
 }

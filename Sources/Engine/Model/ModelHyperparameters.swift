@@ -35,8 +35,6 @@ public struct ModelHyperparameters: Sendable, Equatable {
     public let rmsNormEpsilon: Float
     public let ropeFrequencyBase: Float
     public let ropeScaling: RopeScaling
-    /// True when the file has no `output.weight`, so the token embedding doubles as the output layer.
-    public let tiedEmbeddings: Bool
     /// Positions a sliding-window layer sees (`attention.sliding_window`), when the
     /// architecture has such layers.
     public let slidingWindow: Int?
@@ -46,6 +44,12 @@ public struct ModelHyperparameters: Sendable, Equatable {
     /// Reads and checks the settings of a supported architecture; the tensors are checked
     /// against them by `ModelWeights`.
     public init(file: GGUFFile) throws(GGUFError) {
+        try self.init(file: file, tokens: try file.metadata.stringArray(TokenizerVocabulary.tokensKey))
+    }
+
+    /// The same, with the file's token list (`tokenizer.ggml.tokens`) already read by the
+    /// caller, who hands the same list to the tokenizer: the list is read once per load.
+    public init(file: GGUFFile, tokens: [String]) throws(GGUFError) {
         let metadata = file.metadata
         let name = file.displayName
         let architecture = try metadata.string("general.architecture")
@@ -80,12 +84,10 @@ public struct ModelHyperparameters: Sendable, Equatable {
         rmsNormEpsilon = try reader.positiveFloat("attention.layer_norm_rms_epsilon")
         ropeFrequencyBase = try reader.positiveFloat("rope.freq_base", default: 10_000)
         ropeScaling = try reader.ropeScaling()
-        let tokens = try metadata.stringArray("tokenizer.ggml.tokens")
         vocabularySize = tokens.count
         if let declared = try metadata.integerIfPresent(architecture + ".vocab_size"), declared != tokens.count {
             throw GGUFError(.vocabularyMismatch, "\(name): setting '\(architecture).vocab_size' says \(ByteCountText.count(declared)) tokens, but the tokenizer lists \(ByteCountText.count(tokens.count)). \(GGUFError.damagedAdvice)")
         }
-        tiedEmbeddings = file.tensor(named: "output.weight") == nil
         if let rule = traits.slidingWindow {
             slidingWindow = try reader.size("attention.sliding_window")
             // llama.cpp fixes the pattern per architecture rather than reading it from the file.

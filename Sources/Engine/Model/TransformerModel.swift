@@ -63,7 +63,13 @@ public final class TransformerModel: LanguageModel, @unchecked Sendable {
     /// Reads the settings and the tensors of `file` (one pass over its architecture's table) and
     /// prepares the forward pass.
     public convenience init(file: GGUFFile, threads: Int, kernels: KernelPath = .best) throws {
-        let settings = try ModelHyperparameters(file: file)
+        try self.init(file: file, tokens: try file.metadata.stringArray(TokenizerVocabulary.tokensKey), threads: threads, kernels: kernels)
+    }
+
+    /// The same, with the file's token list already read (by `LoadedModel`, which gives the same
+    /// list to the tokenizer).
+    public convenience init(file: GGUFFile, tokens: [String], threads: Int, kernels: KernelPath = .best) throws {
+        let settings = try ModelHyperparameters(file: file, tokens: tokens)
         let shape = try ModelShape(settings)
         let weights = try ModelWeights(file: file, hyperparameters: settings)
         self.init(file: file, shape: shape, weights: weights, threads: threads, kernels: kernels)

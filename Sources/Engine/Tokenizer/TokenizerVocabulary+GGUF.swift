@@ -4,7 +4,15 @@ extension TokenizerVocabulary {
     /// The vocabulary of a GGUF model. Throws when a key has the wrong type, the vocabulary is
     /// inconsistent, or the tokenizer or pre-tokenizer is one Onramp does not implement.
     public init(metadata: GGUFMetadata) throws {
-        let tokens = try metadata.stringArray("tokenizer.ggml.tokens")
+        try self.init(metadata: metadata, tokens: try metadata.stringArray(Self.tokensKey))
+    }
+
+    /// The key of the token list, which a whole-model load reads once and passes to both the
+    /// hyper-parameters (for the vocabulary size) and the tokenizer.
+    static let tokensKey = "tokenizer.ggml.tokens"
+
+    /// The vocabulary, with `tokens` already read from `metadata` by the caller.
+    public init(metadata: GGUFMetadata, tokens: [String]) throws {
         let model = try metadata.string("tokenizer.ggml.model")
         let tokenTypes = try metadata.integerArrayIfPresent("tokenizer.ggml.token_type")?.map {
             // A type number no tokenizer knows is "undefined" (0), as llama.cpp treats it.
