@@ -6,7 +6,7 @@ public final class ChatSession {
     public let generator: TextGenerator
     public let template: ChatTemplate
     public let cache: KVCache
-    public private(set) var messages: [ChatMessage]
+    private(set) var messages: [ChatMessage]
     /// Tokens whose keys and values are in `cache`, in order.
     private var cachedTokens: [TokenID] = []
 

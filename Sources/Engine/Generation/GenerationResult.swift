@@ -16,8 +16,8 @@ public struct GenerationResult: Sendable, Equatable {
     public var tokens: [TokenID]
     public var stopReason: StopReason
     public var promptTokenCount: Int
-    public var promptSeconds: Double
-    public var generationSeconds: Double
+    var promptSeconds: Double
+    var generationSeconds: Double
 
     /// Prompt tokens processed per second.
     public var promptSpeed: Double { promptSeconds > 0 ? Double(promptTokenCount) / promptSeconds : 0 }

@@ -20,7 +20,7 @@ public struct SpeedBenchmark {
         /// "pp512" or "tg128".
         public var test: String
         public var tokens: Int
-        public var tokensPerSecond: [Double]
+        var tokensPerSecond: [Double]
 
         public var median: Double {
             let sorted = tokensPerSecond.sorted()

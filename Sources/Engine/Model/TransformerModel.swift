@@ -21,7 +21,7 @@ public final class TransformerModel: LanguageModel, @unchecked Sendable {
     /// The sliding-window layers' RoPE, when their base differs (Gemma 3).
     let localRope: RotaryEmbedding?
     /// Tokens per forward batch when processing a prompt (llama.cpp's default ubatch).
-    public static let maximumBatch = 512
+    static let maximumBatch = 512
 
     private var buffers: ForwardBuffers?
     private let lock = NSLock()
@@ -44,7 +44,7 @@ public final class TransformerModel: LanguageModel, @unchecked Sendable {
 
     /// `threads` and `kernels` are the caller's choice (see `ThreadCount.forMachine`): the
     /// engine does not look at the machine or the environment itself.
-    public init(file: GGUFFile, shape: ModelShape, weights: ModelWeights, threads: Int, kernels: KernelPath = .best) {
+    init(file: GGUFFile, shape: ModelShape, weights: ModelWeights, threads: Int, kernels: KernelPath = .best) {
         self.file = file
         self.shape = shape
         self.weights = weights

@@ -15,7 +15,7 @@ public struct Sampler: Sendable {
     /// A token candidate: its id and its (adjusted) score.
     public struct Candidate: Equatable, Sendable {
         public var token: TokenID
-        public var logit: Float
+        var logit: Float
         public init(token: TokenID, logit: Float) {
             self.token = token
             self.logit = logit
@@ -83,7 +83,7 @@ public struct Sampler: Sendable {
     }
 
     /// Probabilities of sorted candidates at temperature 1.
-    public static func probabilities(_ candidates: [Candidate]) -> [Double] {
+    static func probabilities(_ candidates: [Candidate]) -> [Double] {
         guard let top = candidates.first?.logit else { return [] }
         let exps = candidates.map { Foundation.exp(Double($0.logit - top)) }
         let sum = exps.reduce(0, +)
@@ -110,7 +110,7 @@ public struct Sampler: Sendable {
     }
 
     /// Picks a candidate with probability softmax(logit / temperature), using `uniform` in [0, 1).
-    public static func draw(_ candidates: [Candidate], temperature: Float, uniform: Double) -> TokenID {
+    static func draw(_ candidates: [Candidate], temperature: Float, uniform: Double) -> TokenID {
         guard let first = candidates.first else { return 0 }
         let scaled = candidates.map { Candidate(token: $0.token, logit: $0.logit / temperature) }
         let probabilities = probabilities(scaled)

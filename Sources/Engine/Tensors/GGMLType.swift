@@ -30,7 +30,7 @@ public enum GGMLType: UInt32, Sendable, CaseIterable, CustomStringConvertible {
     /// Bytes per block.
     public var bytesPerBlock: Int { traits.bytesPerBlock }
 
-    public var isQuantized: Bool { blockSize > 1 }
+    var isQuantized: Bool { blockSize > 1 }
 
     /// The name ggml and llama.cpp print for this type (e.g. "q4_K").
     public var description: String { traits.name }

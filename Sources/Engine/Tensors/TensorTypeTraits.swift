@@ -99,7 +99,7 @@ extension GGMLType {
 
     /// The weight types the engine computes with: float types first, then the quantised ones
     /// by number (the order of the self-test's report).
-    public static let computable: [GGMLType] = {
+    static let computable: [GGMLType] = {
         let types = allCases.filter { $0.traits.product != nil }
         return types.filter { !$0.isQuantized } + types.filter(\.isQuantized)
     }()

@@ -1,8 +1,8 @@
 // Byte-level BPE (GGUF `tokenizer.ggml.model` "gpt2": GPT-2, Llama 3, Qwen 2, SmolLM2 …), giving the
 // same token ids and text as llama.cpp: special tokens cut out, words split, bytes merged by rank.
 
-public final class BytePairTokenizer: TableBackedTokenizer {
-    public let vocabulary: TokenizerVocabulary
+final class BytePairTokenizer: TableBackedTokenizer {
+    let vocabulary: TokenizerVocabulary
     let preTokenizer: PreTokenizer
     let special: SpecialTokens
     private let symbols: BytePairSymbols
@@ -13,7 +13,7 @@ public final class BytePairTokenizer: TableBackedTokenizer {
     /// The token whose text is exactly this one byte, or -1: the last resort for unmergeable symbols.
     private let singleByteTokens: [TokenID]
 
-    public init(vocabulary: TokenizerVocabulary) throws {
+    init(vocabulary: TokenizerVocabulary) throws {
         guard vocabulary.model == "gpt2" else { throw TokenizerError.unsupportedModel(vocabulary.model) }
         self.vocabulary = vocabulary
         preTokenizer = try PreTokenizer(name: vocabulary.pre)
@@ -37,7 +37,7 @@ public final class BytePairTokenizer: TableBackedTokenizer {
 
     // MARK: Encoding
 
-    public func encode(_ text: String, addSpecial: Bool, parseSpecial: Bool) -> [TokenID] {
+    func encode(_ text: String, addSpecial: Bool, parseSpecial: Bool) -> [TokenID] {
         var output: [TokenID] = []
         output.reserveCapacity(text.utf8.count / 3 + 2)
         if addSpecial && vocabulary.addBOS, let bos = vocabulary.bos {

@@ -2,8 +2,8 @@
 // the same ids and text as llama.cpp: spaces written "▁", adjacent pieces merged by best token score,
 // characters no token covers written as byte tokens "<0xAB>".
 
-public final class SentencePieceTokenizer: TableBackedTokenizer {
-    public let vocabulary: TokenizerVocabulary
+final class SentencePieceTokenizer: TableBackedTokenizer {
+    let vocabulary: TokenizerVocabulary
     let special: SpecialTokens
     private let tokenTexts: [[UInt8]]
     private let tokenIndex: TokenTextIndex
@@ -12,7 +12,7 @@ public final class SentencePieceTokenizer: TableBackedTokenizer {
     /// The token for each byte ("<0xAB>", else the byte itself as text), or -1.
     private let byteTokens: [TokenID]
 
-    public init(vocabulary: TokenizerVocabulary) throws {
+    init(vocabulary: TokenizerVocabulary) throws {
         guard vocabulary.model == "llama" else { throw TokenizerError.unsupportedModel(vocabulary.model) }
         self.vocabulary = vocabulary
         let texts = vocabulary.tokenTextBytes()
@@ -31,7 +31,7 @@ public final class SentencePieceTokenizer: TableBackedTokenizer {
 
     // MARK: Encoding
 
-    public func encode(_ text: String, addSpecial: Bool, parseSpecial: Bool) -> [TokenID] {
+    func encode(_ text: String, addSpecial: Bool, parseSpecial: Bool) -> [TokenID] {
         var output: [TokenID] = []
         if addSpecial && vocabulary.addBOS, let bos = vocabulary.bos {
             output.append(bos)

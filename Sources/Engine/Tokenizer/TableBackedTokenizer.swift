@@ -9,19 +9,19 @@ protocol TableBackedTokenizer: Tokenizer {
 }
 
 extension TableBackedTokenizer {
-    public func pieceBytes(_ id: TokenID) -> [UInt8] {
+    func pieceBytes(_ id: TokenID) -> [UInt8] {
         pieces.bytes(id)
     }
 
-    public func decode(_ ids: [TokenID]) -> String {
+    func decode(_ ids: [TokenID]) -> String {
         pieces.decode(ids, dropsLeadingSpace: vocabulary.addSpacePrefix, cleansUpSpaces: cleansUpSpacesWhenDecoding)
     }
 
-    public func isControl(_ id: TokenID) -> Bool {
+    func isControl(_ id: TokenID) -> Bool {
         special.isControl(id)
     }
 
-    public func isEndOfGeneration(_ id: TokenID) -> Bool {
+    func isEndOfGeneration(_ id: TokenID) -> Bool {
         special.endOfGeneration.contains(id)
     }
 }

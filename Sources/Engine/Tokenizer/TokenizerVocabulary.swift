@@ -5,36 +5,36 @@ public struct TokenizerVocabulary: Sendable {
     /// Token texts by id. For byte-level BPE these are in the GPT-2 byte-to-unicode alphabet ("Ġthe").
     public var tokens: [String]
     /// `tokenizer.ggml.token_type` per token: 1 normal, 2 unknown, 3 control, 4 user-defined, 5 unused, 6 byte.
-    public var tokenTypes: [Int32]
+    var tokenTypes: [Int32]
     /// `tokenizer.ggml.scores` per token (SentencePiece uses them; BPE ignores them).
     public var scores: [Float]
     /// BPE merges, best first, each "left right".
-    public var merges: [String]
+    var merges: [String]
     /// `tokenizer.ggml.model`: "gpt2" (byte-level BPE) or "llama" (SentencePiece).
     public var model: String
     /// `tokenizer.ggml.pre`, the pre-tokenizer name; nil means llama.cpp's "default".
     public var pre: String?
-    public var bos: TokenID?
-    public var eos: TokenID?
-    public var unknown: TokenID?
-    public var padding: TokenID?
+    var bos: TokenID?
+    var eos: TokenID?
+    var unknown: TokenID?
+    var padding: TokenID?
     /// End-of-turn and end-of-message tokens when the file names them (`eot_token_id`, `eom_token_id`).
-    public var endOfTurn: TokenID?
-    public var endOfMessage: TokenID?
+    var endOfTurn: TokenID?
+    var endOfMessage: TokenID?
     /// Whether encoding with `addSpecial` puts BOS first / EOS last.
-    public var addBOS: Bool
-    public var addEOS: Bool
+    var addBOS: Bool
+    var addEOS: Bool
     /// `tokenizer.ggml.add_space_prefix`: decoding drops one leading space of the first piece.
-    public var addSpacePrefix: Bool
+    var addSpacePrefix: Bool
 
     /// Token-type numbers used by GGUF files (llama.cpp's `llama_token_type`).
-    public enum TokenType {
-        public static let normal: Int32 = 1
-        public static let unknown: Int32 = 2
-        public static let control: Int32 = 3
-        public static let userDefined: Int32 = 4
-        public static let unused: Int32 = 5
-        public static let byte: Int32 = 6
+    enum TokenType {
+        static let normal: Int32 = 1
+        static let unknown: Int32 = 2
+        static let control: Int32 = 3
+        static let userDefined: Int32 = 4
+        static let unused: Int32 = 5
+        static let byte: Int32 = 6
     }
 
     /// Builds a checked vocabulary. Flags left nil take the value llama.cpp would use for this
@@ -114,7 +114,7 @@ public struct TokenizerVocabulary: Sendable {
     }
 
     /// The tokenizer for this vocabulary's family.
-    public func makeTokenizer() throws -> any Tokenizer {
+    func makeTokenizer() throws -> any Tokenizer {
         switch model {
         case "gpt2": return try BytePairTokenizer(vocabulary: self)
         case "llama": return try SentencePieceTokenizer(vocabulary: self)
