@@ -13,9 +13,11 @@ public struct LoadedModel: Sendable {
     /// command line and the environment).
     public static func open(path: String, threads: Int, kernels: KernelPath = .best) throws -> LoadedModel {
         let file = try GGUFFile(path: path)
-        // The token list is read once, for the vocabulary size and for the tokenizer.
-        let tokens = try file.metadata.stringArray(TokenizerVocabulary.tokensKey)
-        let model = try TransformerModel(file: file, tokens: tokens, threads: threads, kernels: kernels)
+        // The token list is read once, by the settings (for the vocabulary size), and handed on to
+        // the tokenizer.
+        var tokens: [String] = []
+        let settings = try ModelHyperparameters(file: file, readTokens: &tokens)
+        let model = try TransformerModel(file: file, settings: settings, threads: threads, kernels: kernels)
         let tokenizer = try TokenizerVocabulary(metadata: file.metadata, tokens: tokens).makeTokenizer()
         let template = try? file.metadata.stringIfPresent("tokenizer.chat_template")
         return LoadedModel(file: file, model: model, tokenizer: tokenizer, chatTemplateSource: template ?? nil)

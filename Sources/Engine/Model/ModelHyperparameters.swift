@@ -44,12 +44,14 @@ struct ModelHyperparameters: Sendable, Equatable {
     /// Reads and checks the settings of a supported architecture; the tensors are checked
     /// against them by `ModelWeights`.
     init(file: GGUFFile) throws(GGUFError) {
-        try self.init(file: file, tokens: try file.metadata.stringArray(TokenizerVocabulary.tokensKey))
+        var tokens: [String] = []
+        try self.init(file: file, readTokens: &tokens)
     }
 
-    /// The same, with the file's token list (`tokenizer.ggml.tokens`) already read by the
-    /// caller, who hands the same list to the tokenizer: the list is read once per load.
-    init(file: GGUFFile, tokens: [String]) throws(GGUFError) {
+    /// The same, handing back the file's token list (`tokenizer.ggml.tokens`), which it reads
+    /// where its checks come to the vocabulary size: a whole-model load gives that list to the
+    /// tokenizer, so the list is read once per load and problems are reported in the same order.
+    init(file: GGUFFile, readTokens tokens: inout [String]) throws(GGUFError) {
         let metadata = file.metadata
         let name = file.displayName
         let architecture = try metadata.string("general.architecture")
@@ -84,6 +86,7 @@ struct ModelHyperparameters: Sendable, Equatable {
         rmsNormEpsilon = try reader.positiveFloat("attention.layer_norm_rms_epsilon")
         ropeFrequencyBase = try reader.positiveFloat("rope.freq_base", default: 10_000)
         ropeScaling = try reader.ropeScaling()
+        tokens = try metadata.stringArray(TokenizerVocabulary.tokensKey)
         vocabularySize = tokens.count
         if let declared = try metadata.integerIfPresent(architecture + ".vocab_size"), declared != tokens.count {
             throw GGUFError(.vocabularyMismatch, "\(name): setting '\(architecture).vocab_size' says \(ByteCountText.count(declared)) tokens, but the tokenizer lists \(ByteCountText.count(tokens.count)). \(GGUFError.damagedAdvice)")

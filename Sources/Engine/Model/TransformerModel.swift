@@ -63,13 +63,12 @@ public final class TransformerModel: LanguageModel, @unchecked Sendable {
     /// Reads the settings and the tensors of `file` (one pass over its architecture's table) and
     /// prepares the forward pass.
     public convenience init(file: GGUFFile, threads: Int, kernels: KernelPath = .best) throws {
-        try self.init(file: file, tokens: try file.metadata.stringArray(TokenizerVocabulary.tokensKey), threads: threads, kernels: kernels)
+        try self.init(file: file, settings: try ModelHyperparameters(file: file), threads: threads, kernels: kernels)
     }
 
-    /// The same, with the file's token list already read (by `LoadedModel`, which gives the same
-    /// list to the tokenizer).
-    public convenience init(file: GGUFFile, tokens: [String], threads: Int, kernels: KernelPath = .best) throws {
-        let settings = try ModelHyperparameters(file: file, tokens: tokens)
+    /// The same, with the settings already read (by `LoadedModel`, which keeps the token list the
+    /// settings read for the tokenizer).
+    convenience init(file: GGUFFile, settings: ModelHyperparameters, threads: Int, kernels: KernelPath = .best) throws {
         let shape = try ModelShape(settings)
         let weights = try ModelWeights(file: file, hyperparameters: settings)
         self.init(file: file, shape: shape, weights: weights, threads: threads, kernels: kernels)
