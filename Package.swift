@@ -74,7 +74,8 @@ let package = Package(
         .target(name: "CX86Kernels"),
         .testTarget(
             name: "EngineTests",
-            dependencies: ["Engine"],
+            // CX86Kernels: the tests read the C kernels' shared constants (onramp_tensor_types.h).
+            dependencies: ["Engine", "CX86Kernels"],
             exclude: [
                 "Fixtures/Hostile",  // read in place via #filePath, also the fuzzer's seed corpus
                 "Fixtures/Tokenizer",  // llama.cpp's answers, read in place via #filePath

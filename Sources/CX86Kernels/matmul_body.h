@@ -26,7 +26,9 @@
 #define KERNEL_DOT_AVX_VNNI 1    // vpdpbusd, VEX form (AVX-VNNI)
 #define KERNEL_DOT_AVX512_VNNI 2 // vpdpbusd, EVEX form on YMM registers (AVX512-VNNI + AVX512-VL)
 
-enum { TYPE_Q4_0 = 2, TYPE_Q4_1 = 3, TYPE_Q5_0 = 6, TYPE_Q5_1 = 7, TYPE_Q8_0 = 8, TYPE_Q4_K = 12, TYPE_Q5_K = 13, TYPE_Q6_K = 14 };
+// Type numbers and block sizes come from onramp_tensor_types.h (through CX86Kernels.h).
+enum { TYPE_Q4_0 = ONRAMP_TYPE_Q4_0, TYPE_Q4_1 = ONRAMP_TYPE_Q4_1, TYPE_Q5_0 = ONRAMP_TYPE_Q5_0, TYPE_Q5_1 = ONRAMP_TYPE_Q5_1,
+       TYPE_Q8_0 = ONRAMP_TYPE_Q8_0, TYPE_Q4_K = ONRAMP_TYPE_Q4_K, TYPE_Q5_K = ONRAMP_TYPE_Q5_K, TYPE_Q6_K = ONRAMP_TYPE_Q6_K };
 
 INLINE float half_to_float(const uint8_t *p) {
     uint16_t h;
@@ -83,11 +85,11 @@ INLINE void prefetch_ahead(const uint8_t *p, const int bytes) {
 
 INLINE int weight_block_bytes(int type) {
     switch (type) {
-    case TYPE_Q4_0: return 18;
-    case TYPE_Q4_1: return 20;
-    case TYPE_Q5_0: return 22;
-    case TYPE_Q5_1: return 24;
-    default: return 34;
+    case TYPE_Q4_0: return ONRAMP_Q4_0_BYTES;
+    case TYPE_Q4_1: return ONRAMP_Q4_1_BYTES;
+    case TYPE_Q5_0: return ONRAMP_Q5_0_BYTES;
+    case TYPE_Q5_1: return ONRAMP_Q5_1_BYTES;
+    default: return ONRAMP_Q8_0_BYTES;
     }
 }
 
@@ -142,7 +144,7 @@ INLINE __m128 block_pair_scales(const uint8_t *first, int block_bytes, int has_s
 // a time: one multiply gives both blocks' combined scales and minimum terms.
 INLINE void tile(const int type, const int R, const int C, const onramp_matmul_args *a, int row, int column) {
     const int wbytes = weight_block_bytes(type);
-    const int xbytes = has_minimum(type) ? 36 : 34;
+    const int xbytes = has_minimum(type) ? ONRAMP_Q8_1_BYTES : ONRAMP_Q8_0_BYTES;
     const int xcodes = has_minimum(type) ? 4 : 2;
     const uint8_t *w = (const uint8_t *)a->weights + (size_t)row * a->weight_row_bytes;
     const uint8_t *x = (const uint8_t *)a->activations + (size_t)column * a->activation_row_bytes;
@@ -257,7 +259,7 @@ INLINE void offset_tile(const int type, const int R, const int C, const onramp_m
     __m256 acc[4][4];
     UNROLL for (int r = 0; r < R; r++)
         UNROLL for (int c = 0; c < C; c++) acc[r][c] = _mm256_setzero_ps();
-    for (int i = 0; i < a->blocks; i++, w += wbytes, x += 34) {
+    for (int i = 0; i < a->blocks; i++, w += wbytes, x += ONRAMP_Q8_0_BYTES) {
         // The R rows' f16 scales side by side: each scale product is the same product of two
         // f32 values as one row at a time.
         uint64_t halves = 0;
@@ -330,7 +332,7 @@ INLINE void product(const int type, const onramp_matmul_args *a) {
 // Each super-block contributes d·Σ(scale·Σ code·x) − dmin·Σ(min·Σ x) where the integer sums
 // are exact; the float accumulation is the same for every (row, column) pair.
 
-enum { Q8K_BYTES = 292, Q8K_CODES = 4, Q8K_SUMS = 260 };
+enum { Q8K_BYTES = ONRAMP_Q8_K_BYTES, Q8K_CODES = offsetof(onramp_block_q8_k, qs), Q8K_SUMS = offsetof(onramp_block_q8_k, bsums) };
 
 // Q4_K/Q5_K's 6-bit scales and minimums for the 8 sub-blocks, unpacked from 12 bytes.
 INLINE void unpack_scales_k(const uint8_t *p, uint8_t scales[8], uint8_t mins[8]) {
@@ -364,7 +366,7 @@ INLINE int minimum_sum_k(const uint8_t mins[8], const uint8_t *x) {
 // sub-block 2c and high nibbles sub-block 2c+1; Q5_K's fifth bits are bits 2c and 2c+1 of qh.
 INLINE void dot_q45_k_columns(const int fifth_bits, const int C, const uint8_t *w, const uint8_t *x, const size_t x_stride,
                               int blocks, float *out, const size_t out_stride) {
-    const int wbytes = fifth_bits ? 176 : 144;
+    const int wbytes = fifth_bits ? ONRAMP_Q5_K_BYTES : ONRAMP_Q4_K_BYTES;
     const __m256i low_mask = _mm256_set1_epi8(0x0f);
     // C ≤ 4 activation columns share each decoded weight chunk; every column's arithmetic is the
     // one-column kernel's, step for step.
@@ -438,8 +440,8 @@ INLINE float dot_q6_k(const uint8_t *w, const uint8_t *x, int blocks) {
     const __m256i low_mask = _mm256_set1_epi8(0x0f);
     const __m256i pair_mask = _mm256_set1_epi8(0x03);
     __m256 acc = _mm256_setzero_ps();
-    for (int i = 0; i < blocks; i++, w += 210, x += Q8K_BYTES) {
-        prefetch_ahead(w, 210);
+    for (int i = 0; i < blocks; i++, w += ONRAMP_Q6_K_BYTES, x += Q8K_BYTES) {
+        prefetch_ahead(w, ONRAMP_Q6_K_BYTES);
         float xd;
         memcpy(&xd, x, 4);
         const int8_t *scales = (const int8_t *)(w + 192);
@@ -502,7 +504,7 @@ INLINE void product_k(const int type, const onramp_matmul_args *a) {
 // ---- Float weights (F32, F16, BF16) times activations in the same format ----
 // Sixteen values per step into two 8-lane accumulators, a scalar tail, then a fixed-order sum.
 
-enum { TYPE_F32 = 0, TYPE_F16 = 1, TYPE_BF16 = 30 };
+enum { TYPE_F32 = ONRAMP_TYPE_F32, TYPE_F16 = ONRAMP_TYPE_F16, TYPE_BF16 = ONRAMP_TYPE_BF16 };
 
 INLINE __m256 load_floats(const int type, const uint8_t *p) {
     switch (type) {
@@ -529,7 +531,7 @@ INLINE float load_float(const int type, const uint8_t *p) {
 
 // One weight row against C activation rows, each weight vector loaded once for all C.
 INLINE void float_tile(const int type, const int C, const onramp_matmul_args *a, int row, int column) {
-    const int size = type == TYPE_F32 ? 4 : 2;
+    const int size = type == TYPE_F32 ? ONRAMP_F32_BYTES : ONRAMP_F16_BYTES;
     const int n = a->blocks;
     const uint8_t *w = (const uint8_t *)a->weights + (size_t)row * a->weight_row_bytes;
     const uint8_t *x = (const uint8_t *)a->activations + (size_t)column * a->activation_row_bytes;

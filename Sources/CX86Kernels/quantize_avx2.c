@@ -40,7 +40,7 @@ static inline __m256i codes_32(const float *x, float scale, int *sum) {
 
 void onramp_quantize_q8_avx2(const float *x, int count, void *out, int with_sum) {
     uint8_t *block = (uint8_t *)out;
-    const int block_bytes = with_sum ? 36 : 34;
+    const int block_bytes = with_sum ? ONRAMP_Q8_1_BYTES : ONRAMP_Q8_0_BYTES;
     for (int i = 0; i < count / 32; i++, x += 32, block += block_bytes) {
         const float amax = max_abs_32(x);
         const float d = amax / 127.0f;
@@ -59,14 +59,14 @@ void onramp_quantize_q8_avx2(const float *x, int count, void *out, int with_sum)
 
 void onramp_quantize_q8_k_avx2(const float *x, int count, void *out) {
     uint8_t *block = (uint8_t *)out;
-    for (int i = 0; i < count / 256; i++, x += 256, block += 292) {
+    for (int i = 0; i < count / 256; i++, x += 256, block += ONRAMP_Q8_K_BYTES) {
         float amax = 0;
         for (int k = 0; k < 256; k += 32) {
             const float m = max_abs_32(x + k);
             if (m > amax) amax = m;
         }
         if (!(amax > 0)) { // all zero (or NaN): a zero block contributes nothing
-            memset(block, 0, 292);
+            memset(block, 0, ONRAMP_Q8_K_BYTES);
             continue;
         }
         // The signed value of largest magnitude, first occurrence, maps to exactly −127.

@@ -29,7 +29,7 @@ enum ModelChecks {
             group: .model, name: "open \(name)", passed: true, measured: nil, limit: nil,
             detail: "\(loaded.file.tensors.count) tensors, sizes and offsets valid", seconds: Clock.since(started)))
 
-        let tokens = loaded.tokenizer.encode(PerplexityBound.paragraph, addSpecial: true, parseSpecial: false).map(Int.init)
+        let tokens = loaded.tokenizer.encode(PerplexityBound.paragraph, addSpecial: true, parseSpecial: false)
         let prompt = Array(tokens.prefix(comparedTokens))
 
         // The chosen path against the reference twin.
@@ -74,7 +74,7 @@ enum ModelChecks {
 
     static let downloadAgain = "Download the model again (or choose another one)."
 
-    private static func lastLogits(_ model: TransformerModel, _ tokens: [Int]) throws -> [Float] {
+    private static func lastLogits(_ model: TransformerModel, _ tokens: [TokenID]) throws -> [Float] {
         try model.forward(tokens, cache: model.makeCache(capacity: tokens.count))
     }
 
@@ -83,7 +83,7 @@ enum ModelChecks {
     }
 
     /// exp(mean negative log-likelihood of each next token); NaN if a logit is not finite.
-    static func perplexity(_ model: TransformerModel, _ tokens: [Int]) throws -> Double {
+    static func perplexity(_ model: TransformerModel, _ tokens: [TokenID]) throws -> Double {
         guard tokens.count > 1 else { return .nan }
         let vocabulary = model.shape.vocabulary
         let logits = try model.forward(tokens, cache: model.makeCache(capacity: tokens.count), allLogits: true)
@@ -92,7 +92,7 @@ enum ModelChecks {
             let row = logits[(position * vocabulary)..<((position + 1) * vocabulary)]
             guard let maximum = row.max(), maximum.isFinite else { return .nan }
             let sum = row.reduce(0.0) { $0 + Foundation.exp(Double($1 - maximum)) }
-            total += Foundation.log(sum) - Double(row[row.startIndex + tokens[position + 1]] - maximum)
+            total += Foundation.log(sum) - Double(row[row.startIndex + Int(tokens[position + 1])] - maximum)
         }
         return Foundation.exp(total / Double(tokens.count - 1))
     }

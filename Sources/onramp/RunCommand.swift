@@ -42,7 +42,7 @@ struct RunCommand: ParsableCommand {
         do {
             let loaded = try ModelLoading.open(model.path, threads: engine.threads)
             // As llama-cli and llama-simple: a prompt written in the model's chat format means its turns.
-            let promptTokens = loaded.tokenizer.encode(prompt, addSpecial: true, parseSpecial: !literal).map { Int($0) }
+            let promptTokens = loaded.tokenizer.encode(prompt, addSpecial: true, parseSpecial: !literal)
             let budget = try ModelLimits.run(
                 requestedContext: engine.context, trained: loaded.model.shape.contextLength,
                 promptTokens: promptTokens.count, tokens: tokens)

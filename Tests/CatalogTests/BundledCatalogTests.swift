@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 @testable import Catalog
-import Engine
+@testable import Engine
 
 @Suite("The bundled catalog")
 struct BundledCatalogTests {

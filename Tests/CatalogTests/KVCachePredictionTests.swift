@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 @testable import Catalog
-import Engine
+@testable import Engine
 
 @Suite("KV cache prediction")
 struct KVCachePredictionTests {

@@ -1,7 +1,7 @@
 // Every machine profile in profiles/: the recommendation is the golden text beside this file, and
 // it is sensible for the kind of machine (a Raspberry Pi gets a small model, a big desktop a big one).
 
-import Engine
+@testable import Engine
 import Foundation
 import Probe
 import Testing

@@ -10,11 +10,11 @@ struct ArchitectureFixture: Decodable {
     struct Model: Decodable {
         let file: String
         let tensorTypes: [String]
-        let continuation: [Int]
+        let continuation: [TokenID]
         let margins: [Double]
     }
 
-    let prompt: [Int]
+    let prompt: [TokenID]
     let vocabulary: Int
     let models: [String: Model]
 

@@ -11,7 +11,7 @@ struct KQuantFixture: Decodable {
         let tensorTypes: [String: String]
     }
 
-    let prompt: [Int]
+    let prompt: [TokenID]
     let vocabulary: Int
     let models: [String: Model]
 

@@ -18,7 +18,7 @@ struct KVCacheSharingTests {
     @Test("two passes that together overflow the cache: one runs, the other is refused, nothing is written past the end")
     func concurrentPassesTakeTurns() throws {
         let model = try TestModel.open(threads: 2)
-        let prompt = Array(100..<110)
+        let prompt = Array(TokenID(100)..<110)
         for _ in 0..<5 {
             let cache = try model.makeCache(capacity: 16)
             let outcomes = Outcomes()
@@ -52,7 +52,7 @@ struct KVCacheSharingTests {
     @Test("two passes on one shared cache give the logits of the same passes run one after the other")
     func sharedCacheKeepsResults() throws {
         let model = try TestModel.open(threads: 2)
-        let tokens = Array(200..<210)
+        let tokens = Array(TokenID(200)..<210)
         let sequential = try model.makeCache(capacity: 64)
         let first = try model.forward(tokens, cache: sequential)
         let second = try model.forward(tokens, cache: sequential)

@@ -1,6 +1,6 @@
 // Decoding weight rows and converting 16-bit floats, against float64 decoding of the raw bytes
 // (llama.cpp's own decoding is compared in KernelLlamaCppTests).
-import Engine
+@testable import Engine
 import Testing
 
 @Suite("Dequantisation")

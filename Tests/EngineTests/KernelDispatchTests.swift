@@ -1,5 +1,5 @@
 // Choosing the kernel path: the fast one on a CPU that has it, the portable one when forced.
-import Engine
+@testable import Engine
 import Foundation
 import Testing
 

@@ -1,7 +1,7 @@
 // The kernels against llama.cpp itself: for every weight type with kernels, a small matrix
 // quantised by llama.cpp's quantiser, activations converted by its CPU backend, its dot products
 // and its decoding of a row (Fixtures/Kernels, made by scripts/make-kernel-fixtures).
-import Engine
+@testable import Engine
 import Foundation
 import Testing
 

@@ -1,5 +1,5 @@
 // The matrix product on every kernel path against its reference twin and against float64.
-import Engine
+@testable import Engine
 import Testing
 
 /// A weight matrix over test bytes, with activations quantised for it.

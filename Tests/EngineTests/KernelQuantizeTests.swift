@@ -1,5 +1,5 @@
 // Quantising activations to the 8-bit block formats: round trips, stored sums, edge values.
-import Engine
+@testable import Engine
 import Testing
 
 @Suite("Activation quantisation")

@@ -1,5 +1,5 @@
 // The self-check and the benchmark that ship in the engine, run as users would run them.
-import Engine
+@testable import Engine
 import Testing
 
 @Suite("Kernel self-check and benchmark")

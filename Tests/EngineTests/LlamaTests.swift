@@ -9,8 +9,8 @@ import Testing
 struct GenerationFixture: Decodable {
     struct Case: Decodable {
         let prompt: String
-        let promptTokens: [Int]
-        let continuation: [Int]
+        let promptTokens: [TokenID]
+        let continuation: [TokenID]
         let continuationText: String
         let margins: [Double]
     }
@@ -37,11 +37,11 @@ enum TestModel {
     }
 
     /// Greedy continuation of `prompt`, one forward pass per token.
-    static func greedy(_ model: TransformerModel, prompt: [Int], count: Int) throws -> [Int] {
+    static func greedy(_ model: TransformerModel, prompt: [TokenID], count: Int) throws -> [TokenID] {
         let cache = try model.makeCache(capacity: prompt.count + count)
         var logits = try model.forward(prompt, cache: cache)
         var sampler = Sampler(settings: .greedy)
-        var out: [Int] = []
+        var out: [TokenID] = []
         for _ in 0..<count {
             let token = sampler.next(logits: logits, history: [])
             out.append(token)

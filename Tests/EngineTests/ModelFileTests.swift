@@ -26,7 +26,6 @@ struct ModelFileTests {
         #expect(h.rmsNormEpsilon == Float(9.999999747378752e-06))
         #expect(h.ropeFrequencyBase == 100_000)
         #expect(h.ropeScaling == .init(kind: .none, factor: 1, originalContextLength: 0))
-        #expect(h.tiedEmbeddings)
 
         let tensors = try ModelWeights(file: file, hyperparameters: h)
         #expect(tensors.layers.count == 30)
@@ -48,5 +47,15 @@ struct ModelFileTests {
         let tensors = try ModelWeights(file: file, hyperparameters: h)
         #expect(tensors.layers[0].query?.type == .q8_0)
         #expect(tensors.layers[0].query?.byteCount == 32 / 32 * 34 * 32)
+    }
+
+    @Test("a load reads the token list once: the settings hand back the list they counted, which the tokenizer takes")
+    func tokensPassedDown() throws {
+        let file = try GGUFFile(path: GGUFTestFiles.hostileFolder.appendingPathComponent("valid-tiny-llama.gguf").path)
+        var tokens: [String] = []
+        let h = try ModelHyperparameters(file: file, readTokens: &tokens)
+        #expect(tokens == (try file.metadata.stringArray(TokenizerVocabulary.tokensKey)))
+        #expect(tokens.count == 8 && h.vocabularySize == tokens.count)
+        #expect(try TokenizerVocabulary(metadata: file.metadata, tokens: tokens).tokens == tokens)
     }
 }

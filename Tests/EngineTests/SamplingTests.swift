@@ -34,7 +34,7 @@ struct SamplingTests {
 
     @Test("top-p keeps the shortest prefix reaching p")
     func topP() {
-        let candidates = [Float(2), 1, 0].enumerated().map { Sampler.Candidate(token: $0.offset, logit: $0.element) }
+        let candidates = [Float(2), 1, 0].enumerated().map { Sampler.Candidate(token: TokenID($0.offset), logit: $0.element) }
         // Probabilities ≈ 0.665, 0.245, 0.090.
         #expect(Sampler.topP(candidates, p: 0.5).map(\.token) == [0])
         #expect(Sampler.topP(candidates, p: 0.8).map(\.token) == [0, 1])
@@ -43,7 +43,7 @@ struct SamplingTests {
 
     @Test("min-p drops tokens less likely than p times the best")
     func minP() {
-        let candidates = [Float(2), 1, 0].enumerated().map { Sampler.Candidate(token: $0.offset, logit: $0.element) }
+        let candidates = [Float(2), 1, 0].enumerated().map { Sampler.Candidate(token: TokenID($0.offset), logit: $0.element) }
         // Relative probabilities 1, e^-1 ≈ 0.37, e^-2 ≈ 0.14.
         #expect(Sampler.minP(candidates, p: 0.2).map(\.token) == [0, 1])
         #expect(Sampler.minP(candidates, p: 0.1).count == 3)
@@ -51,7 +51,7 @@ struct SamplingTests {
 
     @Test("a draw follows the cumulative probabilities")
     func draw() {
-        let candidates = [Float(0), 0].enumerated().map { Sampler.Candidate(token: $0.offset, logit: $0.element) }
+        let candidates = [Float(0), 0].enumerated().map { Sampler.Candidate(token: TokenID($0.offset), logit: $0.element) }
         #expect(Sampler.draw(candidates, temperature: 1, uniform: 0.49) == 0)
         #expect(Sampler.draw(candidates, temperature: 1, uniform: 0.51) == 1)
     }
@@ -64,7 +64,7 @@ struct SamplingTests {
         settings.topP = 1
         settings.minP = 0
         let wide = TestNumbers.vector(1000, seed: 99)
-        func run(seed: UInt64) -> [Int] {
+        func run(seed: UInt64) -> [TokenID] {
             settings.seed = seed
             var sampler = Sampler(settings: settings)
             return (0..<50).map { _ in sampler.next(logits: wide, history: []) }

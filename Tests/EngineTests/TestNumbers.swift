@@ -1,7 +1,7 @@
 // Helpers the engine tests share: seeded random vectors and the normalised mean squared error
 // that llama.cpp's test-backend-ops uses to compare a result with its reference.
 
-import Engine
+@testable import Engine
 
 enum TestNumbers {
     /// Reproducible values in -range...range.

@@ -61,7 +61,7 @@ struct WorkerPoolStressTests {
     @Test("attention for every (token, head) on an oversubscribed pool equals the one-thread result bit for bit")
     func attentionIsThreadIndependent() throws {
         let model = try TestModel.open(threads: 1)
-        let prompt = Array(1...40)
+        let prompt = Array(TokenID(1)...40)
         let single = try Self.logits(model, prompt: prompt)
         let busy = try TestModel.open(threads: Self.oversubscribed)
         for _ in 0..<3 {
@@ -71,10 +71,10 @@ struct WorkerPoolStressTests {
 
     /// The prompt's last logits followed by three generated tokens' logits (batched and
     /// single-token attention both run).
-    static func logits(_ model: TransformerModel, prompt: [Int]) throws -> [Float] {
+    static func logits(_ model: TransformerModel, prompt: [TokenID]) throws -> [Float] {
         let cache = try model.makeCache(capacity: 64)
         var all = try model.forward(prompt, cache: cache)
-        for token in [42, 7, 1000] { all += try model.forward([token], cache: cache) }
+        for token: TokenID in [42, 7, 1000] { all += try model.forward([token], cache: cache) }
         return all
     }
 }

@@ -1,6 +1,6 @@
 // The remembered list of switched-off kernel paths: where it lives, that it survives a round
 // trip, that --reset forgets it, and that a damaged file is an error rather than ignored.
-import Engine
+@testable import Engine
 import Foundation
 import SelfTest
 import Testing

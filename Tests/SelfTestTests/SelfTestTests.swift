@@ -1,6 +1,6 @@
 // The self-test on this machine: every check passes, with and without a model; a model file
 // damaged after download fails the model checks (not the kernels) and says to download it again.
-import Engine
+@testable import Engine
 import Foundation
 import SelfTest
 import Testing

@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "onramp_tensor_types.h"
+
 /// Bits of `onramp_x86_features`.
 enum {
     ONRAMP_X86_AVX2 = 1,      // AVX2, FMA and F16C, with the OS saving YMM registers

@@ -6,9 +6,9 @@ public final class ChatSession {
     public let generator: TextGenerator
     public let template: ChatTemplate
     public let cache: KVCache
-    public private(set) var messages: [ChatMessage]
+    private(set) var messages: [ChatMessage]
     /// Tokens whose keys and values are in `cache`, in order.
-    private var cachedTokens: [Int] = []
+    private var cachedTokens: [TokenID] = []
 
     public init(generator: TextGenerator, template: ChatTemplate, cache: KVCache, system: String? = nil) {
         self.generator = generator
@@ -50,7 +50,7 @@ public final class ChatSession {
         let result = try generator.generate(
             prompt: Array(tokens[shared...]), cache: cache, history: Array(tokens[..<shared]), maxTokens: maxTokens,
             sampler: &sampler, cancellation: cancellation, onText: onText)
-        let answer = generator.tokenizer.decode(result.tokens.map { Int32($0) })
+        let answer = generator.tokenizer.decode(result.tokens)
         messages.append(ChatMessage(role: .assistant, content: answer))
         cachedTokens = Array((tokens + result.tokens).prefix(cache.count))
         return result
@@ -63,8 +63,8 @@ public final class ChatSession {
         cache.truncate(to: 0)
     }
 
-    private func promptTokens() -> [Int] {
+    private func promptTokens() -> [TokenID] {
         // The template writes any BOS itself, and its markers are control tokens.
-        generator.tokenizer.encode(template.render(messages), addSpecial: false, parseSpecial: true).map { Int($0) }
+        generator.tokenizer.encode(template.render(messages), addSpecial: false, parseSpecial: true)
     }
 }

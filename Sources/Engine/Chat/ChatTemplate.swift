@@ -19,7 +19,7 @@ public enum ChatTemplate: Sendable, Equatable {
     case phi3
 
     /// Recognises the format from the template text in the model file.
-    public static func recognize(_ source: String?) throws(ChatTemplateError) -> ChatTemplate {
+    static func recognize(_ source: String?) throws(ChatTemplateError) -> ChatTemplate {
         guard let source, !source.isEmpty else { throw .missing }
         if source.contains("<|im_start|>") {
             return .chatML(defaultSystem: defaultSystemPrompt(in: source))
@@ -41,7 +41,7 @@ public enum ChatTemplate: Sendable, Equatable {
 
     /// The text of the conversation so far, ending with the opening of the assistant's turn
     /// when `addAssistantStart` is true.
-    public func render(_ messages: [ChatMessage], addAssistantStart: Bool = true) -> String {
+    func render(_ messages: [ChatMessage], addAssistantStart: Bool = true) -> String {
         var text = ""
         switch self {
         case .chatML(let defaultSystem):
@@ -102,7 +102,7 @@ public enum ChatTemplate: Sendable, Equatable {
     }
 
     /// Text pieces that end the assistant's turn, besides the model's end-of-generation tokens.
-    public var turnEndMarkers: [String] {
+    var turnEndMarkers: [String] {
         switch self {
         case .chatML: return ["<|im_end|>"]
         case .llama3: return ["<|eot_id|>"]

@@ -5,14 +5,14 @@
 public final class GGUFFile: @unchecked Sendable {
     /// Immutable after init; `mapping` owns the read-only memory that `bytes(of:)` points into.
     public let path: String
-    public let fileSize: Int
+    let fileSize: Int
     public let version: UInt32
     public let alignment: Int
     public let metadata: GGUFMetadata
     /// Tensors in file order.
     public let tensors: [GGUFTensorInfo]
     /// Where the tensor data section starts.
-    public let dataOffset: Int
+    let dataOffset: Int
     private let mapping: FileMapping
     private let tensorIndex: [String: Int]
 
@@ -45,7 +45,7 @@ public final class GGUFFile: @unchecked Sendable {
     /// The file's name for messages, e.g. "'SmolLM2.gguf'".
     public var displayName: String { FileMapping.displayName(path) }
 
-    public func tensor(named name: String) -> GGUFTensorInfo? {
+    func tensor(named name: String) -> GGUFTensorInfo? {
         tensorIndex[name].map { tensors[$0] }
     }
 

@@ -21,12 +21,12 @@ public struct GGUFMetadata: Sendable {
 
     public var count: Int { keys.count }
 
-    public subscript(key: String) -> GGUFValue? {
+    subscript(key: String) -> GGUFValue? {
         index[key].map { values[$0] }
     }
 
     /// Every entry in file order.
-    public var entries: [(key: String, value: GGUFValue)] {
+    var entries: [(key: String, value: GGUFValue)] {
         zip(keys, values).map { (key: $0, value: $1) }
     }
 
@@ -36,7 +36,7 @@ public struct GGUFMetadata: Sendable {
         try require(key, stringIfPresent(key))
     }
 
-    public func integer(_ key: String) throws(GGUFError) -> Int {
+    func integer(_ key: String) throws(GGUFError) -> Int {
         try require(key, integerIfPresent(key))
     }
 
@@ -44,19 +44,19 @@ public struct GGUFMetadata: Sendable {
         try require(key, floatIfPresent(key))
     }
 
-    public func bool(_ key: String) throws(GGUFError) -> Bool {
+    func bool(_ key: String) throws(GGUFError) -> Bool {
         try require(key, boolIfPresent(key))
     }
 
-    public func stringArray(_ key: String) throws(GGUFError) -> [String] {
+    func stringArray(_ key: String) throws(GGUFError) -> [String] {
         try require(key, stringArrayIfPresent(key))
     }
 
-    public func integerArray(_ key: String) throws(GGUFError) -> [Int] {
+    func integerArray(_ key: String) throws(GGUFError) -> [Int] {
         try require(key, integerArrayIfPresent(key))
     }
 
-    public func floatArray(_ key: String) throws(GGUFError) -> [Float] {
+    func floatArray(_ key: String) throws(GGUFError) -> [Float] {
         try require(key, floatArrayIfPresent(key))
     }
 
@@ -69,7 +69,7 @@ public struct GGUFMetadata: Sendable {
     }
 
     /// Any integer type, checked to fit in `Int`.
-    public func integerIfPresent(_ key: String) throws(GGUFError) -> Int? {
+    func integerIfPresent(_ key: String) throws(GGUFError) -> Int? {
         guard let value = self[key] else { return nil }
         let wide: Int64?
         switch value {
@@ -92,7 +92,7 @@ public struct GGUFMetadata: Sendable {
     }
 
     /// A float of either width; whole numbers are accepted too, since some converters write them.
-    public func floatIfPresent(_ key: String) throws(GGUFError) -> Float? {
+    func floatIfPresent(_ key: String) throws(GGUFError) -> Float? {
         guard let value = self[key] else { return nil }
         switch value {
         case .float32(let v): return v
@@ -102,19 +102,19 @@ public struct GGUFMetadata: Sendable {
         }
     }
 
-    public func boolIfPresent(_ key: String) throws(GGUFError) -> Bool? {
+    func boolIfPresent(_ key: String) throws(GGUFError) -> Bool? {
         guard let value = self[key] else { return nil }
         guard case .bool(let flag) = value else { throw wrongType(key, value, expected: "true or false") }
         return flag
     }
 
-    public func stringArrayIfPresent(_ key: String) throws(GGUFError) -> [String]? {
+    func stringArrayIfPresent(_ key: String) throws(GGUFError) -> [String]? {
         guard let value = self[key] else { return nil }
         guard case .array(.string(let texts)) = value else { throw wrongType(key, value, expected: "a list of texts") }
         return texts
     }
 
-    public func integerArrayIfPresent(_ key: String) throws(GGUFError) -> [Int]? {
+    func integerArrayIfPresent(_ key: String) throws(GGUFError) -> [Int]? {
         guard let value = self[key] else { return nil }
         guard case .array(let array) = value else { throw wrongType(key, value, expected: "a list of whole numbers") }
         switch array {
@@ -139,7 +139,7 @@ public struct GGUFMetadata: Sendable {
         }
     }
 
-    public func floatArrayIfPresent(_ key: String) throws(GGUFError) -> [Float]? {
+    func floatArrayIfPresent(_ key: String) throws(GGUFError) -> [Float]? {
         guard let value = self[key] else { return nil }
         switch value {
         case .array(.float32(let a)): return a

@@ -250,8 +250,8 @@ enum GGUFParser {
     private static func readTensorType(_ reader: inout GGUFByteReader, name: String) throws(GGUFError) -> GGMLType {
         let raw = try reader.integer(UInt32.self, "the type of tensor '\(name)'")
         if let type = GGMLType(rawValue: raw) { return type }
-        if let known = GGMLTypeNames.unsupported[raw] {
-            throw GGUFError(.unsupportedTensorType, "\(reader.fileName): tensor '\(name)' is stored as \(known) (type \(raw)), which Onramp cannot compute with yet. Choose a file quantised as Q4_K_M, Q5_K_M, Q8_0 or Q4_0 instead.")
+        if let known = GGMLType.refusedTypeNames[raw] {
+            throw GGUFError(.unsupportedTensorType, "\(reader.fileName): tensor '\(name)' is stored as \(known) (type \(raw)), which Onramp cannot compute with yet. \(GGMLType.computableAdvice)")
         }
         throw GGUFError(.unknownTensorType, "\(reader.fileName): tensor '\(name)' has type number \(ByteCountText.count(raw)), which is not a known tensor type. \(GGUFError.damagedAdvice)")
     }

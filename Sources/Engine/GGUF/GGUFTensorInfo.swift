@@ -18,18 +18,18 @@ public struct GGUFTensorInfo: Sendable, Equatable {
     }
 
     /// Elements per row (1 for a scalar stored with no dimensions).
-    public var rowLength: Int { shape.first ?? 1 }
+    var rowLength: Int { shape.first ?? 1 }
 
     /// Rows in the tensor: the product of every dimension after the first.
-    public var rowCount: Int { shape.dropFirst().reduce(1, *) }
+    var rowCount: Int { shape.dropFirst().reduce(1, *) }
 
-    public var elementCount: Int { shape.reduce(1, *) }
+    var elementCount: Int { shape.reduce(1, *) }
 
     /// Bytes in one row (whole blocks, by the file's validation).
-    public var bytesPerRow: Int { rowLength / type.blockSize * type.bytesPerBlock }
+    var bytesPerRow: Int { rowLength / type.blockSize * type.bytesPerBlock }
 
     /// The shape as people read it, e.g. "[576, 49152]".
-    public var shapeText: String { Self.text(of: shape) }
+    var shapeText: String { Self.text(of: shape) }
 
     static func text(of shape: [Int]) -> String {
         "[" + shape.map(String.init).joined(separator: ", ") + "]"

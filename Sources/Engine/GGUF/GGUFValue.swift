@@ -1,7 +1,7 @@
 // One metadata value from a GGUF file. Arrays are stored typed (not as [GGUFValue]) so a
 // 262k-entry token list costs one array of strings, not 262k enum boxes.
 
-public enum GGUFValue: Sendable, Equatable {
+enum GGUFValue: Sendable, Equatable {
     case uint8(UInt8)
     case int8(Int8)
     case uint16(UInt16)
@@ -17,7 +17,7 @@ public enum GGUFValue: Sendable, Equatable {
     case array(GGUFArray)
 
     /// The type's name as GGUF tools print it, for messages ("u32", "str", "arr[str]").
-    public var typeName: String {
+    var typeName: String {
         switch self {
         case .uint8: return "u8"
         case .int8: return "i8"
@@ -37,7 +37,7 @@ public enum GGUFValue: Sendable, Equatable {
 }
 
 /// A metadata array: all elements share one type, as in the file.
-public enum GGUFArray: Sendable, Equatable {
+enum GGUFArray: Sendable, Equatable {
     case uint8([UInt8])
     case int8([Int8])
     case uint16([UInt16])
@@ -51,9 +51,9 @@ public enum GGUFArray: Sendable, Equatable {
     case bool([Bool])
     case string([String])
 
-    public var count: Int { summary.count }
+    var count: Int { summary.count }
 
-    public var elementTypeName: String { summary.elementTypeName }
+    var elementTypeName: String { summary.elementTypeName }
 
     /// Both facts from one switch, so the list of cases is written once.
     private var summary: (count: Int, elementTypeName: String) {

@@ -10,5 +10,5 @@ public final class CancellationFlag: Sendable {
 
     public func raise() { raised.store(true, ordering: .releasing) }
     public func reset() { raised.store(false, ordering: .releasing) }
-    public var isRaised: Bool { raised.load(ordering: .acquiring) }
+    var isRaised: Bool { raised.load(ordering: .acquiring) }
 }

@@ -13,11 +13,11 @@ public struct GenerationResult: Sendable, Equatable {
     }
 
     /// The tokens generated, without the end-of-generation token.
-    public var tokens: [Int]
+    public var tokens: [TokenID]
     public var stopReason: StopReason
     public var promptTokenCount: Int
-    public var promptSeconds: Double
-    public var generationSeconds: Double
+    var promptSeconds: Double
+    var generationSeconds: Double
 
     /// Prompt tokens processed per second.
     public var promptSpeed: Double { promptSeconds > 0 ? Double(promptTokenCount) / promptSeconds : 0 }

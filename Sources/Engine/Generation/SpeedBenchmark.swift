@@ -20,7 +20,7 @@ public struct SpeedBenchmark {
         /// "pp512" or "tg128".
         public var test: String
         public var tokens: Int
-        public var tokensPerSecond: [Double]
+        var tokensPerSecond: [Double]
 
         public var median: Double {
             let sorted = tokensPerSecond.sorted()
@@ -84,9 +84,9 @@ public struct SpeedBenchmark {
     }
 
     /// Reproducible token ids spread over the vocabulary (llama-bench also uses arbitrary ids).
-    static func syntheticTokens(count: Int, vocabulary: Int) -> [Int] {
+    static func syntheticTokens(count: Int, vocabulary: Int) -> [TokenID] {
         var random = SeededRandom(seed: 1234)
-        return (0..<count).map { _ in Int(random.next() % UInt64(vocabulary)) }
+        return (0..<count).map { _ in TokenID(random.next() % UInt64(vocabulary)) }
     }
 
     public static func table(_ results: [Result], model: String, threads: Int) -> String {

@@ -17,7 +17,7 @@ public struct TextGenerator {
     /// - history: tokens already in the cache, for the repetition penalty.
     /// - onText: called with each piece of finished text, in order.
     public func generate(
-        prompt: [Int], cache: KVCache, history: [Int] = [], maxTokens: Int, sampler: inout Sampler,
+        prompt: [TokenID], cache: KVCache, history: [TokenID] = [], maxTokens: Int, sampler: inout Sampler,
         cancellation: CancellationFlag? = nil, onText: (String) -> Void = { _ in }
     ) throws(ModelError) -> GenerationResult {
         var result = GenerationResult(
@@ -39,13 +39,13 @@ public struct TextGenerator {
                 break
             }
             let token = sampler.next(logits: logits, history: seen)
-            if tokenizer.isEndOfGeneration(Int32(token)) {
+            if tokenizer.isEndOfGeneration(token) {
                 result.stopReason = .endOfGeneration
                 break
             }
             result.tokens.append(token)
             seen.append(token)
-            let text = decoder.append(Int32(token))
+            let text = decoder.append(token)
             if !text.isEmpty { onText(text) }
             if result.tokens.count == maxTokens { break }
             if cache.count >= cache.capacity {

@@ -1,17 +1,21 @@
 // What every tensor type's kernels provide: decoding one block to floats (the reference twin)
-// and the portable dot product of a weight row with an activation row in its paired format.
+// and, for weight types, the portable dot product of a weight row with an activation row in
+// its paired format. `GGMLType.traits` names each type's format.
 
-protocol BlockFormat {
-    /// The weight type this format decodes.
+protocol BlockDecoder {
+    /// The type this format decodes.
     static var type: GGMLType { get }
     /// Writes the block's `type.blockSize` values to `y`.
     static func dequantize(block: UnsafeRawPointer, into y: UnsafeMutablePointer<Float>)
+}
+
+protocol BlockFormat: BlockDecoder {
     /// Σ w·x over `blocks` blocks of a weight row `w` and an activation row `x` stored as
     /// `type.activationType`, accumulated the same way whatever the caller's row split.
     static func dot(_ w: UnsafeRawPointer, _ x: UnsafeRawPointer, blocks: Int) -> Float
 }
 
-extension BlockFormat {
+extension BlockDecoder {
     static func dequantizeRow(_ row: UnsafeRawPointer, blocks: Int, into y: UnsafeMutablePointer<Float>) {
         let size = type.bytesPerBlock
         let count = type.blockSize

@@ -17,12 +17,12 @@ public enum KernelBenchmark {
         /// "reference", a `KernelPath` name, or `quantizePath` for converting `rows` activation
         /// rows of `columns` values to `type`.
         public let path: String
-        public static let quantizePath = "quantize"
+        static let quantizePath = "quantize"
         /// Wall time of one product (the fastest repetition).
         public let seconds: Double
 
         /// Nanoseconds per weight row (for all `batch` columns).
-        public var nanosecondsPerRow: Double { seconds * 1e9 / Double(rows) }
+        var nanosecondsPerRow: Double { seconds * 1e9 / Double(rows) }
         /// Multiply-adds count as two operations.
         public var gigaflops: Double { 2 * Double(rows * columns * batch) / seconds / 1e9 }
 

@@ -13,7 +13,7 @@ public enum KernelError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .unsupportedType(let type):
             return "The model stores weights as \(type), which this version of Onramp cannot compute with. "
-                + "Choose a model quantised as Q4_0, Q4_1, Q5_0, Q5_1, Q8_0, Q4_K, Q5_K, Q6_K, F16, BF16 or F32."
+                + GGMLType.computableAdvice
         case .rowNotWholeBlocks(let columns, let type):
             return "A weight matrix has rows of \(columns) values, which is not a multiple of the "
                 + "\(type.blockSize)-value blocks that \(type) stores; the model file is malformed. "

@@ -58,8 +58,8 @@ public enum KernelPath: String, Sendable, CaseIterable, CustomStringConvertible 
     public static var supported: [KernelPath] { CPUSupport.supportedPaths }
 
     /// Every path this CPU lacks.
-    public static var unsupported: [KernelPath] { allCases.filter { !$0.isSupported } }
+    static var unsupported: [KernelPath] { allCases.filter { !$0.isSupported } }
 
     /// Whether this CPU can run the path.
-    public var isSupported: Bool { CPUSupport.supportedPaths.contains(self) }
+    var isSupported: Bool { CPUSupport.supportedPaths.contains(self) }
 }

@@ -35,8 +35,8 @@ public enum KernelSelfCheck {
         type == .q4_1 || type == .q5_1 ? 1e-8 : tolerance
     }
 
-    /// The weight types with kernels.
-    public static let types: [GGMLType] = [.f32, .f16, .bf16, .q4_0, .q4_1, .q5_0, .q5_1, .q8_0, .q4_K, .q5_K, .q6_K]
+    /// The weight types with kernels, from the table of types.
+    public static var types: [GGMLType] { GGMLType.computable }
 
     /// Checks `types` on `paths` with a 19-row matrix of 512 columns and 5 activation rows
     /// (odd sizes, so every tile shape and edge of the kernels runs).

@@ -23,7 +23,9 @@ enum Q8_0: BlockFormat {
 
 /// Q8_1: Q8_0 plus an f16 holding scale × Σ codes, so a weight minimum times the activation sum
 /// costs one multiply per block. Used only for activations.
-enum Q8_1 {
+enum Q8_1: BlockDecoder {
+    static let type = GGMLType.q8_1
+
     static func dequantize(block: UnsafeRawPointer, into y: UnsafeMutablePointer<Float>) {
         let d = f16At(block)
         let q = codes(block, 4)
@@ -33,7 +35,9 @@ enum Q8_1 {
 
 /// Q8_K: blocks of 256 codes with an f32 scale and 16 sums of 16 codes. Used only for the
 /// activations that meet K-quant weights.
-enum Q8_K {
+enum Q8_K: BlockDecoder {
+    static let type = GGMLType.q8_K
+
     static func dequantize(block: UnsafeRawPointer, into y: UnsafeMutablePointer<Float>) {
         let d = block.loadUnaligned(as: Float.self)
         let q = codes(block, 4)

@@ -15,7 +15,7 @@ public final class QuantizedActivations: @unchecked Sendable {
     /// The stored format (Q8_0, Q8_1, Q8_K, F16, BF16 or F32).
     public let type: GGMLType
     /// Bytes from one row to the next.
-    public let rowBytes: Int
+    let rowBytes: Int
     let storage: UnsafeMutableRawPointer
 
     /// Room for `batch` rows of `columns` values, to be multiplied with weights of `weightType`.
@@ -64,7 +64,7 @@ public final class QuantizedActivations: @unchecked Sendable {
     }
 
     /// Writes row `index`'s values as the kernels see them (after quantisation) to `into`.
-    public func dequantizeRow(_ index: Int, into y: UnsafeMutablePointer<Float>) {
+    func dequantizeRow(_ index: Int, into y: UnsafeMutablePointer<Float>) {
         precondition(index >= 0 && index < batch, "row \(index) outside 0..<\(batch)")
         BlockFormats.dequantizeRow(row(index), type: type, count: columns, into: y)
     }

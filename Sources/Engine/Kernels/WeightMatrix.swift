@@ -10,7 +10,7 @@ public struct WeightMatrix: @unchecked Sendable {
     public let rows: Int
     public let columns: Int
     /// Bytes from one row to the next.
-    public let rowBytes: Int
+    let rowBytes: Int
 
     public init(base: UnsafeRawPointer, type: GGMLType, rows: Int, columns: Int) throws(KernelError) {
         guard type.activationType != nil else { throw .unsupportedType(type) }
@@ -27,7 +27,7 @@ public struct WeightMatrix: @unchecked Sendable {
     }
 
     /// Blocks in one row.
-    public var blocksPerRow: Int { columns / type.blockSize }
+    var blocksPerRow: Int { columns / type.blockSize }
 
     /// Total bytes the matrix occupies.
     public var byteCount: Int { rowBytes * rows }

@@ -28,7 +28,7 @@ public final class KVCache: @unchecked Sendable {
     /// Positions the cache can hold.
     public let capacity: Int
     /// Elements per position per layer (key heads × head size).
-    public let width: Int
+    let width: Int
     /// Positions filled so far.
     public var count: Int { filled.withLock { $0 } }
     private let filled = Mutex(0)
@@ -64,7 +64,7 @@ public final class KVCache: @unchecked Sendable {
     public var byteCount: Int { 2 * layers * layerBytes }
 
     /// Bytes one more position of context costs: a key and a value row in every layer.
-    public var bytesPerPosition: Int { byteCount / capacity }
+    var bytesPerPosition: Int { byteCount / capacity }
 
     /// Where the keys and the values start (for tests that ask the allocator what it holds).
     var storage: (keys: UnsafeRawPointer, values: UnsafeRawPointer) { (UnsafeRawPointer(keys), UnsafeRawPointer(values)) }

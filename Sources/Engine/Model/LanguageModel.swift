@@ -10,7 +10,7 @@ public protocol LanguageModel: AnyObject, Sendable {
     func makeCache(capacity: Int?, precision: KVCache.Precision) throws(ModelError) -> KVCache
     /// Runs `tokens` after the positions already in `cache`; the last token's logits, or every
     /// token's (`vocabularySize` floats each) when `allLogits`.
-    func forward(_ tokens: [Int], cache: KVCache, allLogits: Bool) throws(ModelError) -> [Float]
+    func forward(_ tokens: [TokenID], cache: KVCache, allLogits: Bool) throws(ModelError) -> [Float]
 }
 
 extension LanguageModel {
@@ -18,7 +18,7 @@ extension LanguageModel {
         try makeCache(capacity: capacity, precision: .f16)
     }
 
-    public func forward(_ tokens: [Int], cache: KVCache) throws(ModelError) -> [Float] {
+    public func forward(_ tokens: [TokenID], cache: KVCache) throws(ModelError) -> [Float] {
         try forward(tokens, cache: cache, allLogits: false)
     }
 }

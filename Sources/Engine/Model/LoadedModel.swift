@@ -7,14 +7,18 @@ public struct LoadedModel: Sendable {
     public let model: TransformerModel
     public let tokenizer: any Tokenizer
     /// `tokenizer.chat_template` from the file, if any (recognised, never run).
-    public let chatTemplateSource: String?
+    let chatTemplateSource: String?
 
     /// `threads` and `kernels` come from the caller (onramp takes them from Probe's facts, the
     /// command line and the environment).
     public static func open(path: String, threads: Int, kernels: KernelPath = .best) throws -> LoadedModel {
         let file = try GGUFFile(path: path)
-        let model = try TransformerModel(file: file, threads: threads, kernels: kernels)
-        let tokenizer = try TokenizerVocabulary(metadata: file.metadata).makeTokenizer()
+        // The token list is read once, by the settings (for the vocabulary size), and handed on to
+        // the tokenizer.
+        var tokens: [String] = []
+        let settings = try ModelHyperparameters(file: file, readTokens: &tokens)
+        let model = try TransformerModel(file: file, settings: settings, threads: threads, kernels: kernels)
+        let tokenizer = try TokenizerVocabulary(metadata: file.metadata, tokens: tokens).makeTokenizer()
         let template = try? file.metadata.stringIfPresent("tokenizer.chat_template")
         return LoadedModel(file: file, model: model, tokenizer: tokenizer, chatTemplateSource: template ?? nil)
     }

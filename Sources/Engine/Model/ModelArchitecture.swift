@@ -5,7 +5,7 @@
 
 public struct ModelArchitecture: Sendable, Equatable {
     /// Which elements of a head RoPE rotates together.
-    public enum RopeStyle: Sendable, Equatable {
+    enum RopeStyle: Sendable, Equatable {
         /// Adjacent pairs (x0, x1), (x2, x3)… (llama.cpp's "normal" RoPE).
         case adjacentPairs
         /// The two halves of the rotated part, (x0, x_{d/2}), (x1, x_{d/2+1})… (llama.cpp's NEOX).
@@ -13,14 +13,14 @@ public struct ModelArchitecture: Sendable, Equatable {
     }
 
     /// The gated feed-forward's activation: act(gate) · up.
-    public enum Activation: Sendable, Equatable {
+    enum Activation: Sendable, Equatable {
         case silu
         /// GELU, tanh approximation, read from a table of f16 inputs as ggml does.
         case geluTanh
     }
 
     /// Where the attention's 1/√d scale is applied.
-    public enum QueryScaling: Sendable, Equatable {
+    enum QueryScaling: Sendable, Equatable {
         /// To the dot products, inside the softmax (llama, Qwen).
         case inSoftmax
         /// To the query vectors before attention (Phi-3, Gemma): rounds differently in an f16 cache.
@@ -28,33 +28,33 @@ public struct ModelArchitecture: Sendable, Equatable {
     }
 
     /// Sliding-window attention on all but every `pattern`-th layer, whose RoPE uses its own base.
-    public struct SlidingWindowRule: Sendable, Equatable {
-        public let pattern: Int
-        public let localRopeBase: Float
+    struct SlidingWindowRule: Sendable, Equatable {
+        let pattern: Int
+        let localRopeBase: Float
     }
 
     /// `general.architecture` in the GGUF file.
     public let name: String
     /// Model families people know it by, for messages ("Qwen 2.5").
     public let families: String
-    public let ropeStyle: RopeStyle
-    public let activation: Activation
-    public let queryScaling: QueryScaling
+    let ropeStyle: RopeStyle
+    let activation: Activation
+    let queryScaling: QueryScaling
     /// Token embeddings are multiplied by √(embedding length) (Gemma).
-    public let scalesEmbedding: Bool
-    public let slidingWindow: SlidingWindowRule?
+    let scalesEmbedding: Bool
+    let slidingWindow: SlidingWindowRule?
     /// d in the attention's 1/√d scale (the head size, except where an architecture says otherwise).
-    public let attentionScaleLength: @Sendable (ModelHyperparameters) -> Int
+    let attentionScaleLength: @Sendable (ModelHyperparameters) -> Int
     /// The tensors outside the layers (embedding, final norm, output, RoPE factors).
-    public let modelTensors: [TensorSpec]
+    let modelTensors: [TensorSpec]
     /// The tensors of each layer `blk.N.`.
-    public let layerTensors: [TensorSpec]
+    let layerTensors: [TensorSpec]
     /// Tensors whose presence means a variant the engine does not run, with the reason.
-    public let refusedTensors: [String: String]
+    let refusedTensors: [String: String]
     /// The longest trained context of this architecture's files the engine runs, where longer ones
     /// need something it refuses (Phi-3's 128k files carry LongRoPE factors): the catalog reads it so
     /// it never recommends a download the engine will refuse.
-    public let longestTrainedContext: Int?
+    let longestTrainedContext: Int?
 
     init(
         name: String, families: String, ropeStyle: RopeStyle, activation: Activation = .silu,
@@ -96,7 +96,7 @@ public struct ModelArchitecture: Sendable, Equatable {
     }
 
     /// "llama (SmolLM2, Llama 3, Mistral), qwen2 (Qwen 2 and 2.5), …" for messages.
-    public static var supportedSummary: String {
+    static var supportedSummary: String {
         all.map { "\($0.name) (\($0.families))" }.joined(separator: ", ")
     }
 }

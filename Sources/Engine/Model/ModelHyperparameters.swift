@@ -1,51 +1,57 @@
 // The sizes and constants of a model, read from GGUF metadata under its architecture's prefix
 // and checked for sense; `ModelWeights` then checks the tensors against them.
 
-public struct ModelHyperparameters: Sendable, Equatable {
+struct ModelHyperparameters: Sendable, Equatable {
     /// How positions are stretched beyond the trained context, from `rope.scaling.*`.
-    public struct RopeScaling: Sendable, Equatable {
-        public enum Kind: String, Sendable { case none, linear, yarn }
-        public let kind: Kind
-        public let factor: Float
+    struct RopeScaling: Sendable, Equatable {
+        enum Kind: String, Sendable { case none, linear, yarn }
+        let kind: Kind
+        let factor: Float
         /// The context length the model was trained with before scaling (0 when not given).
-        public let originalContextLength: Int
+        let originalContextLength: Int
     }
 
     /// The architectures the engine runs, by their GGUF name (from `ModelArchitecture.all`).
-    public static var supportedArchitectures: Set<String> { ModelArchitecture.supportedNames }
+    static var supportedArchitectures: Set<String> { ModelArchitecture.supportedNames }
     /// Far above any real model; keeps later size arithmetic clear of overflow.
     static let sizeLimit = 1 << 24
 
-    public let architecture: String
+    let architecture: String
     /// What this architecture does differently from the plain llama decoder.
-    public let traits: ModelArchitecture
-    public let vocabularySize: Int
-    public let contextLength: Int
-    public let embeddingLength: Int
-    public let blockCount: Int
-    public let feedForwardLength: Int
-    public let headCount: Int
-    public let headCountKV: Int
+    let traits: ModelArchitecture
+    let vocabularySize: Int
+    let contextLength: Int
+    let embeddingLength: Int
+    let blockCount: Int
+    let feedForwardLength: Int
+    let headCount: Int
+    let headCountKV: Int
     /// Elements per attention head for queries and keys (`attention.key_length`, else embedding / heads).
-    public let headDimension: Int
+    let headDimension: Int
     /// Elements per attention head for values (`attention.value_length`, else `headDimension`).
-    public let valueHeadDimension: Int
+    let valueHeadDimension: Int
     /// How many elements of each head RoPE rotates (`rope.dimension_count`, else `headDimension`).
-    public let ropeDimensionCount: Int
-    public let rmsNormEpsilon: Float
-    public let ropeFrequencyBase: Float
-    public let ropeScaling: RopeScaling
-    /// True when the file has no `output.weight`, so the token embedding doubles as the output layer.
-    public let tiedEmbeddings: Bool
+    let ropeDimensionCount: Int
+    let rmsNormEpsilon: Float
+    let ropeFrequencyBase: Float
+    let ropeScaling: RopeScaling
     /// Positions a sliding-window layer sees (`attention.sliding_window`), when the
     /// architecture has such layers.
-    public let slidingWindow: Int?
+    let slidingWindow: Int?
     /// Every this-many-th layer attends globally; the others use the sliding window.
-    public let slidingWindowPattern: Int
+    let slidingWindowPattern: Int
 
     /// Reads and checks the settings of a supported architecture; the tensors are checked
     /// against them by `ModelWeights`.
-    public init(file: GGUFFile) throws(GGUFError) {
+    init(file: GGUFFile) throws(GGUFError) {
+        var tokens: [String] = []
+        try self.init(file: file, readTokens: &tokens)
+    }
+
+    /// The same, handing back the file's token list (`tokenizer.ggml.tokens`), which it reads
+    /// where its checks come to the vocabulary size: a whole-model load gives that list to the
+    /// tokenizer, so the list is read once per load and problems are reported in the same order.
+    init(file: GGUFFile, readTokens tokens: inout [String]) throws(GGUFError) {
         let metadata = file.metadata
         let name = file.displayName
         let architecture = try metadata.string("general.architecture")
@@ -80,12 +86,11 @@ public struct ModelHyperparameters: Sendable, Equatable {
         rmsNormEpsilon = try reader.positiveFloat("attention.layer_norm_rms_epsilon")
         ropeFrequencyBase = try reader.positiveFloat("rope.freq_base", default: 10_000)
         ropeScaling = try reader.ropeScaling()
-        let tokens = try metadata.stringArray("tokenizer.ggml.tokens")
+        tokens = try metadata.stringArray(TokenizerVocabulary.tokensKey)
         vocabularySize = tokens.count
         if let declared = try metadata.integerIfPresent(architecture + ".vocab_size"), declared != tokens.count {
             throw GGUFError(.vocabularyMismatch, "\(name): setting '\(architecture).vocab_size' says \(ByteCountText.count(declared)) tokens, but the tokenizer lists \(ByteCountText.count(tokens.count)). \(GGUFError.damagedAdvice)")
         }
-        tiedEmbeddings = file.tensor(named: "output.weight") == nil
         if let rule = traits.slidingWindow {
             slidingWindow = try reader.size("attention.sliding_window")
             // llama.cpp fixes the pattern per architecture rather than reading it from the file.
@@ -98,7 +103,7 @@ public struct ModelHyperparameters: Sendable, Equatable {
 
     /// True when layer `index` attends only to the last `slidingWindow` positions
     /// (llama.cpp's rule: every `slidingWindowPattern`-th layer is global).
-    public func usesSlidingWindow(layer index: Int) -> Bool {
+    func usesSlidingWindow(layer index: Int) -> Bool {
         slidingWindow != nil && slidingWindowPattern > 1 && index % slidingWindowPattern < slidingWindowPattern - 1
     }
 }

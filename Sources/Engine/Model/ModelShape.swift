@@ -3,43 +3,43 @@
 
 public struct ModelShape: Sendable {
     public var vocabulary: Int
-    public var embedding: Int
+    var embedding: Int
     public var layers: Int
     public var heads: Int
-    public var keyValueHeads: Int
+    var keyValueHeads: Int
     public var headSize: Int
-    public var feedForward: Int
+    var feedForward: Int
     public var contextLength: Int
-    public var ropeDimensions: Int
-    public var ropeFrequencyBase: Float
+    var ropeDimensions: Int
+    var ropeFrequencyBase: Float
     /// 1 / the linear RoPE scaling factor (1 when unscaled).
-    public var ropeFrequencyScale: Float
-    public var rmsEpsilon: Float
-    public var ropeStyle: ModelArchitecture.RopeStyle
-    public var activation: ModelArchitecture.Activation
-    public var queryScaling: ModelArchitecture.QueryScaling
+    var ropeFrequencyScale: Float
+    var rmsEpsilon: Float
+    var ropeStyle: ModelArchitecture.RopeStyle
+    var activation: ModelArchitecture.Activation
+    var queryScaling: ModelArchitecture.QueryScaling
     /// The attention's scale, 1/√d.
-    public var attentionScale: Float
+    var attentionScale: Float
     /// Multiplies the token embeddings (√width for Gemma), or nil.
-    public var embeddingScale: Float?
+    var embeddingScale: Float?
     /// Positions a sliding-window layer sees, and which layers use it.
-    public var slidingWindow: Int?
-    public var slidingWindowLayers: Set<Int>
+    var slidingWindow: Int?
+    var slidingWindowLayers: Set<Int>
     /// The RoPE base of the sliding-window layers.
-    public var localRopeFrequencyBase: Float
+    var localRopeFrequencyBase: Float
 
     /// Floats in one position's keys (or values).
-    public var keyValueWidth: Int { keyValueHeads * headSize }
+    var keyValueWidth: Int { keyValueHeads * headSize }
     /// Floats in one position's queries.
-    public var queryWidth: Int { heads * headSize }
+    var queryWidth: Int { heads * headSize }
     /// Query heads that share one key/value head (grouped-query attention).
-    public var headsPerKeyValueHead: Int { heads / keyValueHeads }
+    var headsPerKeyValueHead: Int { heads / keyValueHeads }
 }
 
 extension ModelShape {
     /// The sizes from a validated set of hyper-parameters; settings this engine cannot honour
     /// yet are refused here rather than silently ignored.
-    public init(_ settings: ModelHyperparameters) throws(ModelError) {
+    init(_ settings: ModelHyperparameters) throws(ModelError) {
         guard settings.valueHeadDimension == settings.headDimension else {
             throw .invalidSetting("This model uses different key and value head sizes (\(settings.headDimension) and \(settings.valueHeadDimension)), which Onramp's engine does not support yet. Choose another model.")
         }

@@ -3,9 +3,9 @@
 // copied) or float vectors, in one pass over the table; a problem is a `GGUFError` that names
 // the tensor and says what to do.
 
-public struct ModelWeights: Sendable {
+struct ModelWeights: Sendable {
     /// One transformer layer's weights (`blk.N.*`); what an architecture lacks is nil.
-    public struct Layer: Sendable {
+    struct Layer: Sendable {
         let attentionNorm: [Float]
         let query: WeightMatrix?
         let key: WeightMatrix?
@@ -33,12 +33,12 @@ public struct ModelWeights: Sendable {
     /// The output projection; the token embedding itself when the model ties them (SmolLM2, Gemma).
     let output: WeightMatrix
     /// True when the file has no output layer of its own.
-    public let tiedOutput: Bool
+    let tiedOutput: Bool
     /// Llama 3.1's per-frequency RoPE divisors, when present.
     let ropeFrequencyFactors: [Float]?
-    public let layers: [Layer]
+    let layers: [Layer]
 
-    public init(file: GGUFFile, hyperparameters h: ModelHyperparameters) throws(GGUFError) {
+    init(file: GGUFFile, hyperparameters h: ModelHyperparameters) throws(GGUFError) {
         let loader = TensorLoader(file: file, hyperparameters: h)
         for (name, reason) in h.traits.refusedTensors where file.tensor(named: name) != nil {
             throw GGUFError(.badMetadataValue, "\(file.displayName): this model \(reason).")
@@ -124,7 +124,7 @@ private struct TensorLoader {
             }
             guard spec.allowedTypes.contains(tensor.type) else {
                 let allowed = spec.allowedTypes.map(\.description).sorted().joined(separator: ", ")
-                throw GGUFError(.wrongTensorType, "\(file.displayName): tensor '\(name)' (\(role)) is stored as \(tensor.type), but Onramp needs one of \(allowed) there. Choose a file with a common quantisation such as Q4_K_M or Q8_0.")
+                throw GGUFError(.wrongTensorType, "\(file.displayName): tensor '\(name)' (\(role)) is stored as \(tensor.type), but Onramp needs one of \(allowed) there. \(GGMLType.computableAdvice)")
             }
             let columns = shape[0]
             let rows = shape.dropFirst().reduce(1, *)

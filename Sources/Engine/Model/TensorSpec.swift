@@ -2,31 +2,31 @@
 // for messages), its shape from the hyper-parameters, and whether it may be missing. Matrices
 // may be any type the kernels multiply; vectors (norm weights, biases) must be f32.
 
-public struct TensorSpec: Sendable {
+struct TensorSpec: Sendable {
     /// What the forward pass uses the tensor for.
-    public enum Role: Hashable, Sendable {
+    enum Role: Hashable, Sendable {
         case tokenEmbedding, outputNorm, output, ropeFrequencies
         case attentionNorm, query, key, value, queryKeyValue, queryBias, keyBias, valueBias
         case queryNorm, keyNorm, attentionOutput, postAttentionNorm
         case feedForwardNorm, gate, up, gateUp, down, postFeedForwardNorm
     }
 
-    public enum Kind: Sendable {
+    enum Kind: Sendable {
         /// Multiplied by the kernels straight from the mapped file.
         case matrix
         /// Copied out as floats (norm weights, biases, RoPE factors).
         case vector
     }
 
-    public let role: Role
+    let role: Role
     /// The name after `blk.N.` for a layer tensor, or the whole name otherwise.
-    public let name: String
+    let name: String
     /// For messages: "query weights".
-    public let description: String
-    public let kind: Kind
-    public let optional: Bool
+    let description: String
+    let kind: Kind
+    let optional: Bool
     /// The GGUF shape (ggml order: row length first).
-    public let shape: @Sendable (ModelHyperparameters) -> [Int]
+    let shape: @Sendable (ModelHyperparameters) -> [Int]
 
     init(_ role: Role, _ name: String, _ description: String, _ kind: Kind, optional: Bool = false,
          shape: @escaping @Sendable (ModelHyperparameters) -> [Int]) {
@@ -39,11 +39,11 @@ public struct TensorSpec: Sendable {
     }
 
     /// Types the engine's kernels multiply with directly.
-    public static let matrixTypes: Set<GGMLType> = [.f32, .f16, .bf16, .q4_0, .q4_1, .q5_0, .q5_1, .q8_0, .q4_K, .q5_K, .q6_K]
+    static let matrixTypes = Set(GGMLType.computable)
     /// Norm weights and biases are element-wise, kept in full precision by every converter.
-    public static let vectorTypes: Set<GGMLType> = [.f32]
+    static let vectorTypes: Set<GGMLType> = [.f32]
 
-    public var allowedTypes: Set<GGMLType> { kind == .matrix ? Self.matrixTypes : Self.vectorTypes }
+    var allowedTypes: Set<GGMLType> { kind == .matrix ? Self.matrixTypes : Self.vectorTypes }
 }
 
 /// The tensors most architectures share, written once.
@@ -73,7 +73,7 @@ extension TensorSpec {
 
 extension ModelHyperparameters {
     /// Floats in one position's queries, keys and values.
-    public var queryWidth: Int { headCount * headDimension }
-    public var keyWidth: Int { headCountKV * headDimension }
-    public var valueWidth: Int { headCountKV * valueHeadDimension }
+    var queryWidth: Int { headCount * headDimension }
+    var keyWidth: Int { headCountKV * headDimension }
+    var valueWidth: Int { headCountKV * valueHeadDimension }
 }

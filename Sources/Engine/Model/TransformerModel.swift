@@ -21,7 +21,7 @@ public final class TransformerModel: LanguageModel, @unchecked Sendable {
     /// The sliding-window layers' RoPE, when their base differs (Gemma 3).
     let localRope: RotaryEmbedding?
     /// Tokens per forward batch when processing a prompt (llama.cpp's default ubatch).
-    public static let maximumBatch = 512
+    static let maximumBatch = 512
 
     private var buffers: ForwardBuffers?
     private let lock = NSLock()
@@ -44,7 +44,7 @@ public final class TransformerModel: LanguageModel, @unchecked Sendable {
 
     /// `threads` and `kernels` are the caller's choice (see `ThreadCount.forMachine`): the
     /// engine does not look at the machine or the environment itself.
-    public init(file: GGUFFile, shape: ModelShape, weights: ModelWeights, threads: Int, kernels: KernelPath = .best) {
+    init(file: GGUFFile, shape: ModelShape, weights: ModelWeights, threads: Int, kernels: KernelPath = .best) {
         self.file = file
         self.shape = shape
         self.weights = weights
@@ -63,7 +63,12 @@ public final class TransformerModel: LanguageModel, @unchecked Sendable {
     /// Reads the settings and the tensors of `file` (one pass over its architecture's table) and
     /// prepares the forward pass.
     public convenience init(file: GGUFFile, threads: Int, kernels: KernelPath = .best) throws {
-        let settings = try ModelHyperparameters(file: file)
+        try self.init(file: file, settings: try ModelHyperparameters(file: file), threads: threads, kernels: kernels)
+    }
+
+    /// The same, with the settings already read (by `LoadedModel`, which keeps the token list the
+    /// settings read for the tokenizer).
+    convenience init(file: GGUFFile, settings: ModelHyperparameters, threads: Int, kernels: KernelPath = .best) throws {
         let shape = try ModelShape(settings)
         let weights = try ModelWeights(file: file, hyperparameters: settings)
         self.init(file: file, shape: shape, weights: weights, threads: threads, kernels: kernels)
@@ -87,9 +92,9 @@ public final class TransformerModel: LanguageModel, @unchecked Sendable {
 
     /// Runs `tokens` after the positions already in `cache` and returns the logits of the last
     /// token (or of every token, `vocabulary` floats each, when `allLogits`).
-    public func forward(_ tokens: [Int], cache: KVCache, allLogits: Bool = false) throws(ModelError) -> [Float] {
+    public func forward(_ tokens: [TokenID], cache: KVCache, allLogits: Bool = false) throws(ModelError) -> [Float] {
         for token in tokens where token < 0 || token >= shape.vocabulary {
-            throw .tokenOutOfRange(token: token, vocabulary: shape.vocabulary)
+            throw .tokenOutOfRange(token: Int(token), vocabulary: shape.vocabulary)
         }
         guard cache.layers == shape.layers, cache.width == shape.keyValueWidth else {
             throw .invalidSetting("This conversation memory was made for a different model.")
@@ -128,7 +133,7 @@ public final class TransformerModel: LanguageModel, @unchecked Sendable {
     /// One batch at positions `start`…; returns no logits unless `logits`, then the last
     /// token's or, with `allLogits`, every token's.
     private func forwardBatch(
-        _ tokens: [Int], cache: KVCache, start: Int, logits wantLogits: Bool, allLogits: Bool
+        _ tokens: [TokenID], cache: KVCache, start: Int, logits wantLogits: Bool, allLogits: Bool
     ) throws(ModelError) -> [Float] {
         let n = tokens.count
         let d = shape.embedding
@@ -136,7 +141,7 @@ public final class TransformerModel: LanguageModel, @unchecked Sendable {
         let products = MatrixProducts(pool: pool, kernel: chosenKernel)
 
         for (row, token) in tokens.enumerated() {
-            Dequantize.row(weights.tokenEmbedding, row: token, into: b.hidden + row * d)
+            Dequantize.row(weights.tokenEmbedding, row: Int(token), into: b.hidden + row * d)
         }
         if let scale = shape.embeddingScale {
             VectorMath.scale(b.hidden, by: scale, count: n * d)

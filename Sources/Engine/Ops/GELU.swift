@@ -5,10 +5,10 @@
 
 import Foundation
 
-public enum GELU {
+enum GELU {
     /// gate[i] = gelu(gate[i]) · up[i], as ggml's geglu computes it.
     @inlinable
-    public static func applyGated(gate: UnsafeMutablePointer<Float>, up: UnsafePointer<Float>, count: Int) {
+    static func applyGated(gate: UnsafeMutablePointer<Float>, up: UnsafePointer<Float>, count: Int) {
         table.withUnsafeBufferPointer { values in
             for i in 0..<count {
                 let x = gate[i]
@@ -24,19 +24,19 @@ public enum GELU {
     }
 
     /// GELU of every f16 value, rounded to f16 (ggml's `ggml_table_gelu_f16`), as Floats.
-    public static let table: [Float] = (0...UInt16.max).map { bits in
+    static let table: [Float] = (0...UInt16.max).map { bits in
         let x = HalfFloat.float(fromF16: bits)
         return HalfRounding.round(tanhApproximation(x))
     }
 
     /// 0.5·x·(1 + tanh(√(2/π)·x·(1 + 0.044715·x²))), in Float as ggml writes it.
-    public static func tanhApproximation(_ x: Float) -> Float {
+    static func tanhApproximation(_ x: Float) -> Float {
         let sqrtTwoOverPi: Float = 0.79788456080286535587989211986876
         return 0.5 * x * (1 + tanhf(sqrtTwoOverPi * x * (1 + 0.044715 * x * x)))
     }
 
     /// The definition in Double, without the f16 table: the test oracle.
-    public static func reference(gate: [Float], up: [Float]) -> [Float] {
+    static func reference(gate: [Float], up: [Float]) -> [Float] {
         zip(gate, up).map { g, u in
             let x = Double(g)
             let gelu = 0.5 * x * (1 + Foundation.tanh((2 / Double.pi).squareRoot() * (x + 0.044715 * x * x * x)))

@@ -29,7 +29,7 @@ public enum HalfCacheAttention {
 
         /// The kernel for a model whose matrix products run on `products`: the twin when those
         /// run on the portable path or the reference (so a reference run is Swift throughout).
-        public init(for products: ProductKernel) {
+        init(for products: ProductKernel) {
             switch products {
             case .reference, .path(.portable): self = .swift
             case .path: self = KernelPath.avx2.isSupported ? .f16c : .swift

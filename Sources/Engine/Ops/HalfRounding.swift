@@ -2,9 +2,9 @@
 // what `Float(Float16(x))` gives, without the library calls Swift makes for Float16 on
 // x86-64 builds without F16C. Used where llama.cpp rounds to f16 inside attention.
 
-public enum HalfRounding {
+enum HalfRounding {
     @inlinable @inline(__always)
-    public static func round(_ x: Float) -> Float {
+    static func round(_ x: Float) -> Float {
         let magnitude = x.magnitude
         if magnitude >= 0x1p-14 {
             // 65520 and above round to infinity in f16; NaN stays NaN.
@@ -18,7 +18,7 @@ public enum HalfRounding {
     }
 
     @inlinable @inline(__always)
-    public static func round(_ v: SIMD16<Float>) -> SIMD16<Float> {
+    static func round(_ v: SIMD16<Float>) -> SIMD16<Float> {
         var out = v
         for i in 0..<16 { out[i] = round(v[i]) }
         return out

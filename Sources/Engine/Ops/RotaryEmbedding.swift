@@ -53,7 +53,7 @@ public struct RotaryEmbedding: Sendable {
 
     /// NEOX style: pair i is (x[i], x[i + dimensions/2]), rotated by the same angles.
     @inlinable
-    public func applyToHalves(table: UnsafePointer<Float>, to vectors: UnsafeMutablePointer<Float>, heads: Int, headSize: Int) {
+    func applyToHalves(table: UnsafePointer<Float>, to vectors: UnsafeMutablePointer<Float>, heads: Int, headSize: Int) {
         let half = dimensions / 2
         for head in 0..<heads {
             let x = vectors + head * headSize
@@ -67,7 +67,7 @@ public struct RotaryEmbedding: Sendable {
     }
 
     /// The NEOX-style definition in Double for one vector.
-    public func referenceHalves(_ vector: [Float], position: Int) -> [Float] {
+    func referenceHalves(_ vector: [Float], position: Int) -> [Float] {
         let half = dimensions / 2
         var paired = vector
         for i in 0..<half {

@@ -13,7 +13,7 @@ public enum SwiGLU {
         }
     }
 
-    public static func silu(_ x: Float) -> Float { x / (1 + VectorExp.exp(-x)) }
+    static func silu(_ x: Float) -> Float { x / (1 + VectorExp.exp(-x)) }
 
     public static func reference(gate: [Float], up: [Float]) -> [Float] {
         zip(gate, up).map { g, u in

@@ -4,12 +4,13 @@
 // Its fused multiply-adds are done in Double (the product of two Floats is exact there): the
 // engine is built for every x86-64, where Float's own FMA is a library call per use.
 
-public enum VectorExp {
+@usableFromInline
+enum VectorExp {
     /// Round-to-integer shift: adding 1.5·2^23 leaves the integer part in the low bits.
     @usableFromInline static let shifter: Float = 0x1.8p23
 
     @inlinable
-    public static func exp(_ x: Float) -> Float {
+    static func exp(_ x: Float) -> Float {
         if x.isNaN { return x }
         let z = fused(x, 0x1.715476p+0, shifter)
         let n = z - shifter

@@ -4,10 +4,11 @@
 
 @usableFromInline typealias FloatVector = SIMD16<Float>
 
-public enum VectorMath {
+@usableFromInline
+enum VectorMath {
     /// Σ a[i]·b[i] in Float, eight lanes of partial sums per vector.
     @inlinable @inline(__always)
-    public static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
+    static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
         let width = FloatVector.scalarCount
         var sum = FloatVector()
         var i = 0
@@ -29,7 +30,7 @@ public enum VectorMath {
 
     /// y[i] += alpha · x[i].
     @inlinable @inline(__always)
-    public static func addScaled(_ x: UnsafePointer<Float>, by alpha: Float, into y: UnsafeMutablePointer<Float>, count: Int) {
+    static func addScaled(_ x: UnsafePointer<Float>, by alpha: Float, into y: UnsafeMutablePointer<Float>, count: Int) {
         let width = FloatVector.scalarCount
         var i = 0
         let rawX = UnsafeRawPointer(x)
@@ -50,13 +51,13 @@ public enum VectorMath {
 
     /// x[i] *= factor.
     @inlinable @inline(__always)
-    public static func scale(_ x: UnsafeMutablePointer<Float>, by factor: Float, count: Int) {
+    static func scale(_ x: UnsafeMutablePointer<Float>, by factor: Float, count: Int) {
         for i in 0..<count { x[i] *= factor }
     }
 
     /// x[i] += y[i] (the residual connection).
     @inlinable @inline(__always)
-    public static func add(_ y: UnsafePointer<Float>, into x: UnsafeMutablePointer<Float>, count: Int) {
+    static func add(_ y: UnsafePointer<Float>, into x: UnsafeMutablePointer<Float>, count: Int) {
         for i in 0..<count { x[i] += y[i] }
     }
 }

@@ -14,16 +14,16 @@ public struct Sampler: Sendable {
 
     /// A token candidate: its id and its (adjusted) score.
     public struct Candidate: Equatable, Sendable {
-        public var token: Int
-        public var logit: Float
-        public init(token: Int, logit: Float) {
+        public var token: TokenID
+        var logit: Float
+        public init(token: TokenID, logit: Float) {
             self.token = token
             self.logit = logit
         }
     }
 
     /// The next token given this position's logits and the tokens so far.
-    public mutating func next(logits: UnsafeBufferPointer<Float>, history: [Int]) -> Int {
+    public mutating func next(logits: UnsafeBufferPointer<Float>, history: [TokenID]) -> TokenID {
         let penalised = Self.penalties(for: history, settings: settings)
         if settings.isGreedy {
             return Self.argmax(logits, penalties: penalised)
@@ -34,15 +34,15 @@ public struct Sampler: Sendable {
         return Self.draw(candidates, temperature: settings.temperature, uniform: random.nextUnitInterval())
     }
 
-    public mutating func next(logits: [Float], history: [Int]) -> Int {
+    public mutating func next(logits: [Float], history: [TokenID]) -> TokenID {
         logits.withUnsafeBufferPointer { next(logits: $0, history: history) }
     }
 
     /// Token → multiplier on its score for recently seen tokens (llama.cpp's rule: a positive
     /// score is divided by the penalty, a negative one multiplied).
-    static func penalties(for history: [Int], settings: SamplingSettings) -> [Int: Float] {
+    static func penalties(for history: [TokenID], settings: SamplingSettings) -> [TokenID: Float] {
         guard settings.repeatPenalty != 1, settings.repeatWindow > 0 else { return [:] }
-        var seen: [Int: Float] = [:]
+        var seen: [TokenID: Float] = [:]
         for token in history.suffix(settings.repeatWindow) { seen[token] = settings.repeatPenalty }
         return seen
     }
@@ -54,7 +54,7 @@ public struct Sampler: Sendable {
     }
 
     /// The highest-scoring token; the lowest id wins a tie, as in llama.cpp.
-    static func argmax(_ logits: UnsafeBufferPointer<Float>, penalties: [Int: Float]) -> Int {
+    static func argmax(_ logits: UnsafeBufferPointer<Float>, penalties: [TokenID: Float]) -> TokenID {
         var best = 0
         var bestValue = -Float.infinity
         if penalties.isEmpty {
@@ -62,28 +62,28 @@ public struct Sampler: Sendable {
                 best = token
                 bestValue = value
             }
-            return best
+            return TokenID(best)
         }
         for (token, raw) in logits.enumerated() {
-            let value = penalised(raw, penalties[token])
+            let value = penalised(raw, penalties[TokenID(token)])
             if value > bestValue {
                 best = token
                 bestValue = value
             }
         }
-        return best
+        return TokenID(best)
     }
 
     /// The k best candidates, highest score first (all of them when k is 0). Ties keep id order.
-    public static func topK(_ logits: UnsafeBufferPointer<Float>, k: Int, penalties: [Int: Float] = [:]) -> [Candidate] {
-        var all = logits.enumerated().map { Candidate(token: $0.offset, logit: penalised($0.element, penalties[$0.offset])) }
+    public static func topK(_ logits: UnsafeBufferPointer<Float>, k: Int, penalties: [TokenID: Float] = [:]) -> [Candidate] {
+        var all = logits.enumerated().map { Candidate(token: TokenID($0.offset), logit: penalised($0.element, penalties[TokenID($0.offset)])) }
         let keep = (k <= 0 || k > all.count) ? all.count : k
         all.sort { $0.logit > $1.logit || ($0.logit == $1.logit && $0.token < $1.token) }
         return Array(all.prefix(keep))
     }
 
     /// Probabilities of sorted candidates at temperature 1.
-    public static func probabilities(_ candidates: [Candidate]) -> [Double] {
+    static func probabilities(_ candidates: [Candidate]) -> [Double] {
         guard let top = candidates.first?.logit else { return [] }
         let exps = candidates.map { Foundation.exp(Double($0.logit - top)) }
         let sum = exps.reduce(0, +)
@@ -110,7 +110,7 @@ public struct Sampler: Sendable {
     }
 
     /// Picks a candidate with probability softmax(logit / temperature), using `uniform` in [0, 1).
-    public static func draw(_ candidates: [Candidate], temperature: Float, uniform: Double) -> Int {
+    static func draw(_ candidates: [Candidate], temperature: Float, uniform: Double) -> TokenID {
         guard let first = candidates.first else { return 0 }
         let scaled = candidates.map { Candidate(token: $0.token, logit: $0.logit / temperature) }
         let probabilities = probabilities(scaled)

@@ -12,18 +12,18 @@ public struct SamplingSettings: Sendable, Equatable {
     /// Scores of recently seen tokens are divided by this (multiplied when negative); 1 is off.
     public var repeatPenalty: Float = 1.0
     /// How many of the latest tokens the repetition penalty looks at.
-    public var repeatWindow: Int = 64
+    var repeatWindow: Int = 64
     public var seed: UInt64 = 0
 
     public init() {}
 
-    public static let greedy: SamplingSettings = {
+    static let greedy: SamplingSettings = {
         var settings = SamplingSettings()
         settings.temperature = 0
         return settings
     }()
 
-    public var isGreedy: Bool { temperature <= 0 }
+    var isGreedy: Bool { temperature <= 0 }
 
     /// A message for a value out of range, or nil when all are usable.
     public var problem: String? {

@@ -35,7 +35,7 @@ public final class WorkerPool: @unchecked Sendable {
 
     /// Like `run(tasks:)`, and also tells the body which thread runs it (0..<threadCount), so
     /// each thread can use its own scratch memory.
-    public func runWithThreadIndex(tasks: Int, _ body: (_ task: Int, _ thread: Int) -> Void) {
+    func runWithThreadIndex(tasks: Int, _ body: (_ task: Int, _ thread: Int) -> Void) {
         shared.run(tasks: tasks, body)
     }
 

@@ -1,8 +1,8 @@
 // Byte-level BPE (GGUF `tokenizer.ggml.model` "gpt2": GPT-2, Llama 3, Qwen 2, SmolLM2 …), giving the
 // same token ids and text as llama.cpp: special tokens cut out, words split, bytes merged by rank.
 
-public final class BytePairTokenizer: TableBackedTokenizer {
-    public let vocabulary: TokenizerVocabulary
+final class BytePairTokenizer: TableBackedTokenizer {
+    let vocabulary: TokenizerVocabulary
     let preTokenizer: PreTokenizer
     let special: SpecialTokens
     private let symbols: BytePairSymbols
@@ -11,9 +11,9 @@ public final class BytePairTokenizer: TableBackedTokenizer {
     private let tokenTexts: [[UInt8]]
     let pieces: TokenPieces
     /// The token whose text is exactly this one byte, or -1: the last resort for unmergeable symbols.
-    private let singleByteTokens: [Int32]
+    private let singleByteTokens: [TokenID]
 
-    public init(vocabulary: TokenizerVocabulary) throws {
+    init(vocabulary: TokenizerVocabulary) throws {
         guard vocabulary.model == "gpt2" else { throw TokenizerError.unsupportedModel(vocabulary.model) }
         self.vocabulary = vocabulary
         preTokenizer = try PreTokenizer(name: vocabulary.pre)
@@ -37,8 +37,8 @@ public final class BytePairTokenizer: TableBackedTokenizer {
 
     // MARK: Encoding
 
-    public func encode(_ text: String, addSpecial: Bool, parseSpecial: Bool) -> [Int32] {
-        var output: [Int32] = []
+    func encode(_ text: String, addSpecial: Bool, parseSpecial: Bool) -> [TokenID] {
+        var output: [TokenID] = []
         output.reserveCapacity(text.utf8.count / 3 + 2)
         if addSpecial && vocabulary.addBOS, let bos = vocabulary.bos {
             output.append(bos)
@@ -69,7 +69,7 @@ public final class BytePairTokenizer: TableBackedTokenizer {
         var alphabetText: [UInt8] = []
     }
 
-    private func encodeText(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [Int32], scratch: inout Scratch) {
+    private func encodeText(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [TokenID], scratch: inout Scratch) {
         scratch.text.load(bytes)
         let ends = preTokenizer.split(scratch.text)
         var startScalar = 0
@@ -89,7 +89,7 @@ public final class BytePairTokenizer: TableBackedTokenizer {
     }
 
     /// The token whose text is the whole word written in the byte-level alphabet, if there is one.
-    private func wholeWordToken(_ word: UnsafeBufferPointer<UInt8>, buffer: inout [UInt8]) -> Int32? {
+    private func wholeWordToken(_ word: UnsafeBufferPointer<UInt8>, buffer: inout [UInt8]) -> TokenID? {
         buffer.removeAll(keepingCapacity: true)
         for byte in word {
             buffer.append(contentsOf: ByteLevelAlphabet.utf8ForByte[Int(byte)])
@@ -98,7 +98,7 @@ public final class BytePairTokenizer: TableBackedTokenizer {
     }
 
     @inline(__always)
-    private func emit(_ symbol: Int32, into output: inout [Int32]) {
+    private func emit(_ symbol: Int32, into output: inout [TokenID]) {
         if Int(symbol) < symbols.tokenCount {
             output.append(symbol)
             return

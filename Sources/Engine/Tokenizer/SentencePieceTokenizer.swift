@@ -2,17 +2,17 @@
 // the same ids and text as llama.cpp: spaces written "▁", adjacent pieces merged by best token score,
 // characters no token covers written as byte tokens "<0xAB>".
 
-public final class SentencePieceTokenizer: TableBackedTokenizer {
-    public let vocabulary: TokenizerVocabulary
+final class SentencePieceTokenizer: TableBackedTokenizer {
+    let vocabulary: TokenizerVocabulary
     let special: SpecialTokens
     private let tokenTexts: [[UInt8]]
     private let tokenIndex: TokenTextIndex
     private let scores: [Float]
     let pieces: TokenPieces
     /// The token for each byte ("<0xAB>", else the byte itself as text), or -1.
-    private let byteTokens: [Int32]
+    private let byteTokens: [TokenID]
 
-    public init(vocabulary: TokenizerVocabulary) throws {
+    init(vocabulary: TokenizerVocabulary) throws {
         guard vocabulary.model == "llama" else { throw TokenizerError.unsupportedModel(vocabulary.model) }
         self.vocabulary = vocabulary
         let texts = vocabulary.tokenTextBytes()
@@ -31,8 +31,8 @@ public final class SentencePieceTokenizer: TableBackedTokenizer {
 
     // MARK: Encoding
 
-    public func encode(_ text: String, addSpecial: Bool, parseSpecial: Bool) -> [Int32] {
-        var output: [Int32] = []
+    func encode(_ text: String, addSpecial: Bool, parseSpecial: Bool) -> [TokenID] {
+        var output: [TokenID] = []
         if addSpecial && vocabulary.addBOS, let bos = vocabulary.bos {
             output.append(bos)
         }
@@ -95,7 +95,7 @@ public final class SentencePieceTokenizer: TableBackedTokenizer {
             }
         }
 
-        mutating func tokenize(_ tokenizer: SentencePieceTokenizer, into output: inout [Int32]) {
+        mutating func tokenize(_ tokenizer: SentencePieceTokenizer, into output: inout [TokenID]) {
             start.removeAll(keepingCapacity: true)
             length.removeAll(keepingCapacity: true)
             previous.removeAll(keepingCapacity: true)

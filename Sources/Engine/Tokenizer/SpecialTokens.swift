@@ -31,11 +31,11 @@ struct SpecialTokens: Sendable {
     /// Attributes per token id, after llama.cpp's corrections.
     let attributes: [TokenAttributes]
     /// Tokens that end generation.
-    let endOfGeneration: Set<Int32>
+    let endOfGeneration: Set<TokenID>
     /// Tokens cut out of text before tokenizing, longest first: all special tokens when parsing
     /// special text, otherwise only user-defined ones (control and unknown text stays text).
-    let splitWhenParsing: [Int32]
-    let splitWhenNotParsing: [Int32]
+    let splitWhenParsing: [TokenID]
+    let splitWhenNotParsing: [TokenID]
 
     // Token texts llama.cpp recognises; any of them found in the vocabulary is made a control token.
     private static let endOfTurnTexts: Set<String> = [
@@ -68,14 +68,14 @@ struct SpecialTokens: Sendable {
     ///   - texts: the token texts as UTF-8, and `index` to look them up.
     init(vocabulary: TokenizerVocabulary, texts: [[UInt8]], index: TokenTextIndex) {
         var attributes = texts.indices.map { TokenAttributes(tokenType: vocabulary.tokenType($0)) }
-        func idForText(_ text: String) -> Int32? {
+        func idForText(_ text: String) -> TokenID? {
             index.id(of: Array(text.utf8))
         }
         // Where several texts qualify, llama.cpp's choice depends on hash order; the lowest id is ours.
-        func firstToken(in texts: Set<String>) -> Int32? {
+        func firstToken(in texts: Set<String>) -> TokenID? {
             texts.compactMap { idForText($0) }.min()
         }
-        func markControl(_ id: Int32) {
+        func markControl(_ id: TokenID) {
             attributes[Int(id)].insert(.control)
         }
 
@@ -84,7 +84,7 @@ struct SpecialTokens: Sendable {
         if vocabulary.endOfTurn == nil, let endOfTurn { markControl(endOfTurn) }
         if vocabulary.endOfMessage == nil, let endOfMessage { markControl(endOfMessage) }
 
-        var endOfGeneration = Set<Int32>()
+        var endOfGeneration = Set<TokenID>()
         for (role, texts) in Self.fillInMiddleTexts {
             guard let id = firstToken(in: texts) else { continue }
             markControl(id)
@@ -129,7 +129,7 @@ struct SpecialTokens: Sendable {
     }
 
     /// Control and unknown tokens: markup for the model, hidden when showing a reply.
-    func isControl(_ id: Int32) -> Bool {
+    func isControl(_ id: TokenID) -> Bool {
         guard id >= 0, Int(id) < attributes.count else { return false }
         return !attributes[Int(id)].isDisjoint(with: [.control, .unknown])
     }

@@ -1,19 +1,19 @@
 // Turns tokens into printable text as they are generated. A character such as "é" or "😀" can be
 // split across tokens; its first bytes are held back until the rest arrives, so output is never garbled.
 
-public struct StreamingTextDecoder: Sendable {
+struct StreamingTextDecoder: Sendable {
     private let tokenizer: any Tokenizer
     private let showsSpecialTokens: Bool
     private var pending: [UInt8] = []
 
     /// - Parameter showsSpecialTokens: write control tokens such as `<|im_end|>` out; by default they are hidden.
-    public init(tokenizer: any Tokenizer, showsSpecialTokens: Bool = false) {
+    init(tokenizer: any Tokenizer, showsSpecialTokens: Bool = false) {
         self.tokenizer = tokenizer
         self.showsSpecialTokens = showsSpecialTokens
     }
 
     /// The text that `id` completes: every whole character so far, holding back an unfinished one.
-    public mutating func append(_ id: Int32) -> String {
+    mutating func append(_ id: TokenID) -> String {
         if !showsSpecialTokens && tokenizer.isControl(id) {
             return ""
         }
@@ -26,7 +26,7 @@ public struct StreamingTextDecoder: Sendable {
     }
 
     /// Whatever is still held back, with an unfinished character shown as U+FFFD; call when generation ends.
-    public mutating func flush() -> String {
+    mutating func flush() -> String {
         defer { pending.removeAll() }
         return String(decoding: pending, as: UTF8.self)
     }

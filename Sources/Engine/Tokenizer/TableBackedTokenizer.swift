@@ -9,19 +9,19 @@ protocol TableBackedTokenizer: Tokenizer {
 }
 
 extension TableBackedTokenizer {
-    public func pieceBytes(_ id: Int32) -> [UInt8] {
+    func pieceBytes(_ id: TokenID) -> [UInt8] {
         pieces.bytes(id)
     }
 
-    public func decode(_ ids: [Int32]) -> String {
+    func decode(_ ids: [TokenID]) -> String {
         pieces.decode(ids, dropsLeadingSpace: vocabulary.addSpacePrefix, cleansUpSpaces: cleansUpSpacesWhenDecoding)
     }
 
-    public func isControl(_ id: Int32) -> Bool {
+    func isControl(_ id: TokenID) -> Bool {
         special.isControl(id)
     }
 
-    public func isEndOfGeneration(_ id: Int32) -> Bool {
+    func isEndOfGeneration(_ id: TokenID) -> Bool {
         special.endOfGeneration.contains(id)
     }
 }

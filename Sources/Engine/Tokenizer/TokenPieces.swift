@@ -18,7 +18,7 @@ struct TokenPieces: Sendable {
     }
 
     /// The bytes of `id`; none for an id outside the vocabulary.
-    func bytes(_ id: Int32) -> [UInt8] {
+    func bytes(_ id: TokenID) -> [UInt8] {
         guard id >= 0, Int(id) < pieces.count else { return [] }
         return pieces[Int(id)]
     }
@@ -27,7 +27,7 @@ struct TokenPieces: Sendable {
     /// - Parameters:
     ///   - dropsLeadingSpace: remove one space from the start (vocabularies that add a space prefix).
     ///   - cleansUpSpaces: apply `clean_up_tokenization_spaces`.
-    func decode(_ ids: [Int32], dropsLeadingSpace: Bool, cleansUpSpaces: Bool) -> String {
+    func decode(_ ids: [TokenID], dropsLeadingSpace: Bool, cleansUpSpaces: Bool) -> String {
         var text: [UInt8] = []
         for (index, id) in ids.enumerated() {
             var piece = bytes(id)[...]

@@ -25,7 +25,7 @@ struct TokenTextIndex: Sendable {
     }
 
     /// The token with exactly this text, if any.
-    func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+    func id(of bytes: UnsafeBufferPointer<UInt8>) -> TokenID? {
         if let found = idForHash.lookup(Self.hash(bytes)) {
             let text = texts[Int(found)]
             if text.count == bytes.count && text.withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) {
@@ -35,7 +35,7 @@ struct TokenTextIndex: Sendable {
         return collided.isEmpty ? nil : collided[Array(bytes)]
     }
 
-    func id(of bytes: [UInt8]) -> Int32? {
+    func id(of bytes: [UInt8]) -> TokenID? {
         bytes.withUnsafeBufferPointer { id(of: $0) }
     }
 

@@ -10,28 +10,28 @@ public protocol Tokenizer: Sendable {
     ///   - addSpecial: add BOS/EOS where the model asks for them (`tokenizer.ggml.add_bos_token`, …).
     ///   - parseSpecial: turn control-token text such as `<|im_start|>` inside `text` into its id;
     ///     when false such text is tokenized like any other text (user-defined tokens are always split out).
-    func encode(_ text: String, addSpecial: Bool, parseSpecial: Bool) -> [Int32]
+    func encode(_ text: String, addSpecial: Bool, parseSpecial: Bool) -> [TokenID]
 
     /// The text of `ids`, with control tokens written out, like llama.cpp's `llama_detokenize`
     /// (`unparse_special` true). Bytes that are not valid UTF-8 become U+FFFD.
-    func decode(_ ids: [Int32]) -> String
+    func decode(_ ids: [TokenID]) -> String
 
     /// The raw bytes one token stands for (control tokens give their text). May be part of a
     /// multi-byte character; use `StreamingTextDecoder` to print tokens as they come.
     /// An id outside the vocabulary gives no bytes.
-    func pieceBytes(_ id: Int32) -> [UInt8]
+    func pieceBytes(_ id: TokenID) -> [UInt8]
 
     /// Whether `id` is a control or unknown token (`<|im_start|>`, `<|im_end|>`): markup for the
     /// model that is hidden when showing a reply.
-    func isControl(_ id: Int32) -> Bool
+    func isControl(_ id: TokenID) -> Bool
 
     /// Whether generating `id` means the model has finished its reply (EOS, `<|im_end|>`, `<|eot_id|>`, …).
-    func isEndOfGeneration(_ id: Int32) -> Bool
+    func isEndOfGeneration(_ id: TokenID) -> Bool
 }
 
 extension Tokenizer {
     /// Token ids for plain user text: BOS/EOS as the model asks, special-token text left as text.
-    public func encode(_ text: String) -> [Int32] {
+    public func encode(_ text: String) -> [TokenID] {
         encode(text, addSpecial: true, parseSpecial: false)
     }
 }

@@ -1,7 +1,7 @@
 // Why a model's tokenizer could not be set up, in words for people who just want the model to run.
 // Each case says what is wrong, why it matters and what to do.
 
-public enum TokenizerError: Error, Equatable, Sendable, CustomStringConvertible {
+enum TokenizerError: Error, Equatable, Sendable, CustomStringConvertible {
     /// `tokenizer.ggml.model` names a tokenizer family Onramp does not implement.
     case unsupportedModel(String)
     /// `tokenizer.ggml.pre` names a pre-tokenizer Onramp does not implement.
@@ -17,7 +17,7 @@ public enum TokenizerError: Error, Equatable, Sendable, CustomStringConvertible 
     /// The model asks for a BOS/EOS token to be added but does not say which one.
     case missingSpecialToken(flag: String, idKey: String)
 
-    public var description: String {
+    var description: String {
         switch self {
         case .unsupportedModel(let name):
             return "This model uses the '\(name)' tokenizer, which Onramp cannot run yet. "

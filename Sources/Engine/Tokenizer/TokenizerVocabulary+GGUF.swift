@@ -4,16 +4,24 @@ extension TokenizerVocabulary {
     /// The vocabulary of a GGUF model. Throws when a key has the wrong type, the vocabulary is
     /// inconsistent, or the tokenizer or pre-tokenizer is one Onramp does not implement.
     public init(metadata: GGUFMetadata) throws {
-        let tokens = try metadata.stringArray("tokenizer.ggml.tokens")
+        try self.init(metadata: metadata, tokens: try metadata.stringArray(Self.tokensKey))
+    }
+
+    /// The key of the token list, which a whole-model load reads once and passes to both the
+    /// hyper-parameters (for the vocabulary size) and the tokenizer.
+    static let tokensKey = "tokenizer.ggml.tokens"
+
+    /// The vocabulary, with `tokens` already read from `metadata` by the caller.
+    public init(metadata: GGUFMetadata, tokens: [String]) throws {
         let model = try metadata.string("tokenizer.ggml.model")
         let tokenTypes = try metadata.integerArrayIfPresent("tokenizer.ggml.token_type")?.map {
             // A type number no tokenizer knows is "undefined" (0), as llama.cpp treats it.
             Int32(exactly: $0) ?? 0
         }
         // Vocabulary sizes beyond Int32 are refused by the main initializer; ids outside it are ignored.
-        func tokenID(_ key: String) throws -> Int32? {
+        func tokenID(_ key: String) throws -> TokenID? {
             guard let id = try metadata.integerIfPresent(key), id >= 0, id < tokens.count else { return nil }
-            return Int32(exactly: id)
+            return TokenID(exactly: id)
         }
         try self.init(
             tokens: tokens,

@@ -5,36 +5,36 @@ public struct TokenizerVocabulary: Sendable {
     /// Token texts by id. For byte-level BPE these are in the GPT-2 byte-to-unicode alphabet ("Ġthe").
     public var tokens: [String]
     /// `tokenizer.ggml.token_type` per token: 1 normal, 2 unknown, 3 control, 4 user-defined, 5 unused, 6 byte.
-    public var tokenTypes: [Int32]
+    var tokenTypes: [Int32]
     /// `tokenizer.ggml.scores` per token (SentencePiece uses them; BPE ignores them).
     public var scores: [Float]
     /// BPE merges, best first, each "left right".
-    public var merges: [String]
+    var merges: [String]
     /// `tokenizer.ggml.model`: "gpt2" (byte-level BPE) or "llama" (SentencePiece).
     public var model: String
     /// `tokenizer.ggml.pre`, the pre-tokenizer name; nil means llama.cpp's "default".
     public var pre: String?
-    public var bos: Int32?
-    public var eos: Int32?
-    public var unknown: Int32?
-    public var padding: Int32?
+    var bos: TokenID?
+    var eos: TokenID?
+    var unknown: TokenID?
+    var padding: TokenID?
     /// End-of-turn and end-of-message tokens when the file names them (`eot_token_id`, `eom_token_id`).
-    public var endOfTurn: Int32?
-    public var endOfMessage: Int32?
+    var endOfTurn: TokenID?
+    var endOfMessage: TokenID?
     /// Whether encoding with `addSpecial` puts BOS first / EOS last.
-    public var addBOS: Bool
-    public var addEOS: Bool
+    var addBOS: Bool
+    var addEOS: Bool
     /// `tokenizer.ggml.add_space_prefix`: decoding drops one leading space of the first piece.
-    public var addSpacePrefix: Bool
+    var addSpacePrefix: Bool
 
     /// Token-type numbers used by GGUF files (llama.cpp's `llama_token_type`).
-    public enum TokenType {
-        public static let normal: Int32 = 1
-        public static let unknown: Int32 = 2
-        public static let control: Int32 = 3
-        public static let userDefined: Int32 = 4
-        public static let unused: Int32 = 5
-        public static let byte: Int32 = 6
+    enum TokenType {
+        static let normal: Int32 = 1
+        static let unknown: Int32 = 2
+        static let control: Int32 = 3
+        static let userDefined: Int32 = 4
+        static let unused: Int32 = 5
+        static let byte: Int32 = 6
     }
 
     /// Builds a checked vocabulary. Flags left nil take the value llama.cpp would use for this
@@ -46,12 +46,12 @@ public struct TokenizerVocabulary: Sendable {
         merges: [String] = [],
         model: String = "gpt2",
         pre: String? = nil,
-        bos: Int32? = nil,
-        eos: Int32? = nil,
-        unknown: Int32? = nil,
-        padding: Int32? = nil,
-        endOfTurn: Int32? = nil,
-        endOfMessage: Int32? = nil,
+        bos: TokenID? = nil,
+        eos: TokenID? = nil,
+        unknown: TokenID? = nil,
+        padding: TokenID? = nil,
+        endOfTurn: TokenID? = nil,
+        endOfMessage: TokenID? = nil,
         addBOS: Bool? = nil,
         addEOS: Bool? = nil,
         addSpacePrefix: Bool? = nil
@@ -69,7 +69,7 @@ public struct TokenizerVocabulary: Sendable {
         }
         let count = tokens.count
         // An id outside the vocabulary is ignored, as llama.cpp does, rather than trusted.
-        func valid(_ id: Int32?) -> Int32? {
+        func valid(_ id: TokenID?) -> TokenID? {
             guard let id, id >= 0, Int(id) < count else { return nil }
             return id
         }
@@ -114,7 +114,7 @@ public struct TokenizerVocabulary: Sendable {
     }
 
     /// The tokenizer for this vocabulary's family.
-    public func makeTokenizer() throws -> any Tokenizer {
+    func makeTokenizer() throws -> any Tokenizer {
         switch model {
         case "gpt2": return try BytePairTokenizer(vocabulary: self)
         case "llama": return try SentencePieceTokenizer(vocabulary: self)
