@@ -92,8 +92,8 @@ struct RecommendCommandTests {
         let path = Self.testModel("SmolLM2-135M-Instruct.Q4_1.gguf")
         try #require(FileManager.default.fileExists(atPath: path), "test model missing at \(path); run scripts/fetch-test-models")
         let fromFile = try runOnramp(["recommend", "--model", path, "--context", "4096", "--json"])
-        #expect(fromFile.status == 0, "\(fromFile.stderr)")
         let candidate = try Self.firstCandidate(fromFile.stdout)
+        #expect(fromFile.status == (candidate["verdict"] as? String == "suitable" ? 0 : 1), "\(fromFile.stderr)")
         let model = try #require(candidate["model"] as? [String: Any])
         // The numbers config.json gives, as the catalog lists them; the parameter count is the sum of the tensors.
         #expect(model["parameters"] as? Int == 134_515_008)
@@ -120,8 +120,12 @@ struct RecommendCommandTests {
         let path = Self.testModel("gemma-3-270m-q4_k_m.gguf")
         try #require(FileManager.default.fileExists(atPath: path), "test model missing at \(path); run scripts/fetch-test-models")
         let run = try runOnramp(["recommend", "--model", path, "--context", "512", "--json"])
-        #expect(run.status == 0, "\(run.stderr)")
         let candidate = try Self.firstCandidate(run.stdout)
+        // It fits anywhere the tests run; whether it is fast enough depends on the load the
+        // half-second measurement meets, and the exit status follows the verdict.
+        let verdict = candidate["verdict"] as? String
+        #expect(verdict == "suitable" || verdict == "tooSlow", "\(String(describing: verdict))")
+        #expect(run.status == (verdict == "suitable" ? 0 : 1), "\(run.stderr)")
         let model = try #require(candidate["model"] as? [String: Any])
         #expect(model["architecture"] as? String == "gemma3")
         #expect(model["vocabularySize"] as? Int == 262_144)
@@ -132,11 +136,12 @@ struct RecommendCommandTests {
         #expect(need["weightsBytes"] as? Int == 253_113_024)
         // 2 × 18 layers × 1 KV head × 256 × 2 bytes × 512 tokens.
         #expect(need["kvCacheBytes"] as? Int == 9_437_184)
-        #expect(candidate["verdict"] as? String == "suitable")
 
         let text = try runOnramp(["recommend", "--model", path])
-        #expect(text.status == 0)
-        #expect(text.stdout.hasPrefix("gemma-3-270m-q4_k_m.gguf suits chatting on this computer:\n  Gemma 3 270m — Q4_K_M, 0.3 GB file\n    Needs "))
+        let suits = text.status == 0
+        #expect(text.stdout.hasPrefix(
+            "gemma-3-270m-q4_k_m.gguf \(suits ? "suits" : "does not suit") chatting on this computer:\n  Gemma 3 270m — Q4_K_M, 0.3 GB file\n    "),
+            "\(text.stdout)\(text.stderr)")
     }
 
     @Test("--model on a file that is not a model says so in words and exits 1")
