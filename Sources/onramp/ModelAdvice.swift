@@ -14,7 +14,10 @@ enum ModelAdvice {
         let description: String
     }
 
-    static func recommend(facts: MachineFacts, profile: String?, goal: Goal, saveSpeed: String? = nil) throws -> Recommendation {
+    static func recommend(
+        facts: MachineFacts, profile: String?, goal: Goal, saveSpeed: String? = nil,
+        preferredContext: Int = Fit.preferredContext
+    ) throws -> Recommendation {
         let catalog: ModelCatalog
         do {
             catalog = try ModelCatalog.bundled()
@@ -30,7 +33,21 @@ enum ModelAdvice {
             // Models already downloaded come first when they suit. Onramp's store always counts (the
             // wizard downloads and tests here even on a profile); other programs' folders only on a
             // live machine, as they would be on the profile's computer, not this one.
-            onDisk: filesOnDisk(includingOtherPrograms: profile == nil))
+            onDisk: filesOnDisk(includingOtherPrograms: profile == nil), preferredContext: preferredContext)
+    }
+
+    /// The same judgement for one model file, described from its own GGUF header, whether or not
+    /// the catalog lists it.
+    static func recommend(
+        modelFile path: String, facts: MachineFacts, profile: String?, goal: Goal, saveSpeed: String? = nil,
+        preferredContext: Int = Fit.preferredContext
+    ) throws -> Recommendation {
+        let described = try ModelFileDescription.describe(path: path)
+        let speed = try machineSpeed(facts: facts, profile: profile, saveSpeed: saveSpeed)
+        return Recommender.recommend(
+            file: described.model, facts: facts, speed: speed, goal: goal,
+            engineArchitectures: ModelArchitecture.supportedNames, engineContextLimits: ModelArchitecture.trainedContextLimits,
+            preferredContext: preferredContext)
     }
 
     /// File names in Onramp's store and, when asked, among other programs' models.

@@ -1,5 +1,7 @@
 // Every numeric option of every command, the values it accepts and its default, in one table.
 // Limits that depend on the model (its trained context) are checked after it is read, in ModelLimits.
+import Catalog
+
 enum OptionRanges {
     /// A million tokens is far beyond any context Onramp can hold; the bound keeps sums of token
     /// counts far from overflowing.
@@ -12,6 +14,9 @@ enum OptionRanges {
     static let benchRepetitions = DefaultedNumber(NumberRange("-r", 1...1000), default: 5)
     static let threads = NumberRange("--threads", 1...512)
     static let context = NumberRange("--context", 1...maximumTokens, unit: "tokens")
+    /// The recommender's default is the context it thinks worth its memory (each model gets less
+    /// when it is trained for less or does not fit).
+    static let recommendContext = DefaultedNumber(context, default: Fit.preferredContext)
 
     static let temperature = DefaultedNumber(NumberRange<Float>("--temp", 0...100), default: 0.8)
     static let topK = DefaultedNumber(NumberRange("--top-k", 0...maximumTokens, unit: "0 keeps every token"), default: 40)

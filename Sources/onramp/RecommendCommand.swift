@@ -25,6 +25,17 @@ struct RecommendCommand: ParsableCommand {
     @Flag(help: "List every model, with the reason the ones not recommended were passed over.")
     var all = false
 
+    @Option(
+        name: .customLong("model"),
+        help: ArgumentHelp("Judge this model file (.gguf) instead of the catalog: its own header gives its numbers.", valueName: "file"))
+    var modelFile: String?
+
+    @Option(
+        name: .customLong("context"), parsing: .unconditional,
+        help: OptionRanges.recommendContext.help("The longest conversation, in tokens, to make room for."),
+        transform: OptionRanges.recommendContext.parse)
+    var context: Int = OptionRanges.recommendContext.defaultValue
+
     @OptionGroup var machine: ProfileOption
 
     @Option(
@@ -36,18 +47,27 @@ struct RecommendCommand: ParsableCommand {
         if saveSpeed != nil && machine.profile != nil {
             throw ValidationError("--save-speed records this computer; it cannot be combined with --profile.")
         }
+        if modelFile?.isEmpty == true { throw ValidationError("The --model path is empty; give the path of a .gguf file.") }
+        if modelFile != nil && all { throw ValidationError("--all lists the catalog; with --model there is one file to judge, so leave out --all.") }
     }
 
     func run() throws {
         let facts = Prober(source: try machine.systemSource(), timeout: .seconds(3)).gather()
         let recommendation: Recommendation
         do {
-            recommendation = try ModelAdvice.recommend(
-                facts: facts, profile: machine.profile.map(ProfileOption.fullPath), goal: goal, saveSpeed: saveSpeed)
+            let profile = machine.profile.map(ProfileOption.fullPath)
+            if let modelFile {
+                recommendation = try ModelAdvice.recommend(
+                    modelFile: modelFile, facts: facts, profile: profile, goal: goal, saveSpeed: saveSpeed, preferredContext: context)
+            } else {
+                recommendation = try ModelAdvice.recommend(
+                    facts: facts, profile: profile, goal: goal, saveSpeed: saveSpeed, preferredContext: context)
+            }
         } catch {
             throw StandardError.fail(error, in: Self.self)
         }
-        StandardOutput.write(json ? recommendation.jsonText() : RecommendationText.render(recommendation, all: all))
+        let text = modelFile != nil ? RecommendationText.renderFile(recommendation) : RecommendationText.render(recommendation, all: all)
+        StandardOutput.write(json ? recommendation.jsonText() : text)
         if recommendation.best == nil { throw ExitCode.failure }
     }
 }

@@ -88,15 +88,11 @@ extension SelftestCommand {
 }
 
 extension SelftestCommand {
-    /// The measured speed beside what `onramp recommend` predicts for the same file on this
-    /// computer, when the catalog knows the file by name: the self-test is where the prediction is
-    /// checked. The prediction's own half-second measurement runs only then.
+    /// The measured speed beside what `onramp recommend --model` predicts for the same file on
+    /// this computer (from the file's own header, listed in the catalog or not): the self-test is
+    /// where the prediction is checked. The prediction's own half-second measurement runs only then.
     static func predictionLine(model: String, measured: SpeedMeasurement) -> String? {
-        let fileName = URL(fileURLWithPath: model).lastPathComponent
-        guard let catalog = try? ModelCatalog.bundled(),
-              let entry = catalog.models.first(where: { $0.files.contains { $0.fileName == fileName } }),
-              let file = entry.files.first(where: { $0.fileName == fileName })
-        else { return nil }
+        guard let (entry, file) = try? ModelFileDescription.describe(path: model) else { return nil }
         let predicted = SpeedPrediction.predict(entry, file: file, on: ModelAdvice.measure(threads: measured.threads))
         func compared(_ value: Double, _ prediction: Double, _ predictedFor: String = "") -> String {
             String(format: "%.1f tokens/s, predicted %.1f%@ (measured %+.0f%%)", value, prediction, predictedFor, (value / prediction - 1) * 100)

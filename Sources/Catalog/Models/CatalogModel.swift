@@ -77,6 +77,17 @@ public struct CatalogModel: Codable, Sendable, Equatable {
         parameters - embeddingParameters * (tiedEmbeddings ? 1 : 2)
     }
 
+    /// Width of the feed-forward layer, worked back out of the parameter count (config.json's
+    /// `intermediate_size` for every catalog model checked): each block holds the query and output
+    /// matrices (width × heads × head size each), the key and value ones (width × KV heads × head
+    /// size each) and three feed-forward ones (width × this); norms are too small to count.
+    public var feedForwardLength: Int {
+        let width = Int64(embeddingLength)
+        let attention = 2 * width * Int64(headCount * headDimension) + 2 * width * Int64(kvHeadCount * headDimension)
+        let perBlock = promptProductParameters / Int64(layers)
+        return Int(max(0, (perBlock - attention) / (3 * width)))
+    }
+
     /// Operations (a multiply-add is two) attention does for one token that attends to `positions`
     /// tokens: a query·key product and a weighted sum of values per position, head and layer.
     public func attentionOperations(positions: Int) -> Double {

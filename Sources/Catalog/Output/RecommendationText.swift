@@ -7,12 +7,7 @@ public enum RecommendationText {
 
     public static func render(_ recommendation: Recommendation, all: Bool) -> String {
         var lines: [String] = []
-        let goal: String
-        switch recommendation.goal {
-        case .chat: goal = "chatting"
-        case .code: goal = "writing code"
-        case .fast: goal = "quick answers"
-        }
+        let goal = words(for: recommendation.goal)
         if let best = recommendation.best {
             lines.append("Best for \(goal) on this computer:")
             lines += entry(best)
@@ -43,9 +38,30 @@ public enum RecommendationText {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// `onramp recommend --model FILE`: whether that one file suits this computer, and why.
+    public static func renderFile(_ recommendation: Recommendation) -> String {
+        var lines: [String] = []
+        let goal = words(for: recommendation.goal)
+        for candidate in recommendation.candidates {
+            lines.append("\(candidate.file.fileName) \(candidate.isSuitable ? "suits" : "does not suit") \(goal) on this computer:")
+            lines += entry(candidate)
+        }
+        lines.append("")
+        lines += recommendation.notes
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func words(for goal: Goal) -> String {
+        switch goal {
+        case .chat: "chatting"
+        case .code: "writing code"
+        case .fast: "quick answers"
+        }
+    }
+
     private static func entry(_ candidate: Candidate) -> [String] {
         [
-            "  \(candidate.model.name) — \(candidate.file.quantization), \(Amounts.gigabytes(candidate.file.sizeBytes)) download",
+            "  \(candidate.model.name) — \(candidate.file.quantization), \(Amounts.gigabytes(candidate.file.sizeBytes)) \(candidate.onDisk ? "file" : "download")",
             "    \(candidate.reason)",
         ]
     }

@@ -14,9 +14,12 @@ public enum Recommender {
     ///   - engineContextLimits: for some of those, the longest trained context the engine runs (the
     ///     engine's own table): a model trained for longer is marked as one the engine cannot run.
     ///   - onDisk: file names already downloaded; such models come first when they qualify.
+    ///   - preferredContext: the longest context worth its memory (`--context`); each model gets
+    ///     up to this much, less when it is trained for less or does not fit.
     public static func recommend(
         catalog: ModelCatalog, facts: MachineFacts, speed: MachineSpeed, goal: Goal,
-        engineArchitectures: Set<String>, engineContextLimits: [String: Int] = [:], onDisk: Set<String> = []
+        engineArchitectures: Set<String>, engineContextLimits: [String: Int] = [:], onDisk: Set<String> = [],
+        preferredContext: Int = Fit.preferredContext
     ) -> Recommendation {
         let budget = MemoryBudget.from(facts.memory)
         let disk = facts.disks.first { $0.purpose == "models" }?.availableBytes.map { Int64(clamping: $0) }
@@ -24,7 +27,7 @@ public enum Recommender {
             models.map {
                 candidate(
                     $0, budget: budget, disk: disk, speed: speed, goal: goal, engineArchitectures: engineArchitectures,
-                    engineContextLimits: engineContextLimits, onDisk: onDisk)
+                    engineContextLimits: engineContextLimits, onDisk: onDisk, preferredContext: preferredContext)
             }
         }
         var notes: [String] = []
@@ -51,6 +54,23 @@ public enum Recommender {
         return Recommendation(goal: goal, budget: budget, speed: speed, candidates: candidates, notes: notes)
     }
 
+    /// One model file the user already has, described from its own header rather than the
+    /// catalog: judged by the same fit, speed and reason as a catalog model, as a file on disk.
+    public static func recommend(
+        file model: CatalogModel, facts: MachineFacts, speed: MachineSpeed, goal: Goal,
+        engineArchitectures: Set<String>, engineContextLimits: [String: Int] = [:],
+        preferredContext: Int = Fit.preferredContext
+    ) -> Recommendation {
+        let budget = MemoryBudget.from(facts.memory)
+        let disk = facts.disks.first { $0.purpose == "models" }?.availableBytes.map { Int64(clamping: $0) }
+        let judged = candidate(
+            model, budget: budget, disk: disk, speed: speed, goal: goal, engineArchitectures: engineArchitectures,
+            engineContextLimits: engineContextLimits, onDisk: Set(model.files.map(\.fileName)), preferredContext: preferredContext)
+        return Recommendation(
+            goal: goal, budget: budget, speed: speed, candidates: [judged],
+            notes: RecommendationNotes.general(budget: budget, speed: speed, facts: facts))
+    }
+
     /// Closest misses first: a model that is only slow is nearer to working than one that cannot run.
     private static func rank(_ verdict: Candidate.Verdict) -> Int {
         switch verdict {
@@ -73,11 +93,12 @@ public enum Recommender {
 
     static func candidate(
         _ model: CatalogModel, budget: MemoryBudget?, disk: Int64?, speed: MachineSpeed, goal: Goal,
-        engineArchitectures: Set<String>, engineContextLimits: [String: Int] = [:], onDisk: Set<String>
+        engineArchitectures: Set<String>, engineContextLimits: [String: Int] = [:], onDisk: Set<String>,
+        preferredContext: Int = Fit.preferredContext
     ) -> Candidate {
         let files = preferredFiles(of: model)
         func judge(_ file: ModelFile) -> Candidate {
-            let fit = Fit.check(model, file: file, budget: budget, diskFreeBytes: disk)
+            let fit = Fit.check(model, file: file, budget: budget, diskFreeBytes: disk, preferredContext: preferredContext)
             let prediction = SpeedPrediction.predict(model, file: file, on: speed)
             let isOnDisk = onDisk.contains(file.fileName)
             let verdict: Candidate.Verdict

@@ -39,11 +39,13 @@ public struct SpeedPrediction: Codable, Sendable, Equatable {
 
     /// Prompt kernel-equivalent operations per second per measured one-token kernel operation per
     /// second, all threads: the rest of the forward pass (SwiGLU, norms, quantising activations,
-    /// hand-offs between threads) and the batched kernels' own speed. From SmolLM2's pp512 on the
-    /// idle reference machine (128.7 tokens/s with the kernel measured at 97 GFLOP/s over 2 threads).
-    /// The old 0.155 came from a machine at load 10–18, where the bench got a fraction of the CPU while
-    /// the kernel timing (the fastest of its repetitions) did not.
-    static let promptEfficiency = 0.47
+    /// hand-offs between threads) and the batched kernels' own speed. Refitted when the batched
+    /// prompt kernels outgrew the one-token kernel the probe times: on the five test models
+    /// (`chrt -f 10 scripts/check-predictions`) the implied value was 0.93 for Q4_K_M and 1.00 for
+    /// Q4_0 (the 1B), 0.64 for Q8_0 and SmolLM2's Q4_1, 1.42 for Gemma 3; 0.85 suits the Q4_K_M
+    /// files the recommender prefers. It differs by weight type, which one constant cannot follow
+    /// (docs/architecture.md, "Speed calibration"). Before: 0.47, from SmolLM2 alone.
+    static let promptEfficiency = 0.85
 
     public var generationWordsPerSecond: Double { generationTokensPerSecond * Self.wordsPerToken }
 
