@@ -4,7 +4,7 @@
 // decoded weights: observed ~1e-14), ops 1e-10; both far below the 5e-4 llama.cpp allows matrix
 // products whose activations it quantises.
 
-import Engine
+@testable import Engine
 import Foundation
 import Testing
 @testable import VulkanBackend

@@ -10,7 +10,7 @@ public struct WeightMatrix: @unchecked Sendable {
     public let rows: Int
     public let columns: Int
     /// Bytes from one row to the next.
-    let rowBytes: Int
+    public let rowBytes: Int
 
     public init(base: UnsafeRawPointer, type: GGMLType, rows: Int, columns: Int) throws(KernelError) {
         guard type.activationType != nil else { throw .unsupportedType(type) }
