@@ -297,7 +297,7 @@ struct ChecksScreen: ScreenProgram {
         let count = progress.sections.count
         var hints: [KeyHints.Hint] = open
             ? [.init("Enter", "Back to the list"), .init("PgUp/PgDn", "Scroll")]
-            : [.init(glyphs.upDown, "Move"), .init("Enter/1-\(count)", "Details"), .init("Esc", "Back")]
+            : [.init(glyphs.upDown, "Move"), .init("Enter/1-\(min(count, 9))", "Details"), .init("Esc", "Back")]
         if report { hints.insert(.init("r", "Make a report"), at: open ? 0 : 2) }
         if next { hints.insert(.init("n", "Next step"), at: open ? 0 : 2) }
         if progress.offer != nil { hints.insert(.init("f", "Fix this"), at: 0) }

@@ -205,8 +205,9 @@ struct RecommendScreen: ScreenProgram {
             return ScreenKeys([.init("Esc", "Back to the list"), .init("PgUp/PgDn", "Scroll")], typed: "Type b to go back to the list, q to quit.")
         }
         guard !progress.candidates.isEmpty else { return ScreenKeys([.init("Esc", "Back")], typed: "Type b to go back, q to quit.") }
+        // A key is one digit, so only the first nine are chosen by number (the arrows reach the rest).
         return ScreenKeys(
-            [.init(glyphs.upDown, "Move"), .init("Enter/1-\(progress.candidates.count)", "Choose"), .init("d", "Details"), .init("Esc", "Back")],
+            [.init(glyphs.upDown, "Move"), .init("Enter/1-\(min(progress.candidates.count, 9))", "Choose"), .init("d", "Details"), .init("Esc", "Back")],
             typed: "Type a number to choose, d for details, b to go back, q to quit.")
     }
 

@@ -123,7 +123,13 @@ public final class LineTerminal: Terminal {
         case "q", "quit", "exit": return [.character("q")]
         case "y", "yes": return [.character("y")]
         case "n", "no": return [.character("n")]
-        default: return word.map { .character($0) }
+        default:
+            // A number past 9 cannot be one key press: it picks its line of the list the way the
+            // arrows do (first line, down to it, Enter). Single digits stay keys, chosen directly.
+            if word.count > 1, word.allSatisfy(\.isASCII), let number = Int(word), number >= 10, number <= 999 {
+                return [.home] + Array(repeating: .down, count: number - 1) + [.enter]
+            }
+            return word.map { .character($0) }
         }
     }
 
