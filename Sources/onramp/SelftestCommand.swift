@@ -83,7 +83,8 @@ extension SelftestCommand {
         do {
             try SavedResults.save(SavedSelfTest(date: Date(), report: report), to: SavedResults.selfTestFile())
         } catch {
-            report.messages.append("The result could not be kept for onramp report (\(error)); the test itself is not affected.")
+            // The error names the file and says it is for `onramp report`.
+            report.messages.append("\(error) The self-test itself is not affected.")
         }
         return report
     }
