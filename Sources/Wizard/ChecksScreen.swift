@@ -20,6 +20,9 @@ public struct ChecksProgress: Equatable, Sendable {
     public var fixQuestion: FixOffer?
     /// What came of the last fix, shown above the list.
     public var fixNote: String?
+    /// An answer to the last key, when it could not do what it asks (f with nothing to fix);
+    /// shown at the top of the list or the details until the next key.
+    public var notice: String?
     /// The scanned machine, for the steps after this one.
     public var facts: MachineFacts
 
@@ -43,6 +46,28 @@ public struct ChecksProgress: Equatable, Sendable {
 
     /// Whether any finding on the list has a fix Onramp can run.
     var hasFixes: Bool { sections.contains { $0.findings.contains { $0.action != nil } } }
+
+    /// The numbers (as on the list) of the areas with a fix Onramp can run.
+    var fixableAreas: [Int] {
+        sections.indices.filter { sections[$0].findings.contains { $0.action != nil } }.map { $0 + 1 }
+    }
+
+    /// Why `f` does nothing for the highlighted area, and where a fix can be found instead.
+    var nothingToFix: String {
+        let area = sections.indices.contains(selected) ? sections[selected] : nil
+        let name = area?.area.name ?? "This area"
+        guard canFix else {
+            return "Onramp cannot run fixes here; the details (Enter) show the commands to type yourself."
+        }
+        var said = area?.findings.isEmpty ?? true
+            ? "\(name): nothing to fix."
+            : "Onramp has no fix of its own for \(name); its details (Enter) say what to do by hand."
+        let others = fixableAreas
+        if !others.isEmpty {
+            said += " Onramp can fix area\(others.count == 1 ? "" : "s") \(others.map(String.init).joined(separator: ", ")): open one and press f."
+        }
+        return said
+    }
 
     /// The fix Onramp can run for the highlighted area (its first finding with a `FixAction`).
     var offer: FixOffer? {
@@ -130,6 +155,28 @@ struct ChecksScreen: ScreenProgram {
             if let offer = progress.fixQuestion {
                 return answered(key, offer: offer, context)
             }
+            progress.notice = nil
+            // n, r and f mean the same in the details as on the list (the details' footer offers them).
+            switch key {
+            case .character("n") where Self.hasNextStep(journey):
+                return (.open(context.flow.screen(after: .checks, in: journey, answers: SetupAnswers(facts: progress.facts))), [])
+            case .character("r") where Self.offersReport(journey, context.flow):
+                return (.open(context.flow.screen(for: .reportPreview, in: journey, answers: SetupAnswers(facts: progress.facts))), [])
+            case .character("f"), .character("F"):
+                if let offer = progress.offer {
+                    progress.fixQuestion = offer
+                } else {
+                    progress.notice = progress.nothingToFix
+                }
+                return (.stay(.checks(progress, in: journey)), [])
+            case .character(let c) where c.wholeNumberValue.map { (1...progress.sections.count).contains($0) } == true:
+                // A number opens that area's details, from the list or from another area's details.
+                progress.selected = (c.wholeNumberValue ?? 1) - 1
+                progress.detailOffset = 0
+                return (.stay(.checks(progress, in: journey)), [])
+            default:
+                break
+            }
             if progress.detailOffset != nil {
                 return (.stay(.checks(Self.detailsAfter(key, progress, size: context.size), in: journey)), [])
             }
@@ -139,10 +186,6 @@ struct ChecksScreen: ScreenProgram {
             case .enter, .right:
                 progress.detailOffset = 0
                 return (.stay(.checks(progress, in: journey)), [])
-            case .character("n") where Self.hasNextStep(journey):
-                return (.open(context.flow.screen(after: .checks, in: journey, answers: SetupAnswers(facts: progress.facts))), [])
-            case .character("r") where Self.offersReport(journey, context.flow):
-                return (.open(context.flow.screen(for: .reportPreview, in: journey, answers: SetupAnswers(facts: progress.facts))), [])
             default:
                 progress.selected = SelectionList.moved(progress.selected, by: key, count: progress.sections.count, page: 5)
                 return (.stay(.checks(progress, in: journey)), [])
@@ -151,12 +194,11 @@ struct ChecksScreen: ScreenProgram {
     }
 
     /// Inside a finding's details: Esc, Enter or b go back to the list (not off the screen),
-    /// f asks about the fix, other keys scroll.
+    /// other keys scroll.
     static func detailsAfter(_ key: Key, _ progress: ChecksProgress, size: Size) -> ChecksProgress {
         var progress = progress
         switch key {
         case .escape, .enter, .backspace, .character("b"): progress.detailOffset = nil
-        case .character("f") where progress.offer != nil: progress.fixQuestion = progress.offer
         default:
             let text = details(progress)
             let lines = TextWrap.lines(text, width: max(1, size.width - 4)).count
@@ -234,7 +276,7 @@ struct ChecksScreen: ScreenProgram {
     }
 
     func view(_ context: ViewContext, _ services: ScreenContext) -> Frame {
-        var frame = listOrDetails(context, offersReport: Self.offersReport(journey, services.flow))
+        var frame = listOrDetails(context, services)
         if let offer = progress.fixQuestion {
             let dialog = Self.dialog(offer, lineMode: context.lineMode)
             if context.lineMode {
@@ -248,42 +290,51 @@ struct ChecksScreen: ScreenProgram {
         return frame
     }
 
-    func listOrDetails(_ context: ViewContext, offersReport: Bool = false) -> Frame {
+    func keys(_ context: ScreenContext, glyphs: Glyphs) -> ScreenKeys {
         let open = progress.detailOffset != nil
         let next = Self.hasNextStep(journey)
+        let report = Self.offersReport(journey, context.flow)
+        let count = progress.sections.count
         var hints: [KeyHints.Hint] = open
-            ? [.init("Enter", "Back to the list"), .init("PgUp/PgDn", "Scroll"), .init("q", "Quit")]
-            : [.init(context.glyphs.upDown, "Move"), .init("Enter", "Details"), .init("Esc", "Back"), .init("q", "Quit")]
-        if next, !open { hints.insert(.init("n", "Next step"), at: 2) }
-        if offersReport, !open { hints.insert(.init("r", "Make a report"), at: 2) }
-        let fixable = open && progress.offer != nil
-        if fixable { hints.insert(.init("f", "Fix this"), at: 0) }
-        let typed = fixable
-            ? "Type f to run the fix (you are asked first), b to go back, q to quit."
-            : next ? "Type n for the next step, b to go back, q to quit."
-            : offersReport ? "Type r to make a report to ask for help, b to go back, q to quit." : "Type b to go back, q to quit."
-        let chrome = ScreenChrome(title: title.text, detail: title.detail, hints: hints, typedHint: typed)
+            ? [.init("Enter", "Back to the list"), .init("PgUp/PgDn", "Scroll")]
+            : [.init(glyphs.upDown, "Move"), .init("Enter/1-\(min(count, 9))", "Details"), .init("Esc", "Back")]
+        if report { hints.insert(.init("r", "Make a report"), at: open ? 0 : 2) }
+        if next { hints.insert(.init("n", "Next step"), at: open ? 0 : 2) }
+        if progress.offer != nil { hints.insert(.init("f", "Fix this"), at: 0) }
+        // One printed line of at most 78 characters (line mode's footer), so the words are short.
+        var typed: [String] = []
+        if open, progress.offer != nil { typed.append("f: run the fix (asks first)") }
+        if !open { typed.append("a number: an area's details") }
+        if next { typed.append("n: next step") }
+        if report { typed.append("r: make a report") }
+        typed.append(open ? "b: the list" : "b: back")
+        return ScreenKeys(hints, typed: "Type " + typed.joined(separator: ", ") + ", q: quit.")
+    }
+
+    func listOrDetails(_ context: ViewContext, _ services: ScreenContext) -> Frame {
+        let chrome = ScreenChrome(title: title.text, detail: title.detail, keys: keys(services, glyphs: context.glyphs))
         var (frame, body) = chrome.frame(context)
+        var used = 0
+        if let notice = progress.notice {
+            used = Paragraph(notice, style: .bold).draw(into: &frame, in: Rect(x: body.x, y: body.y, width: body.width, height: 3)) + 1
+        }
         if let offset = progress.detailOffset, progress.sections.indices.contains(progress.selected) {
             let text = Self.details(progress)
-            TextViewer(text, offset: offset).draw(into: &frame, in: body, glyphs: context.glyphs)
+            TextViewer(text, offset: offset).draw(
+                into: &frame, in: Rect(x: body.x, y: body.y + used, width: body.width, height: body.height - used), glyphs: context.glyphs)
             return frame
         }
         let problems = progress.sections.filter { $0.status == .warning || $0.status == .error }.count
         let intro = problems == 0
-            ? "No problems found. Press Enter on an area to see what Onramp checked."
-            : "\(problems) area\(problems == 1 ? " needs" : "s need") attention. Press Enter on one to see why and how to fix it."
-        var used = 0
-        // Line mode cannot pick an area from the list, so it points to the doctor's typed fix flow.
-        if context.lineMode, progress.canFix, progress.hasFixes {
-            used = Paragraph("Onramp can run some of these fixes itself: run onramp doctor --fix, which shows each one and asks first.")
-                .draw(into: &frame, in: Rect(x: body.x, y: body.y, width: body.width, height: 2)) + 1
-        }
+            ? "No problems found. Choose an area (Enter or its number) to see what Onramp checked."
+            : "\(problems) area\(problems == 1 ? " needs" : "s need") attention. Choose one (Enter or its number) to see why and how to fix it."
         if let note = progress.fixNote {
             used += Paragraph(note).draw(into: &frame, in: Rect(x: body.x, y: body.y + used, width: body.width, height: 2)) + 1
         }
         used += Paragraph(intro).draw(into: &frame, in: Rect(x: body.x, y: body.y + used, width: body.width, height: 2))
-        let titleWidth = progress.sections.map(\.area.name.count).max() ?? 0
+        // Numbered, so a number opens an area's details (the only way to choose one in line mode).
+        let labels = progress.sections.enumerated().map { "\($0.offset + 1). " + $0.element.area.name }
+        let titleWidth = labels.map(\.count).max() ?? 0
         let listTop = body.y + used + 1
         let height = max(0, body.maxY - listTop)
         let first = SelectionList(progress.sections.map { SelectionList.Item($0.area.name) }, selected: progress.selected)
@@ -291,7 +342,7 @@ struct ChecksScreen: ScreenProgram {
         for (row, index) in (first..<min(progress.sections.count, first + height)).enumerated() {
             let section = progress.sections[index]
             let detail = section.findings.first?.title ?? section.summary
-            let label = section.area.name + String(repeating: " ", count: max(0, titleWidth - section.area.name.count))
+            let label = labels[index] + String(repeating: " ", count: max(0, titleWidth - labels[index].count))
             ChecklistRow(Self.status(section.status), label, detail: detail, highlighted: index == progress.selected && !context.lineMode)
                 .draw(into: &frame, at: Point(x: body.x, y: listTop + row), width: body.width, glyphs: context.glyphs)
         }
@@ -302,7 +353,7 @@ struct ChecksScreen: ScreenProgram {
         """
         \(journey.title), step "\(Step.checks.title)".
 
-        \(Step.checks.purpose) Each line is one area of this computer: \(glyphs.ok) fine, \(glyphs.warning) worth fixing, \(glyphs.failure) stops models from running well. Enter shows what Onramp saw and the exact commands to fix it on this system; where Onramp can run the fix itself, f shows the commands and runs them only after you press y, then checks again. \(Self.hasNextStep(journey) ? "Press n to go on to the next step." : "Press r to make a report (private details replaced) to share when you ask for help.")
+        \(Step.checks.purpose) Each line is one area of this computer: \(glyphs.ok) fine, \(glyphs.warning) worth fixing, \(glyphs.failure) stops models from running well. Enter (or an area's number) shows what Onramp saw and the exact commands to fix it on this system; where Onramp can run the fix itself, f shows the commands and runs them only after you press y, then checks again (on an area with nothing Onramp can fix, f says so). \(Self.hasNextStep(journey) ? "Press n to go on to the next step." : "Press r to make a report (private details replaced) to share when you ask for help.")
         """
     }
 }

@@ -147,8 +147,7 @@ struct DownloadScreen: ScreenProgram {
     }
 
     func view(_ context: ViewContext, _ services: ScreenContext) -> Frame {
-        let (hints, typed) = Self.keys(for: state.phase, glyphs: context.glyphs)
-        let chrome = ScreenChrome(title: title.text, detail: title.detail, hints: hints, typedHint: typed)
+        let chrome = ScreenChrome(title: title.text, detail: title.detail, keys: keys(services, glyphs: context.glyphs))
         var (frame, body) = chrome.frame(context)
         var y = body.y
         func say(_ text: String, style: Style = .plain) {
@@ -199,17 +198,16 @@ struct DownloadScreen: ScreenProgram {
         return frame
     }
 
-    static func keys(for phase: DownloadState.Phase, glyphs: Glyphs) -> ([KeyHints.Hint], String) {
-        let common: [KeyHints.Hint] = [.init("?", "Help"), .init("q", "Quit")]
-        switch phase {
+    func keys(_ context: ScreenContext, glyphs: Glyphs) -> ScreenKeys {
+        switch state.phase {
         case .checkingStore, .stopping:
-            return ([.init("Esc", "Back")] + common, "Type b to go back, q to quit.")
+            ScreenKeys([.init("Esc", "Back")], typed: "Type b to go back, q to quit.")
         case .downloading:
-            return ([.init("c", "Stop"), .init("Esc", "Stop and go back")] + common, "Type c to stop (what arrived is kept), q to quit.")
+            ScreenKeys([.init("c", "Stop"), .init("Esc", "Stop and go back")], typed: "Type c to stop (what arrived is kept), q to quit.")
         case .stopped, .failed:
-            return ([.init("r", "Try again"), .init("Esc", "Choose another")] + common, "Type r to try again, b to choose another model, q to quit.")
+            ScreenKeys([.init("r", "Try again"), .init("Esc", "Choose another")], typed: "Type r to try again, b to choose another model, q to quit.")
         case .inStore, .done:
-            return ([.init("Enter", "Continue"), .init("Esc", "Back")] + common, "Press Enter to continue, b to go back, q to quit.")
+            ScreenKeys([.init("Enter", "Continue"), .init("Esc", "Back")], typed: "Press Enter to continue, b to go back, q to quit.")
         }
     }
 

@@ -38,10 +38,7 @@ struct FinishScreen: ScreenProgram {
     }
 
     func view(_ context: ViewContext, _ services: ScreenContext) -> Frame {
-        let chrome = ScreenChrome(
-            title: title.text, detail: title.detail,
-            hints: [.init("Enter", "Start chatting"), .init("Esc", "Back"), .init("?", "Help"), .init("q", "Quit")],
-            typedHint: "Press Enter to start chatting, b to go back, q to quit.")
+        let chrome = ScreenChrome(title: title.text, detail: title.detail, keys: keys(services, glyphs: context.glyphs))
         var (frame, body) = chrome.frame(context)
         var y = body.y
         func say(_ text: String, style: Style = .plain) {
@@ -62,6 +59,10 @@ struct FinishScreen: ScreenProgram {
         }
         say("If something stops working: onramp doctor checks this computer again, and onramp selftest tests the engine again.")
         return frame
+    }
+
+    func keys(_ context: ScreenContext, glyphs: Glyphs) -> ScreenKeys {
+        ScreenKeys([.init("Enter", "Start chatting"), .init("Esc", "Back")], typed: "Press Enter to start chatting, b to go back, q to quit.")
     }
 
     func help(glyphs: Glyphs) -> String {

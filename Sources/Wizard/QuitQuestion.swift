@@ -10,8 +10,9 @@ enum QuitQuestion {
 
     static func answer(to key: Key, quitSelected: Bool) -> Answer {
         switch key {
-        case .character("y"), .character("Y"): .quit
-        case .character("n"), .character("N"), .escape, .character("q"): .stay
+        // q again quits: "q q" is how people leave a terminal program in a hurry.
+        case .character("y"), .character("Y"), .character("q"), .character("Q"): .quit
+        case .character("n"), .character("N"), .escape: .stay
         case .left, .right, .tab, .backTab: .undecided(quitSelected: !quitSelected)
         case .enter: quitSelected ? .quit : .stay
         default: .undecided(quitSelected: quitSelected)
@@ -19,7 +20,7 @@ enum QuitQuestion {
     }
 
     static func dialog(quitSelected: Bool, lineMode: Bool) -> Dialog {
-        let how = lineMode ? "Type y to quit or n to stay." : "Press y to quit or n to stay."
+        let how = lineMode ? "Type y (or q) to quit, n to stay." : "Press y (or q) to quit, n to stay."
         return Dialog(
             title: "Quit Onramp?",
             message: "Quitting loses nothing: Onramp changes nothing without your yes. \(how)",

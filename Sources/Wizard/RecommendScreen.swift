@@ -166,14 +166,7 @@ struct RecommendScreen: ScreenProgram {
     }
 
     func view(_ context: ViewContext, _ services: ScreenContext) -> Frame {
-        let open = progress.detailOffset != nil
-        let hints: [KeyHints.Hint] = open
-            ? [.init("Esc", "Back to the list"), .init("PgUp/PgDn", "Scroll"), .init("?", "Help"), .init("q", "Quit")]
-            : [.init(context.glyphs.upDown, "Move"), .init("Enter", "Choose"), .init("d", "Details"), .init("Esc", "Back"),
-               .init("?", "Help"), .init("q", "Quit")]
-        let typed = open ? "Type b to go back to the list, q to quit."
-            : "Type a number and Enter to choose, b to go back, ? for help, q to quit."
-        let chrome = ScreenChrome(title: title.text, detail: title.detail, hints: hints, typedHint: typed)
+        let chrome = ScreenChrome(title: title.text, detail: title.detail, keys: keys(services, glyphs: context.glyphs))
         var (frame, body) = chrome.frame(context)
         if let offset = progress.detailOffset, let candidate = progress.highlighted {
             TextViewer(Self.details(candidate, progress.recommendation), offset: offset).draw(into: &frame, in: body, glyphs: context.glyphs)
@@ -205,6 +198,17 @@ struct RecommendScreen: ScreenProgram {
         Paragraph(said, style: progress.note == nil ? .dim : .bold)
             .draw(into: &frame, in: Rect(x: body.x, y: y, width: body.width, height: max(0, body.maxY - y)))
         return frame
+    }
+
+    func keys(_ context: ScreenContext, glyphs: Glyphs) -> ScreenKeys {
+        if progress.detailOffset != nil {
+            return ScreenKeys([.init("Esc", "Back to the list"), .init("PgUp/PgDn", "Scroll")], typed: "Type b to go back to the list, q to quit.")
+        }
+        guard !progress.candidates.isEmpty else { return ScreenKeys([.init("Esc", "Back")], typed: "Type b to go back, q to quit.") }
+        // A key is one digit, so only the first nine are chosen by number (the arrows reach the rest).
+        return ScreenKeys(
+            [.init(glyphs.upDown, "Move"), .init("Enter/1-\(min(progress.candidates.count, 9))", "Choose"), .init("d", "Details"), .init("Esc", "Back")],
+            typed: "Type a number to choose, d for details, b to go back, q to quit.")
     }
 
     func help(glyphs: Glyphs) -> String {

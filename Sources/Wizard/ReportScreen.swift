@@ -153,16 +153,7 @@ struct ReportScreen: ScreenProgram {
     }
 
     func view(_ context: ViewContext, _ services: ScreenContext) -> Frame {
-        var hints: [KeyHints.Hint] = [.init("Esc", "Back"), .init("?", "Help"), .init("q", "Quit")]
-        var typed = "Type b to go back, q to quit."
-        if progress.saved != nil {
-            hints.insert(.init("Enter", "Done"), at: 0)
-            typed = "Press Enter to leave Onramp, b to go back, q to quit."
-        } else if progress.draft != nil {
-            hints.insert(contentsOf: [.init("s", "Save"), .init("PgUp/PgDn", "Scroll")], at: 0)
-            typed = "Type n or p to page, s to save, b to go back, q to quit."
-        }
-        let chrome = ScreenChrome(title: title.text, detail: title.detail, hints: hints, typedHint: typed)
+        let chrome = ScreenChrome(title: title.text, detail: title.detail, keys: keys(services, glyphs: context.glyphs))
         var (frame, body) = chrome.frame(context)
         var y = body.y
         func say(_ text: String, style: Style = .plain) {
@@ -193,6 +184,17 @@ struct ReportScreen: ScreenProgram {
         let viewer = Self.viewerRect(progress, body: body, lineMode: context.lineMode)
         TextViewer(draft.markdown, offset: progress.offset).draw(into: &frame, in: viewer, glyphs: context.glyphs)
         return frame
+    }
+
+    func keys(_ context: ScreenContext, glyphs: Glyphs) -> ScreenKeys {
+        if progress.saved != nil {
+            return ScreenKeys([.init("Enter", "Done"), .init("Esc", "Back")], typed: "Press Enter to leave Onramp, b to go back, q to quit.")
+        }
+        if progress.draft != nil {
+            return ScreenKeys([.init("s", "Save"), .init("PgUp/PgDn", "Scroll"), .init("Esc", "Back")],
+                              typed: "Type n or p to page, s to save, b to go back, q to quit.")
+        }
+        return ScreenKeys([.init("Esc", "Back")], typed: "Type b to go back, q to quit.")
     }
 
     func help(glyphs: Glyphs) -> String {

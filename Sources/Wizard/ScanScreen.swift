@@ -67,15 +67,10 @@ struct ScanScreen: ScreenProgram {
     }
 
     func view(_ context: ViewContext, _ services: ScreenContext) -> Frame {
-        var hints: [KeyHints.Hint] = [.init("Esc", "Back"), .init("?", "Help"), .init("q", "Quit")]
-        if progress.isFinished { hints.insert(.init("Enter", "Continue"), at: 0) }
         // Line mode prints only what changed, so while scanning it shows finished areas alone:
         // the scan then reads as one line per area instead of a page per area.
         let quietLines = context.lineMode && !progress.isFinished
-        let chrome = ScreenChrome(
-            title: title.text, detail: title.detail, hints: hints,
-            typedHint: progress.isFinished ? "Press Enter to continue, b to go back, q to quit." : ""
-        )
+        let chrome = ScreenChrome(title: title.text, detail: title.detail, keys: keys(services, glyphs: context.glyphs))
         var (frame, body) = chrome.frame(context)
         var y = body.y
         let intro = "Onramp reads what this computer has. Nothing is changed or sent anywhere."
@@ -101,6 +96,12 @@ struct ScanScreen: ScreenProgram {
         if quietLines { return frame }
         Paragraph(status, style: .bold).draw(into: &frame, in: Rect(x: body.x, y: y + 1, width: body.width, height: max(0, body.maxY - y - 1)))
         return frame
+    }
+
+    func keys(_ context: ScreenContext, glyphs: Glyphs) -> ScreenKeys {
+        // Line mode prints nothing to type while scanning: a prompt would land among the area lines.
+        guard progress.isFinished else { return ScreenKeys([.init("Esc", "Back")], typed: "") }
+        return ScreenKeys([.init("Enter", "Continue"), .init("Esc", "Back")], typed: "Press Enter to continue, b to go back, q to quit.")
     }
 
     func help(glyphs: Glyphs) -> String {

@@ -8,6 +8,16 @@ struct ScreenChrome {
     /// What to type in line mode, where keys are typed as words.
     var typedHint: String
 
+    /// The keys every screen shares, at the end of every footer (and in every help page).
+    static let commonHints: [KeyHints.Hint] = [.init("?", "Help"), .init("q", "Quit")]
+
+    init(title: String, detail: String?, keys: ScreenKeys) {
+        self.title = title
+        self.detail = detail
+        self.hints = keys.hints + Self.commonHints
+        self.typedHint = keys.typed
+    }
+
     /// A fresh frame with the title and footer drawn, and the rectangle left for the body.
     func frame(_ context: ViewContext) -> (Frame, body: Rect) {
         var frame = Frame(size: context.size)

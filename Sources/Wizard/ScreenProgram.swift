@@ -41,11 +41,27 @@ protocol ScreenProgram: Sendable {
     /// too: a screen closes its own inner view with it, or answers `.back`.
     func update(_ input: ScreenInput, _ context: ScreenContext) -> (Navigation, [Command<WizardMessage>])
     func view(_ view: ViewContext, _ context: ScreenContext) -> Frame
-    /// What the screen is for and what its keys do, for the help page (the common keys follow it).
+    /// The keys the screen takes right now: its footer shows them and its help page lists them,
+    /// so the two never disagree (help and quit are added to both by the wizard).
+    func keys(_ context: ScreenContext, glyphs: Glyphs) -> ScreenKeys
+    /// What the screen is for, for the help page (its keys and the common keys follow it).
     func help(glyphs: Glyphs) -> String
     /// With `--yes`: the key that accepts what this screen offers now (nil: wait for its work),
     /// or `.fail` when there is nothing to accept and the run should end with status 1.
     var autoAnswer: AutoAnswer? { get }
+}
+
+/// A screen's keys at the moment: the footer's hints, and what to type instead in line mode.
+struct ScreenKeys: Equatable, Sendable {
+    var hints: [KeyHints.Hint]
+    /// One sentence for line mode, where keys are typed as words ("Type n for the next step, …");
+    /// at most 78 characters, so it stays one printed line.
+    var typed: String
+
+    init(_ hints: [KeyHints.Hint], typed: String) {
+        self.hints = hints
+        self.typed = typed
+    }
 }
 
 /// What `--yes` does on a screen.

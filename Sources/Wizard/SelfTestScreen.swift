@@ -125,22 +125,7 @@ struct SelfTestScreen: ScreenProgram {
 
     func view(_ context: ViewContext, _ services: ScreenContext) -> Frame {
         let report = progress.report
-        var hints: [KeyHints.Hint] = [.init("Esc", "Back"), .init("?", "Help"), .init("q", "Quit")]
-        var typed = "Type b to go back, q to quit."
-        if progress.detailOffset != nil {
-            hints = [.init("Esc", "Back to the summary"), .init("PgUp/PgDn", "Scroll"), .init("q", "Quit")]
-            typed = "Type b to go back to the summary, q to quit."
-        } else if let report {
-            hints.insert(.init("d", "Details"), at: 0)
-            if report.passed {
-                hints.insert(.init("Enter", "Continue"), at: 0)
-                typed = "Press Enter to continue, d for details, b to go back, q to quit."
-            } else {
-                hints.insert(.init("r", "Test again"), at: 0)
-                typed = "Type r to test again, d for details, b to go back, q to quit."
-            }
-        }
-        let chrome = ScreenChrome(title: title.text, detail: title.detail, hints: hints, typedHint: typed)
+        let chrome = ScreenChrome(title: title.text, detail: title.detail, keys: keys(services, glyphs: context.glyphs))
         var (frame, body) = chrome.frame(context)
         if let offset = progress.detailOffset {
             TextViewer(Self.details(progress), offset: offset).draw(into: &frame, in: body, glyphs: context.glyphs)
@@ -177,6 +162,9 @@ struct SelfTestScreen: ScreenProgram {
             say("\(context.glyphs.ok) All \(report.checks.count) checks passed in \(Int(report.seconds.rounded())) s: \(progress.modelName) computes correctly on this computer.", style: .bold)
             let forHere = services.models?.recommendsForThisComputer ?? true
             if let line = Self.speedLine(report, predicted: forHere ? progress.answers.choice : nil) { say(line) }
+            // The first message says every check passed (said above); any after it is a note, such as
+            // a result that could not be kept for the report.
+            for message in report.messages.dropFirst() { say(message) }
             say("Press Enter to finish.", style: .bold)
             return frame
         }
@@ -193,6 +181,24 @@ struct SelfTestScreen: ScreenProgram {
             y += 1
         }
         return frame
+    }
+
+    func keys(_ context: ScreenContext, glyphs: Glyphs) -> ScreenKeys {
+        if progress.detailOffset != nil {
+            return ScreenKeys([.init("Esc", "Back to the summary"), .init("PgUp/PgDn", "Scroll")], typed: "Type b to go back to the summary, q to quit.")
+        }
+        guard let report = progress.report else {
+            if progress.problem != nil {
+                return ScreenKeys([.init("r", "Test again"), .init("Esc", "Back")], typed: "Type r to test again, b to go back, q to quit.")
+            }
+            return ScreenKeys([.init("Esc", "Back")], typed: "Type b to go back, q to quit.")
+        }
+        if report.passed {
+            return ScreenKeys([.init("Enter", "Continue"), .init("d", "Details"), .init("Esc", "Back")],
+                              typed: "Press Enter to continue, d for details, b to go back, q to quit.")
+        }
+        return ScreenKeys([.init("r", "Test again"), .init("d", "Details"), .init("Esc", "Back")],
+                          typed: "Type r to test again, d for details, b to go back, q to quit.")
     }
 
     func help(glyphs: Glyphs) -> String {

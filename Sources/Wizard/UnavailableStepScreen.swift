@@ -26,17 +26,16 @@ struct UnavailableStepScreen: ScreenProgram {
     }
 
     func view(_ view: ViewContext, _ context: ScreenContext) -> Frame {
-        let chrome = ScreenChrome(
-            title: title.text,
-            detail: title.detail,
-            hints: [.init("Esc", "Back"), .init("?", "Help"), .init("q", "Quit")],
-            typedHint: "Type b to go back, ? for help, q to quit."
-        )
+        let chrome = ScreenChrome(title: title.text, detail: title.detail, keys: keys(context, glyphs: view.glyphs))
         var (frame, body) = chrome.frame(view)
         let used = Paragraph(Self.notice(for: step, version: context.version)).draw(into: &frame, in: body)
         let way = view.lineMode ? "Type b to go back." : "Press Esc or Enter to go back."
         Paragraph(way, style: .bold).draw(into: &frame, in: Rect(x: body.x, y: body.y + used + 1, width: body.width, height: 2))
         return frame
+    }
+
+    func keys(_ context: ScreenContext, glyphs: Glyphs) -> ScreenKeys {
+        ScreenKeys([.init("Esc", "Back")], typed: "Type b to go back, ? for help, q to quit.")
     }
 
     func help(glyphs: Glyphs) -> String {

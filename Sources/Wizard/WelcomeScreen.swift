@@ -69,14 +69,7 @@ struct WelcomeScreen: ScreenProgram {
 
     func view(_ view: ViewContext, _ context: ScreenContext) -> Frame {
         let glyphs = view.glyphs
-        let chrome = ScreenChrome(
-            title: title.text,
-            detail: nil,
-            hints: [
-                .init(glyphs.upDown, "Move"), .init("Enter", "Choose"), .init("?", "Help"), .init("q", "Quit"),
-            ],
-            typedHint: "Type 1-\(Self.choices(context).count) and Enter to choose, ? for help, q to quit."
-        )
+        let chrome = ScreenChrome(title: title.text, detail: nil, keys: keys(context, glyphs: glyphs))
         var (frame, body) = chrome.frame(view)
         var y = body.y
         y += Paragraph(Self.introduction).draw(into: &frame, in: Rect(x: body.x, y: y, width: body.width, height: body.maxY - y))
@@ -92,6 +85,13 @@ struct WelcomeScreen: ScreenProgram {
         let list = SelectionList(items, selected: view.lineMode ? nil : selected)
         list.draw(into: &frame, in: Rect(x: body.x, y: y, width: body.width, height: body.maxY - y), glyphs: glyphs)
         return frame
+    }
+
+    func keys(_ context: ScreenContext, glyphs: Glyphs) -> ScreenKeys {
+        let count = Self.choices(context).count
+        return ScreenKeys(
+            [.init(glyphs.upDown, "Move"), .init("Enter/1-\(count)", "Choose")],
+            typed: "Type 1-\(count) and Enter to choose, ? for help, q to quit.")
     }
 
     func help(glyphs: Glyphs) -> String {

@@ -128,7 +128,7 @@ public struct Wizard: Program {
             case .escape, .enter, .f1, .character("?"), .character("b"), .character("q"), .character("Q"):
                 state.overlay = nil
             default:
-                let (lines, page) = HelpPage.extent(for: state.current, in: state.size)
+                let (lines, page) = HelpPage.extent(for: state.current, context(state), in: state.size)
                 state.overlay = .help(offset: TextViewer.scrolled(offset, by: key, lineCount: lines, page: page))
             }
         case .quitConfirmation(let quitSelected):
@@ -145,7 +145,7 @@ public struct Wizard: Program {
         var frame = state.current.program.view(context, self.context(state))
         switch state.overlay {
         case .help(let offset):
-            HelpPage.draw(into: &frame, screen: state.current, offset: offset, context: context)
+            HelpPage.draw(into: &frame, screen: state.current, self.context(state), offset: offset, context: context)
         case .quitConfirmation(let quitSelected):
             let dialog = QuitQuestion.dialog(quitSelected: quitSelected, lineMode: context.lineMode)
             if context.lineMode {

@@ -28,8 +28,10 @@ struct ChatCommand: ParsableCommand {
     func run() throws {
         let session: ChatSession
         let budget: TokenBudget
+        let sampling: (settings: SamplingSettings, note: String?)
         do {
             let loaded = try ModelLoading.open(model.path, threads: engine.threads)
+            sampling = self.sampling.settings(for: loaded)
             let template = try loaded.chatTemplate()
             budget = try ModelLimits.chat(
                 requestedContext: engine.context, trained: loaded.model.shape.contextLength, tokens: tokens)
@@ -45,18 +47,32 @@ struct ChatCommand: ParsableCommand {
         }
 
         let interrupt = InterruptHandler()
-        var sampler = Sampler(settings: sampling.settings())
-        StandardError.write("Chatting with \(URL(fileURLWithPath: model.path).lastPathComponent). Ctrl-C stops an answer; /exit leaves; /reset starts over.\n")
+        var sampler = Sampler(settings: sampling.settings)
+        if let note = sampling.note { StandardError.write("note: \(note)\n") }
+        StandardError.write("Chatting with \(URL(fileURLWithPath: model.path).lastPathComponent). \(ChatCommands.summary)\n")
         while true {
             StandardOutput.write("> ")
-            guard let line = readLine() else { break }
+            guard let line = readLine() else {
+                // Ctrl-D (end of input) leaves; the shell's prompt then starts on a line of its own.
+                StandardOutput.write("\n")
+                break
+            }
             let text = line.trimmingCharacters(in: .whitespaces)
             if text.isEmpty { continue }
-            if text == "/exit" || text == "/quit" { break }
-            if text == "/reset" {
+            switch ChatCommands.command(text) {
+            case .exit: return
+            case .reset:
                 session.reset()
                 StandardError.write("(conversation cleared)\n")
                 continue
+            case .help:
+                StandardError.write(ChatCommands.help(tokens: budget.tokens))
+                continue
+            case .unknown(let name):
+                StandardError.write("(\(name) is not a chat command; /help lists them. To send it to the model, add a word after it.)\n")
+                continue
+            case nil:
+                break
             }
             interrupt.flag.reset()
             interrupt.isAnswering = true
@@ -67,6 +83,10 @@ struct ChatCommand: ParsableCommand {
                     onText: StandardOutput.write)
                 StandardOutput.write("\n")
                 if result.stopReason == .cancelled { StandardError.write("(answer stopped)\n") }
+                if result.stopReason == .tokenLimit {
+                    StandardError.write("(answer cut at the \(budget.tokens)-token limit: type \"go on\" for more, or start with a larger -n)\n")
+                }
+                if result.stopReason == .contextFull { StandardError.write("(answer cut: the conversation memory is full; /reset starts over)\n") }
                 if session.forgotOlderMessages { StandardError.write("(older messages were forgotten to make room)\n") }
             } catch {
                 StandardError.write("error: \(error)\n")

@@ -88,6 +88,12 @@ struct DefaultedNumber<Value: Comparable & LosslessStringConvertible & Sendable>
         return ArgumentHelp(NumberRange<Value>.sentence(abstract, adding: added), valueName: valueName)
     }
 
+    /// For a sampling option, whose value when not given is the model file's recommendation first.
+    func helpAfterModel(_ abstract: String) -> ArgumentHelp {
+        let added = "\(range.bounds); default: the model file's recommendation, else \(NumberRange<Value>.text(defaultValue))"
+        return ArgumentHelp(NumberRange<Value>.sentence(abstract, adding: added))
+    }
+
     func parse(_ text: String) throws -> Value {
         try range.parse(text)
     }

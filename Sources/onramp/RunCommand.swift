@@ -3,6 +3,7 @@
 import ArgumentParser
 import Engine
 import Foundation
+import PlainText
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -48,12 +49,22 @@ struct RunCommand: ParsableCommand {
                 promptTokens: promptTokens.count, tokens: tokens)
             if let note = budget.note { StandardError.write("note: \(note)\n") }
             let cache = try loaded.model.makeCache(capacity: budget.context, precision: engine.precision)
-            var sampler = Sampler(settings: sampling.settings())
+            let sampling = self.sampling.settings(for: loaded)
+            if let note = sampling.note { StandardError.write("note: \(note)\n") }
+            var sampler = Sampler(settings: sampling.settings)
             let generator = TextGenerator(model: loaded.model, tokenizer: loaded.tokenizer)
+            var answer = ""
             let result = try generator.generate(
-                prompt: promptTokens, cache: cache, maxTokens: budget.tokens, sampler: &sampler, onText: StandardOutput.write)
+                prompt: promptTokens, cache: cache, maxTokens: budget.tokens, sampler: &sampler,
+                onText: { text in
+                    answer += text
+                    StandardOutput.write(text)
+                })
             StandardOutput.write("\n")
             StandardError.write(RunSummary.text(result))
+            if let advice = RunSummary.chatAdvice(result, answer: answer, isChatModel: loaded.chatTemplateSource != nil, path: model.path) {
+                StandardError.write(advice + "\n")
+            }
         } catch let problem as UsageProblem {
             throw problem.report(for: Self.self)
         } catch {
@@ -75,6 +86,17 @@ enum RunSummary {
         let prompt = "\(result.promptTokenCount) prompt tokens at \(format(result.promptSpeed)) tok/s"
         let generated = "\(result.tokens.count) generated at \(format(result.generationSpeed)) tok/s"
         return "[\(prompt); \(generated); \(why)]\n"
+    }
+
+    /// A chat model given plain text often ends its turn at once (nothing, or only a line break,
+    /// before it finished): then say to talk to it with `onramp chat`, which wraps each message in
+    /// the model's chat format.
+    static func chatAdvice(_ result: GenerationResult, answer: String, isChatModel: Bool, path: String) -> String? {
+        guard isChatModel, result.stopReason == .endOfGeneration,
+              answer.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        else { return nil }
+        return "The model ended at once: it is a chat model, made to answer messages rather than continue text. "
+            + "Talk to it with: onramp chat \(ShellQuote.quote(path))"
     }
 
     private static func format(_ value: Double) -> String {

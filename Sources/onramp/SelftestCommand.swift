@@ -68,10 +68,12 @@ extension SelftestCommand {
     /// The self-test as `onramp selftest` and the wizard's Self-test step run it: on this
     /// machine's cores, skipping the kernel paths switched off before, and switching off any that
     /// fail now. `progress` sees each check as it finishes.
+    /// A result that could not be kept is said in the report's messages, not on standard error:
+    /// under the wizard, standard error would land on top of the full-screen frame.
     static func check(model: String?, progress: (SelfTestCheck) -> Void = { _ in }) throws -> SelfTestReport {
         let file = DisabledKernelPaths.file()
         var disabled = try DisabledKernelPaths.load(from: file)
-        let report = SelfTest.run(model: model, cores: EngineSetup.threads(requested: nil), disabled: disabled, progress: progress)
+        var report = SelfTest.run(model: model, cores: EngineSetup.threads(requested: nil), disabled: disabled, progress: progress)
         let failed = SelfTest.failedPaths(report)
         if !failed.isEmpty {
             disabled.disable(failed)
@@ -81,7 +83,8 @@ extension SelftestCommand {
         do {
             try SavedResults.save(SavedSelfTest(date: Date(), report: report), to: SavedResults.selfTestFile())
         } catch {
-            StandardError.write("warning: \(error)\n")
+            // The error names the file and says it is for `onramp report`.
+            report.messages.append("\(error) The self-test itself is not affected.")
         }
         return report
     }

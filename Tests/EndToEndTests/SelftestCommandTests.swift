@@ -45,6 +45,21 @@ struct SelftestCommandTests {
         #expect((json["checks"] as? [[String: Any]])?.contains { $0["group"] as? String == "model" } == true)
     }
 
+    @Test("a result that cannot be kept for onramp report is said in the result, not as a warning on standard error")
+    func unsavableResult() throws {
+        let config = try temporaryConfig()
+        defer { try? FileManager.default.removeItem(at: config) }
+        // Onramp's folder is a file here, so nothing can be saved in it (nothing was disabled either).
+        try Data("not a folder".utf8).write(to: config.appendingPathComponent("onramp"))
+        let run = try runOnramp(["selftest"], environment: ["XDG_CONFIG_HOME": config.path])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("Onramp cannot save the result in "), "\(run.stdout)")
+        #expect(run.stdout.contains("for `onramp report`"))
+        #expect(run.stdout.contains("The self-test itself is not affected."))
+        // Under the wizard, standard error would land on top of the full-screen frame.
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
+    }
+
     @Test("a path recorded as disabled is not used or checked; --reset forgets it")
     func disabledPathAndReset() throws {
         let config = try temporaryConfig()

@@ -58,7 +58,9 @@ struct KeyDecoderTests {
         #expect(LineTerminal.keys(forLine: "help") == [.character("?")])
         #expect(LineTerminal.keys(forLine: "quit") == [.character("q")])
         #expect(LineTerminal.keys(forLine: "yes") == [.character("y")])
-        #expect(LineTerminal.keys(forLine: "12") == [.character("1"), .character("2")])
+        // A number past 9 picks its line as the arrows do: first line, down to it, Enter.
+        #expect(LineTerminal.keys(forLine: "12") == [.home] + Array(repeating: .down, count: 11) + [.enter])
+        #expect(LineTerminal.keys(forLine: "1x") == [.character("1"), .character("x")])
     }
 }
 

@@ -125,7 +125,7 @@ struct RunLoopTests {
         #expect(terminal.restored)
     }
 
-    @Test("line mode prints each new page once and reads typed lines from a real pipe")
+    @Test("line mode prints each new page once, reads typed lines from a real pipe and answers a line that did nothing")
     func lineModeOverPipes() async throws {
         var input: [Int32] = [0, 0]
         var output: [Int32] = [0, 0]
@@ -150,6 +150,9 @@ struct RunLoopTests {
         close(input[0])
         let printed = String(decoding: bytes, as: UTF8.self)
         // The prompt appears only when Onramp waits for a line; lines already typed are taken at once.
-        #expect(printed == "count 0\nstarted\ntyped\n> \ncount 1\nstarted\ntyped\n\ncount 2\nstarted\ntyped\n> ")
+        // A line that changes nothing (Enter alone, "x") is answered with the page's last line.
+        #expect(printed == "count 0\nstarted\ntyped\n> \ncount 1\nstarted\ntyped\n"
+            + "Enter alone does nothing here. typed\n\"x\" does nothing here. typed\n"
+            + "\ncount 2\nstarted\ntyped\n> ")
     }
 }

@@ -93,7 +93,7 @@ struct ChecksFixTests {
         #expect(!CheckRunner().examine(after.facts).findings.contains { $0.id == "nvidia.uvm-not-loaded" })
         let text = wizard.view(state, context).text
         #expect(text.contains("Fixed: the check passes now."))
-        #expect(text.contains("✓ Graphics card"))
+        #expect(text.split(separator: "\n").contains { $0.contains("✓ ") && $0.contains(". Graphics card") })
     }
 
     @Test("the run loop hands the in-memory terminal to the fix, then redraws the re-checked screen")
@@ -106,7 +106,7 @@ struct ChecksFixTests {
         #expect(terminal.lastFrame?.text.contains("Fixed: the check passes now.") == true)
     }
 
-    @Test("without a fix target (no scan service to run it on) the fix is shown but f does nothing")
+    @Test("without a fix target (no scan service to run it on) the fix is shown, and f says Onramp cannot run it here")
     func noTargetNoFix() async throws {
         let replay = try MachineScan.replay(folder: Self.fixture)
         var (wizard, state) = try await gpuDetails(scan: MachineScan(start: replay.start))
@@ -115,15 +115,20 @@ struct ChecksFixTests {
         (state, commands) = wizard.update(state, .key(.character("f")))
         #expect(commands.isEmpty)
         #expect(try progress(state).fixQuestion == nil)
+        #expect(wizard.view(state, context).text.contains("Onramp cannot run fixes here"))
     }
 
-    @Test("line mode points to onramp doctor --fix on the list")
+    @Test("line mode: the area's number opens its details, where f offers the fix and y runs it")
     func lineModeList() async throws {
         var (wizard, state) = try await gpuDetails()
         (state, _) = wizard.update(state, .key(.escape))
-        let text = wizard.view(state, ViewContext(size: Size(width: 80, height: 24), glyphs: .ascii, lineMode: true)).text
-        #expect(text.contains("run onramp doctor --fix"))
-        #expect(!wizard.view(state, context).text.contains("onramp doctor --fix"))
+        let line = ViewContext(size: Size(width: 80, height: 24), glyphs: .ascii, lineMode: true)
+        let gpu = try progress(state).selected
+        (state, _) = wizard.update(state, .key(.home))
+        (state, _) = wizard.update(state, .key(.character(Character(String(gpu + 1)))))
+        #expect(wizard.view(state, line).text.contains("Type f: run the fix (asks first)"))
+        (state, _) = wizard.update(state, .key(.character("f")))
+        #expect(wizard.view(state, line).text.contains("Type y to run it or n to cancel."))
     }
 
     @Test("golden: the fix dialog at 80x24, and its line-mode page")

@@ -117,6 +117,25 @@ struct ModelStepsTests {
         #expect(recommendProgress(state)?.candidates == expected.candidates)
     }
 
+    @Test("in line mode a typed number past 9 chooses that model; the footer offers only the numbers one key can type")
+    func recommendTwoDigits() async throws {
+        var (wizard, state) = try await recommendScreen(Self.services())
+        let candidates = try #require(recommendProgress(state)?.candidates)
+        try #require(candidates.count >= 12)
+        #expect(wizard.view(state, context).text.contains("Enter/1-9 Choose"))
+        for key in LineTerminal.keys(forLine: "12") { (state, _) = wizard.update(state, .key(key)) }
+        let chosen = candidates[11]
+        if chosen.isSuitable {
+            guard case .download(let download, _) = state.current else {
+                Issue.record("expected the download of model 12, got \(state.current)")
+                return
+            }
+            #expect(download.answers.choice?.model.name == chosen.model.name)
+        } else {
+            #expect(recommendProgress(state)?.note?.contains(chosen.model.name) == true)
+        }
+    }
+
     @Test("d shows the numbers behind a model, Esc closes them, and Esc again goes back to the checks")
     func recommendDetails() async throws {
         var (wizard, state) = try await recommendScreen(Self.services())

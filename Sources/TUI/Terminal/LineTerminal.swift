@@ -14,6 +14,10 @@ public final class LineTerminal: Terminal {
     private var inputEnded = false
     private var lastPrinted: String?
     private var promptShown = false
+    /// The typed line whose keys were handed out last, until the next line is read.
+    private var answeredLine: String?
+    /// Whether anything was printed since that line was read: if not, the line did nothing.
+    private var printedSinceLine = false
 
     public init(traits: DisplayTraits, width: Int = 80, input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO) {
         self.traits = traits
@@ -28,6 +32,7 @@ public final class LineTerminal: Terminal {
         if let text = Self.printable(page, after: lastPrinted) {
             FileDescriptors.write(text, to: output)
             promptShown = false
+            printedSinceLine = true
         }
         lastPrinted = page
     }
@@ -49,8 +54,18 @@ public final class LineTerminal: Terminal {
     public func nextInput(wakeDescriptor: Int32, workPending: Bool) -> TerminalInput {
         while true {
             if !queuedKeys.isEmpty { return .key(queuedKeys.removeFirst()) }
+            // A line that changed nothing is answered, so typing a wrong word is never met with silence.
+            if let line = answeredLine {
+                answeredLine = nil
+                if !printedSinceLine, !workPending {
+                    FileDescriptors.write(Self.unanswered(line, page: lastPrinted) + "\n", to: output)
+                    promptShown = false
+                }
+            }
             if let line = takeLine() {
                 queuedKeys = Self.keys(forLine: line)
+                answeredLine = line
+                printedSinceLine = false
                 continue
             }
             if inputEnded { return .closed }
@@ -108,8 +123,23 @@ public final class LineTerminal: Terminal {
         case "q", "quit", "exit": return [.character("q")]
         case "y", "yes": return [.character("y")]
         case "n", "no": return [.character("n")]
-        default: return word.map { .character($0) }
+        default:
+            // A number past 9 cannot be one key press: it picks its line of the list the way the
+            // arrows do (first line, down to it, Enter). Single digits stay keys, chosen directly.
+            if word.count > 1, word.allSatisfy(\.isASCII), let number = Int(word), number >= 10, number <= 999 {
+                return [.home] + Array(repeating: .down, count: number - 1) + [.enter]
+            }
+            return word.map { .character($0) }
         }
+    }
+
+    /// What to say when a typed line did nothing: that it did nothing here, and what the page
+    /// says can be typed (its last line, where screens put that).
+    public static func unanswered(_ line: String, page: String?) -> String {
+        let typed = line.trimmingWhitespace()
+        let what = typed.isEmpty ? "Enter alone" : "\"\(typed)\""
+        let hint = page?.split(separator: "\n").last.map { String($0).trimmingWhitespace() } ?? ""
+        return "\(what) does nothing here." + (hint.isEmpty ? "" : " " + hint)
     }
 
     /// A frame as printed text: trailing blanks gone and runs of empty rows folded into one.
