@@ -138,4 +138,84 @@ struct InstalledRuntimeChannelTests {
         case .initFailed: #expect(VulkanInitReader.read(output)?.succeeded == false)
         }
     }
+
+    // MARK: replayed from the corpus
+
+    static func replay(_ name: String) throws -> MachineFacts {
+        try RuntimeChannelTests.replay(name)
+    }
+
+    @Test("torch's CUDA from its version.py and the driver's newest CUDA from nvidia-smi's header")
+    func torchAndDriverCUDA() throws {
+        let facts = try Self.replay("torch-cu121-driver-470")
+        #expect(facts.drivers.nvidia.driverCUDAVersion == "11.4")
+        #expect(facts.runtimes.bundledGPURuntimes == [BundledGPURuntime(
+            tool: "torch", path: "/home/user/.local/lib/python3.9/site-packages/torch", cudaVersion: "12.1", toolVersion: "2.1.0+cu121")])
+        let venv = try Self.replay("rtx5090-torch-without-sm120")
+        #expect(venv.runtimes.bundledGPURuntimes?.first?.path == "/home/user/leggedlab/.venv/lib/python3.10/site-packages/torch")
+        #expect(venv.gpus.first { $0.vendor == .nvidia }?.computeCapability == "12.0")
+    }
+
+    @Test("dkms status and the kernels that have an nvidia module, asked only when none is loaded")
+    func moduleBuilds() throws {
+        let arch = try Self.replay("cachyos-nvidia-dkms-not-built-for-kernel").drivers.nvidia
+        #expect(arch.dkmsModules == [DKMSModuleFact(module: "nvidia", version: "530.41.03", kernel: "6.3.7-arch1-1", state: "installed")])
+        #expect(arch.moduleFiles == [] && arch.otherKernelsWithModule == ["6.3.7-arch1-1"])
+        let runfile = try Self.replay("nvidia-runfile-module-missing-after-kernel-update").drivers.nvidia
+        #expect(runfile.otherKernelsWithModule == ["3.13.0-88-generic"] && runfile.dkmsModules == nil)
+        #expect(runfile.installedByRunfile == true)
+        // A loaded module: neither is asked.
+        let loaded = try Self.replay("nvidia-uvm-broken-after-resume")
+        #expect(loaded.drivers.nvidia.otherKernelsWithModule == nil && loaded.drivers.nvidia.dkmsModules == nil)
+        #expect(!loaded.commands.contains { $0.argv.first?.hasSuffix("dkms") == true })
+    }
+
+    @Test("the Vulkan initialisation test replayed from a container, with libglvnd's absence in the linker's cache")
+    func vulkanInitReplayed() throws {
+        let facts = try Self.replay("docker-vulkan-nvidia-without-glvnd")
+        #expect(facts.drivers.vulkan.initTest == VulkanInitFacts(result: -9, resultName: "VK_ERROR_INCOMPATIBLE_DRIVER"))
+        #expect(facts.commands.contains { $0.argv == VulkanInitTest.shownArgv && $0.outcome == .failed })
+        #expect(facts.drivers.libraries.contains { $0.name == "libGLX_nvidia.so" })
+        #expect(!facts.drivers.libraries.contains { $0.name == "libGLX.so" })
+    }
+
+    @Test("a Vulkan initialisation test that hangs is reported as timed out, not as a result")
+    func vulkanInitTimeout() throws {
+        let folder = try TemporaryFolder()
+        let copy = folder.path + "/case"
+        try FileManager.default.copyItem(atPath: RuntimeChannelTests.cases + "docker-vulkan-nvidia-without-glvnd", toPath: copy)
+        let record = copy + "/commands/exe_gpu-init-test_vulkan"
+        try FileManager.default.removeItem(atPath: record + ".stdout")
+        try #"{"argv":["/proc/self/exe","gpu-init-test","vulkan"],"outcome":"timedOut"}"#.write(toFile: record + ".json", atomically: true, encoding: .utf8)
+        let facts = Prober(source: try ReplaySystem(folder: copy)).gather()
+        #expect(facts.drivers.vulkan.initTest == VulkanInitFacts(timedOut: true))
+        #expect(facts.commands.contains { $0.argv == VulkanInitTest.shownArgv && $0.outcome == .timedOut })
+        #expect(VulkanInitTest.timeout <= .seconds(5))
+    }
+
+    @Test("LM Studio moved to another disk, a llama-server unit whose model is gone, an Ollama with two CUDA builds")
+    func otherServersReplayed() throws {
+        let folder = try TemporaryFolder()
+        let copy = folder.path + "/case"
+        try FileManager.default.copyItem(atPath: RuntimeChannelTests.cases + "torch-cu121-driver-470", toPath: copy)
+        func write(_ path: String, _ text: String) throws {
+            let full = copy + "/fs" + path
+            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try text.write(toFile: full, atomically: true, encoding: .utf8)
+        }
+        try write("/home/user/.lmstudio/settings.json", #"{"downloadsFolder":"/home/user/lms-models"}"#)
+        try write("/home/user/.lmstudio/.internal/http-server-config.json", #"{"port":1235}"#)
+        try write("/etc/systemd/system/llama-server.service",
+                  "[Service]\nExecStart=/usr/local/bin/llama-server -m /srv/models/gone.gguf --port 8081 -ngl 99\n")
+        try write("/usr/local/lib/ollama/cuda_v12/libcudart.so.12.8.90", "")
+        try write("/usr/local/lib/ollama/cuda_v13/libcudart.so.13.0.48", "")
+        let facts = Prober(source: try ReplaySystem(folder: copy)).gather()
+        let lmStudio = try #require(facts.runtimes.lmStudio)
+        #expect(lmStudio.modelsFolder == "/home/user/lms-models" && lmStudio.reason == "downloadsFolder in its settings.json")
+        #expect(lmStudio.serverPort == 1235 && lmStudio.measuredPath == "/home/user" && lmStudio.availableBytes != nil)
+        #expect(facts.runtimes.llamaServers == [LlamaServerFacts(
+            origin: "service /etc/systemd/system/llama-server.service", modelPath: "/srv/models/gone.gguf", modelExists: false,
+            port: 8081, gpuLayers: "99")])
+        #expect(facts.runtimes.bundledGPURuntimes?.filter { $0.tool == "ollama" }.map(\.cudaVersion) == ["12.8", "13.0"])
+    }
 }

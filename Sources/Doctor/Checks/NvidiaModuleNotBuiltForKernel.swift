@@ -21,9 +21,10 @@ public struct NvidiaModuleNotBuiltForKernel: Check {
                         NvidiaFixes.reboot]
             case .dnf: [.command("sudo dnf install kernel-devel-$(uname -r)"), .command("sudo akmods --force --kernels $(uname -r)"),
                         NvidiaFixes.reboot]
-            case .pacman: [.manual("Install the driver as a DKMS module with the headers of the kernel you boot (`linux-headers`, "
-                               + "or e.g. `linux-zen-headers`, `linux-cachyos-headers`):"),
-                           .command("sudo pacman -S --needed nvidia-dkms linux-headers"), NvidiaFixes.reboot]
+            case .pacman: [.manual("Install the headers of the kernel you boot (`linux-headers` for Arch's own kernel; "
+                               + "`linux-zen-headers`, `linux-lts-headers`, `linux-cachyos-headers` for those kernels), then "
+                               + "(re)install the driver as a DKMS module, which builds it for every kernel with headers:"),
+                           .command("sudo pacman -S nvidia-dkms"), NvidiaFixes.reboot]
             case .zypper: [.command("sudo zypper install kernel-default-devel"), .command("sudo dkms autoinstall"), NvidiaFixes.reboot]
             case .generic: [.manual("Install your kernel's headers, then rebuild the driver's module for it (`sudo dkms autoinstall`)."),
                             NvidiaFixes.reboot]

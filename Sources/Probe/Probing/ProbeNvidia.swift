@@ -101,6 +101,8 @@ extension ProbeSession {
     /// No nvidia module loaded: was it built for this kernel at all? After a kernel update DKMS
     /// (or akmods) may have failed to build it, and only older kernels have one.
     private func probeModuleBuilds(_ nvidia: inout NvidiaFacts) {
+        // The .run installer builds for one kernel only, unless it was told to use DKMS.
+        if nvidia.installedByRunfile == nil { nvidia.installedByRunfile = exists("/usr/bin/nvidia-uninstall") }
         if let result = runTool("dkms", ["status"]), result.succeeded {
             nvidia.dkmsModules = DKMSStatusReader.modules(result.stdout).filter { $0.module.hasPrefix("nvidia") }
         }
