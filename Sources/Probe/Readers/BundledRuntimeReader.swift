@@ -6,13 +6,20 @@ import Foundation
 
 public enum BundledRuntimeReader {
     /// Each `major.minor` of CUDA that the CUDA runtime (else cuBLAS) libraries in one folder name, oldest
-    /// first (Ollama 0.3 kept CUDA 11 and 12 runtimes side by side in one folder). Links named by the
-    /// major release alone (`libcudart.so.12`) say nothing more and are skipped.
+    /// first (Ollama 0.3 kept CUDA 11 and 12 runtimes side by side in one folder). Per major release the
+    /// longest name is the real file: CUDA 11 names its link `libcudart.so.11.0` for every 11.x, so
+    /// `libcudart.so.11.3.109` beside it says the release, and a name with the major alone says nothing.
     public static func cudaVersions(fileNames: [String]) -> [String] {
         for prefix in ["libcudart.so.", "libcublas.so."] {
-            let versions = Set(fileNames.filter { $0.hasPrefix(prefix) }.compactMap { majorMinor(String($0.dropFirst(prefix.count))) })
+            var longest: [Substring: [Substring]] = [:]
+            for name in fileNames where name.hasPrefix(prefix) {
+                let parts = name.dropFirst(prefix.count).split(separator: ".")
+                guard let major = parts.first, parts.count >= 2 else { continue }
+                if parts.count > (longest[major]?.count ?? 0) { longest[major] = parts }
+            }
+            let versions = longest.values.compactMap { majorMinor($0.joined(separator: ".")) }
             if !versions.isEmpty {
-                return versions.sorted { (DottedNumbers($0), $0) < (DottedNumbers($1), $1) }
+                return versions.sorted { DottedNumbers($0) < DottedNumbers($1) }
             }
         }
         return []
