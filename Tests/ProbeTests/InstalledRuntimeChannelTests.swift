@@ -89,6 +89,17 @@ struct InstalledRuntimeChannelTests {
         #expect(!LlamaServerArgsReader.startsServer(["/bin/sh", "-c", "llama-server -m x"]))
     }
 
+    @Test("llama-server's --api-key in a unit's ExecStart or a process list never leaves the machine")
+    func apiKeyRedacted() {
+        let redactor = Redactor(userName: nil, homeFolder: nil, hostName: nil)
+        for line in ["ExecStart=/usr/local/bin/llama-server -m /m.gguf --api-key Zq81secretValue --port 8081",
+                     "4242 /usr/local/bin/llama-server --api-key=Zq81secretValue -m /m.gguf"] {
+            let redacted = redactor.redact(line)
+            #expect(!redacted.contains("Zq81secretValue"), "\(redacted)")
+            #expect(redacted.contains("-m /m.gguf"))
+        }
+    }
+
     @Test("LM Studio's settings: the models folder it was moved to, the server's port, garbage")
     func lmStudioSettings() {
         #expect(LMStudioSettingsReader.downloadsFolder(#"{"downloadsFolder":"/mnt/data/lmstudio/models","theme":"dark"}"#) == "/mnt/data/lmstudio/models")
