@@ -24,14 +24,23 @@ public struct DoctorReport: Sendable {
             marked.notTheCause = causeFound && finding.advice
             return marked
         }
+        // A card the container cannot reach is no ✓ on the Graphics line, whichever area says why.
+        let unreachable = findings.first { Self.gpuUnreachableIDs.contains($0.id) }
         sections = Area.allCases.map { area in
             let mine = findings.filter { $0.area == area }
                 .sorted { ($0.severity, $1.id) > ($1.severity, $0.id) }
-            return Section(
-                area: area, status: mine.map(\.severity).max() ?? .ok,
-                summary: AreaSummary.line(for: area, facts: facts), findings: mine)
+            var status = mine.map(\.severity).max() ?? .ok
+            var summary = AreaSummary.line(for: area, facts: facts)
+            if area == .gpu, let unreachable, unreachable.area != .gpu {
+                status = max(status, unreachable.severity)
+                summary += "; not reachable from this container"
+            }
+            return Section(area: area, status: status, summary: summary, findings: mine)
         }
     }
+
+    /// Findings, reported in another area, that mean the graphics card cannot be used from here.
+    static let gpuUnreachableIDs: Set<String> = ["container.gpu-not-passed"]
 
     /// All findings, in display order.
     public var findings: [Finding] { sections.flatMap(\.findings) }

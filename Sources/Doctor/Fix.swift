@@ -53,6 +53,11 @@ public struct Fix: Sendable, Equatable {
         byFamily[family] ?? everywhere
     }
 
+    /// The same fix with one more step at the end, for every family.
+    public func appending(_ step: FixStep) -> Fix {
+        Fix(byFamily: byFamily.mapValues { $0 + [step] }, everywhere: everywhere + [step])
+    }
+
     /// Families in a stable order, for documentation that lists them all.
     public var documentedFamilies: [DistroFamily] {
         DistroFamily.allCases.filter { byFamily[$0] != nil }

@@ -1,5 +1,5 @@
-// `onramp gpu-init-test cuda` (hidden): the child process the probe starts to initialise CUDA through
-// the real driver library, so a crash or hang there cannot take down `onramp doctor` (see CUDAInitTest).
+// `onramp gpu-init-test cuda|vulkan` (hidden): the child process the probe starts to initialise CUDA through
+// the real driver library, so a crash or hang there cannot take down `onramp doctor` (see CUDAInitTest, VulkanInitTest).
 import ArgumentParser
 import Foundation
 import LiveMachine
@@ -13,14 +13,23 @@ struct GPUInitTestCommand: ParsableCommand {
 
     enum Library: String, ExpressibleByArgument, CaseIterable {
         case cuda
+        case vulkan
     }
 
-    @Argument(help: "The library to initialise: cuda.")
+    @Argument(help: "The library to initialise: cuda or vulkan.")
     var library: Library
 
     func run() throws {
-        let (output, status) = CUDAInitTest.runHere()
+        let (output, status): (String, Int32)
+        switch library {
+        case .cuda:
+            let test = CUDAInitTest.runHere()
+            (output, status) = (test.output, test.status.rawValue)
+        case .vulkan:
+            let test = VulkanInitTest.runHere()
+            (output, status) = (test.output, test.status.rawValue)
+        }
         FileHandle.standardOutput.write(Data(output.utf8))
-        throw ExitCode(status.rawValue)
+        throw ExitCode(status)
     }
 }

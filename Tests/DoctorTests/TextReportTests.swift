@@ -25,9 +25,10 @@ struct TextReportTests {
         #expect(!text.contains("Evidence:"))
         // No swap is advice: the missing module is what to fix first.
         #expect(lines.contains("      (Worth doing, but not what stops models here.)"))
-        #expect(lines.suffix(4) == [
+        #expect(lines.suffix(5) == [
             "✗ Found 1 error and 1 warning.", "  Fix first: The nvidia_uvm module is not loaded, so CUDA cannot use the card",
-            "  Onramp can fix 1 of them for you: run onramp doctor --fix", "",
+            "  Onramp can fix one of them for you (run onramp doctor --fix): The nvidia_uvm module is not loaded, so CUDA cannot use the card",
+            "  Marks: ✗ stops models or the GPU, ! worth fixing, • for your information", "",
         ])
     }
 

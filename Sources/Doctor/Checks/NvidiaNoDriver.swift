@@ -20,6 +20,8 @@ public struct NvidiaNoDriver: Check {
         guard !unbound.isEmpty, facts.drivers.nvidia.moduleLoaded != true, !facts.inWSL else { return [] }
         // Secure Boot refusing an installed module has its own finding with its own fix.
         if facts.environment.secureBoot == true && facts.nvidiaUserSpaceInstalled { return [] }
+        // A module built only for other kernels has its own finding with its own fix.
+        if facts.nvidiaModuleOnlyForOtherKernels { return [] }
         var evidence = facts.gpuEvidence(.nvidia)
         evidence.append("nvidia kernel module: not loaded")
         if let files = facts.drivers.nvidia.moduleFiles, !files.isEmpty {

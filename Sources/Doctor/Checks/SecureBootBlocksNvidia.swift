@@ -43,6 +43,8 @@ public struct SecureBootBlocksNvidia: Check {
             facts.drivers.nvidia.moduleLoaded != true,
             facts.gpus(.nvidia).contains(where: { $0.driver == nil })
         else { return [] }
+        // No module for this kernel at all: there is nothing to refuse (NvidiaModuleNotBuiltForKernel).
+        if facts.nvidiaModuleOnlyForOtherKernels && refusals.isEmpty { return [] }
         let versions = facts.drivers.versions(of: "libnvidia-ml.so") + facts.drivers.versions(of: "libcuda.so")
         var evidence = facts.gpuEvidence(.nvidia) + [
             "Secure Boot: " + (facts.environment.secureBoot == true ? "enabled" : "enforced (the kernel refuses unsigned modules)"),

@@ -59,7 +59,8 @@ public struct TextReport: Sendable {
         let errors = report.count(.error)
         let warnings = report.count(.warning)
         guard errors + warnings > 0 else {
-            return ["\(glyphs.finding(.ok)) No problems found. Next: try a model with onramp run MODEL.gguf -p TEXT"]
+            let done = "\(glyphs.finding(.ok)) No problems found. Next: try a model with onramp run MODEL.gguf -p TEXT"
+            return report.count(.info) > 0 ? [done, "  Marks: \(glyphs.finding(.info)) \(Self.markWord(.info))"] : [done]
         }
         var parts: [String] = []
         if errors > 0 { parts.append(errors == 1 ? "1 error" : "\(errors) errors") }
@@ -68,10 +69,26 @@ public struct TextReport: Sendable {
         if errors + warnings > 1, let top = report.topFinding {
             out.append("  Fix first: \(top.title)")
         }
-        let fixable = report.fixable.filter { $0.severity >= .warning }.count
-        if fixable > 0 {
-            out.append("  Onramp can fix \(fixable) of them for you: run onramp doctor --fix")
+        // Name what --fix would fix: a count alone leaves the reader guessing which.
+        let fixable = report.fixable.filter { $0.severity >= .warning }
+        if fixable.count == 1, let only = fixable.first {
+            out.append("  Onramp can fix one of them for you (run onramp doctor --fix): \(only.title)")
+        } else if fixable.count > 1 {
+            out.append("  Onramp can fix \(fixable.count) of them for you (run onramp doctor --fix):")
+            out += fixable.map { "    - \($0.title)" }
         }
+        // Every mark the report used, in words (the area's [✓] needs none; "•" does).
+        let used = Severity.allCases.reversed().filter { $0 != .ok && report.count($0) > 0 }
+        out.append("  Marks: " + used.map { "\(glyphs.finding($0)) \(Self.markWord($0))" }.joined(separator: ", "))
         return out
+    }
+
+    static func markWord(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "stops models or the GPU"
+        case .warning: "worth fixing"
+        case .info: "for your information"
+        case .ok: "fine"
+        }
     }
 }

@@ -85,6 +85,9 @@ enum RedactionRules {
         RedactionRule(
             .secret,
             "(?<![A-Za-z0-9_])(?:[A-Za-z0-9_]*_)?(?:TOKEN|KEY|SECRET|PASSWORD|PASSWD|token|key|secret|password|passwd)(?:_[A-Za-z0-9_]*)?[\"']?[ \\t]*[:=][ \\t]*[\"']?(?<s>[^\\s\"',;<>]+)", keeps: { $0 == "REDACTED" }),
+        // A secret given as a command-line flag with a space (`llama-server --api-key KEY` in a unit's
+        // ExecStart or a process list); `--api-key=KEY` is the rule above.
+        RedactionRule(.secret, "(?i)(?<![A-Za-z0-9_])--?(?:api-key|api_key|hf-token|token|password|passwd)[ \\t]+[\"']?(?<s>[^\\s\"']+)"),
         RedactionRule(.email, "(?<![A-Za-z0-9._%+-])(?<s>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})(?![A-Za-z0-9-])"),
     ]
 

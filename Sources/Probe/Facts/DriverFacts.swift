@@ -59,6 +59,13 @@ public struct NvidiaFacts: Codable, Sendable, Equatable {
     public var installedByRunfile: Bool?
     /// The CUDA initialisation test in a child process; nil when it was not run.
     public var cudaInit: CUDAInitFacts?
+    /// The newest CUDA the driver supports, from nvidia-smi's header (`CUDA Version: 12.2`).
+    public var driverCUDAVersion: String?
+    /// What `dkms status` says of NVIDIA's module, asked only when no nvidia module is loaded.
+    public var dkmsModules: [DKMSModuleFact]?
+    /// Other installed kernels that have an nvidia module, asked only when the running one has none
+    /// (a kernel update the driver was not built for).
+    public var otherKernelsWithModule: [String]?
 
     public init(
         moduleLoaded: Bool? = nil, kernelModuleVersion: String? = nil, sysModuleVersion: String? = nil,
@@ -74,6 +81,23 @@ public struct NvidiaFacts: Codable, Sendable, Equatable {
         self.smiDriverVersion = smiDriverVersion
         self.smiError = smiError
         self.cudaToolkitVersion = cudaToolkitVersion
+    }
+}
+
+/// One line of `dkms status`: a module, its version, and what became of it for one kernel.
+public struct DKMSModuleFact: Codable, Sendable, Equatable {
+    public var module: String
+    public var version: String
+    /// The kernel it was built for; nil for a module only added, built for no kernel yet.
+    public var kernel: String?
+    /// `installed`, `built`, `added`, or dkms's own words for a failure.
+    public var state: String
+
+    public init(module: String, version: String, kernel: String? = nil, state: String) {
+        self.module = module
+        self.version = version
+        self.kernel = kernel
+        self.state = state
     }
 }
 
@@ -109,6 +133,8 @@ public struct VulkanFacts: Codable, Sendable, Equatable {
     /// The same without software renderers: the GPUs Vulkan can really use.
     public var hardwareDevices: [String]?
     public var vulkaninfoError: String?
+    /// The Vulkan initialisation test in a child process; nil when it was not run.
+    public var initTest: VulkanInitFacts?
 
     public init(
         loaderPresent: Bool? = nil, icdFiles: [String] = [], devices: [String] = [], vulkaninfoError: String? = nil

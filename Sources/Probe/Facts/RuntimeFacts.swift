@@ -17,6 +17,12 @@ public struct RuntimeFacts: Codable, Sendable, Equatable {
     public var ollamaUnit: OllamaServiceFacts?
     /// Where Ollama keeps its models and the free space there; nil when Ollama is not installed.
     public var ollamaModels: OllamaModelsFacts?
+    /// CUDA and ROCm runtimes that Ollama and torch carry with them; nil when none was found.
+    public var bundledGPURuntimes: [BundledGPURuntime]?
+    /// LM Studio's settings and the free space where it keeps models; nil when it is not installed.
+    public var lmStudio: LMStudioFacts?
+    /// llama.cpp servers set up as a service or running now, with their flags.
+    public var llamaServers: [LlamaServerFacts]?
 
     public init(
         ollamaBinary: String? = nil, ollamaService: String? = nil, port11434InUse: Bool? = nil,

@@ -24,6 +24,10 @@ extension ProbeSession {
                 nvidia.installedModuleVersion = result.stdout.split(whereSeparator: \.isNewline).first.map(String.init)
             }
         }
+        if nvidia.moduleLoaded == false, facts.environment.wsl == nil, facts.environment.container == nil,
+           facts.gpus.contains(where: { $0.vendor == .nvidia }) {
+            probeModuleBuilds(&nvidia)
+        }
 
         let nvidiaGPUs = facts.gpus.filter { $0.vendor == .nvidia }
         // On WSL the GPU is not on a PCI bus we can see; nvidia-smi is the only way to it.
@@ -37,11 +41,18 @@ extension ProbeSession {
             if result.succeeded {
                 for row in NvidiaSmiReader.rows(result.stdout) { merge(row) }
                 nvidia.smiDriverVersion = NvidiaSmiReader.rows(result.stdout).first?.driverVersion
+                // Only the table's header says the newest CUDA the driver supports.
+                if let header = runTool("nvidia-smi", []), header.succeeded {
+                    nvidia.driverCUDAVersion = NvidiaSmiReader.headerCUDAVersion(header.stdout)
+                }
             } else if result.outcome == .exited {
                 nvidia.smiError = NvidiaSmiReader.errorLine(stdout: result.stdout, stderr: result.stderr)
             }
         }
         if sleeping.isEmpty { nvidia.cudaInit = cudaInitTest() }
+        if nvidia.driverCUDAVersion == nil, let api = nvidia.cudaInit?.driverAPIVersion, api > 0 {
+            nvidia.driverCUDAVersion = "\(api / 1000).\(api % 1000 / 10)"
+        }
         facts.drivers.nvidia = nvidia
     }
 
@@ -87,9 +98,25 @@ extension ProbeSession {
         }
     }
 
+    /// No nvidia module loaded: was it built for this kernel at all? After a kernel update DKMS
+    /// (or akmods) may have failed to build it, and only older kernels have one.
+    private func probeModuleBuilds(_ nvidia: inout NvidiaFacts) {
+        // The .run installer builds for one kernel only, unless it was told to use DKMS.
+        if nvidia.installedByRunfile == nil { nvidia.installedByRunfile = exists("/usr/bin/nvidia-uninstall") }
+        if let result = runTool("dkms", ["status"]), result.succeeded {
+            nvidia.dkmsModules = DKMSStatusReader.modules(result.stdout).filter { $0.module.hasPrefix("nvidia") }
+        }
+        guard nvidia.moduleFiles?.isEmpty == true, let running = facts.os.kernelRelease,
+              let releases = source.listDirectory("/lib/modules") else { return }
+        nvidia.otherKernelsWithModule = releases.filter { $0 != running && !nvidiaModuleFiles(release: $0).isEmpty }.sorted()
+    }
+
     /// A module on disk that is not loaded is the Secure Boot signature story; none at all is "no driver".
     private func nvidiaModuleFiles() -> [String]? {
-        guard let release = facts.os.kernelRelease else { return nil }
+        facts.os.kernelRelease.map(nvidiaModuleFiles(release:))
+    }
+
+    private func nvidiaModuleFiles(release: String) -> [String] {
         let root = "/lib/modules/" + release
         // Ubuntu's signed prebuilt modules live in kernel/nvidia-535/ and the like.
         let ubuntu = (source.listDirectory(root + "/kernel") ?? []).filter { $0.hasPrefix("nvidia-") }.map { root + "/kernel/" + $0 }

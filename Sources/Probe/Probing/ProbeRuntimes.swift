@@ -20,6 +20,9 @@ extension ProbeSession {
             return ModelFolder(tool: tool, path: path, entries: entries.count)
         }
         probeOllama(&runtimes)
+        probeBundledRuntimes(&runtimes)
+        probeLMStudio(&runtimes)
+        probeLlamaServers(&runtimes)
         facts.runtimes = runtimes
         probeContainerHost()
     }

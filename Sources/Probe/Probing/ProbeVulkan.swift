@@ -18,7 +18,34 @@ extension ProbeSession {
                 nameFromVulkan(vulkan.hardwareDevices ?? vulkan.devices)
             }
         }
+        if vulkan.loaderPresent == true, facts.gpus.contains(where: { $0.vendor != .other }),
+           !facts.gpus.contains(where: \.isSuspended) {
+            vulkan.initTest = vulkanInitTest()
+        }
         facts.drivers.vulkan = vulkan
+    }
+
+    /// Instance and devices through the real loader in a child process, only where a GPU is on the bus
+    /// (without one there is nothing to find, and the test would cost a process start for nothing) and
+    /// none is asleep (every driver wakes its card).
+    private func vulkanInitTest() -> VulkanInitFacts? {
+        let shown = VulkanInitTest.shownArgv
+        let result = source.run(VulkanInitTest.argv, timeout: VulkanInitTest.timeout)
+        switch result.outcome {
+        case .exited:
+            facts.commands.append(CommandFact(
+                argv: shown, outcome: result.exitStatus == 0 ? .succeeded : .failed,
+                exitStatus: result.exitStatus, note: result.message))
+            if result.exitStatus == VulkanInitTest.Status.libraryMissing.rawValue { return nil }
+            if let status = result.exitStatus, status > 128 { return VulkanInitFacts(crashed: true) }
+            return VulkanInitReader.read(result.stdout)
+        case .timedOut:
+            facts.commands.append(CommandFact(argv: shown, outcome: .timedOut, note: "killed after \(VulkanInitTest.timeout) without finishing"))
+            return VulkanInitFacts(timedOut: true)
+        case .couldNotStart:
+            facts.commands.append(CommandFact(argv: shown, outcome: .couldNotStart, note: result.message))
+            return nil
+        }
     }
 
     /// Intel and nouveau-driven cards have no other tool that names them.

@@ -7,6 +7,8 @@ enum LdconfigReader {
     static let interesting: Set<String> = [
         "libcuda.so", "libnvidia-ml.so", "libcudart.so", "libcublas.so", "libvulkan.so", "libamdhip64.so",
         "libhsa-runtime64.so", "libze_loader.so", "libze_intel_gpu.so", "libigdrcl.so", "libOpenCL.so",
+        // NVIDIA's Vulkan driver is loaded through libglvnd's GLX dispatch library; images often lack it.
+        "libGLX.so", "libGLX_nvidia.so",
     ]
 
     struct Entry: Equatable {

@@ -40,6 +40,14 @@ enum NvidiaSmiReader {
         field.isEmpty || field.hasPrefix("[") ? nil : field
     }
 
+    /// The newest CUDA the driver supports, from the header of plain `nvidia-smi`
+    /// (`| NVIDIA-SMI 535.129.03   Driver Version: 535.129.03   CUDA Version: 12.2 |`); nil for `N/A`.
+    static func headerCUDAVersion(_ text: String) -> String? {
+        guard let range = text.range(of: "CUDA Version:") else { return nil }
+        let word = text[range.upperBound...].split(whereSeparator: { $0 == " " || $0 == "|" || $0.isNewline }).first.map(String.init)
+        return word?.firstDottedVersion
+    }
+
     /// nvidia-smi prints its errors on stdout; the first meaningful line says what went wrong.
     static func errorLine(stdout: String, stderr: String) -> String? {
         (stdout + "\n" + stderr).split(whereSeparator: \.isNewline)
