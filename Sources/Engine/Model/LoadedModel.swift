@@ -7,7 +7,7 @@ public struct LoadedModel: Sendable {
     public let model: TransformerModel
     public let tokenizer: any Tokenizer
     /// `tokenizer.chat_template` from the file, if any (recognised, never run).
-    let chatTemplateSource: String?
+    public let chatTemplateSource: String?
 
     /// `threads` and `kernels` come from the caller (onramp takes them from Probe's facts, the
     /// command line and the environment).
