@@ -737,7 +737,8 @@ INLINE void product_k(const int type, const onramp_matmul_args *a) {
             const int last = first + chunk < a->batch ? first + chunk : a->batch;
             int r = a->row_begin;
 #if KERNEL_DOT == KERNEL_DOT_AVX512_VNNI
-            for (; r + 2 <= a->row_end; r += 2) {
+            // Generation (one column) keeps one row at a time, as measured before.
+            for (; a->batch > 1 && r + 2 <= a->row_end; r += 2) {
                 const uint8_t *w = weights + (size_t)r * a->weight_row_bytes;
                 int b = first;
                 for (; b + 4 <= last; b += 4)
