@@ -291,6 +291,90 @@ INLINE void offset_tile(const int type, const int R, const int C, const onramp_m
         UNROLL for (int c = 0; c < C; c++) a->y[(size_t)(column + c) * a->y_stride + (size_t)(row + r)] = sum_lanes(acc[r][c]);
 }
 
+#if KERNEL_DOT == KERNEL_DOT_AVX512_VNNI
+// ---- Prompts with AVX-512: two weight rows per 512-bit register ----
+// The offset-code tile above, with rows 2p and 2p+1 of a pair in the low and high halves of one
+// ZMM register and each activation block broadcast to both halves: every 8-lane half runs the
+// very instructions the 256-bit tile runs for its row (same integer lanes, same scale product,
+// same fused multiply-add, same final sum), so results stay bit-identical while one vpdpbusd,
+// conversion, multiply and multiply-add serve two rows.
+
+// Lanes 0–7 hold x's lane `low`, lanes 8–15 its lane `low + 1`.
+INLINE __m512 pair_lanes(__m256 x, int low) {
+    const __m512i index = _mm512_set_epi32(low + 1, low + 1, low + 1, low + 1, low + 1, low + 1, low + 1, low + 1,
+                                           low, low, low, low, low, low, low, low);
+    return _mm512_permutexvar_ps(index, _mm512_castps256_ps512(x));
+}
+
+// 2·P ≤ 8 rows times C ≤ 4 activation columns, block by block in order.
+INLINE void wide_offset_tile(const int type, const int P, const int C, const onramp_matmul_args *a, int row, int column) {
+    const int wbytes = weight_block_bytes(type);
+    const size_t stride = a->weight_row_bytes;
+    const uint8_t *w = (const uint8_t *)a->weights + (size_t)row * stride;
+    const uint8_t *x = (const uint8_t *)a->activations + (size_t)column * a->activation_row_bytes;
+    const __m512i offset = _mm512_set1_epi8((char)code_offset(type));
+    __m512 acc[4][4];
+    UNROLL for (int p = 0; p < P; p++)
+        UNROLL for (int c = 0; c < C; c++) acc[p][c] = _mm512_setzero_ps();
+    for (int i = 0; i < a->blocks; i++, w += wbytes, x += ONRAMP_Q8_0_BYTES) {
+        // The rows' f16 scales side by side, converted together (each is the same f32 value).
+        uint64_t halves[2] = {0, 0};
+        UNROLL for (int r = 0; r < 2 * P; r++) {
+            uint16_t h;
+            memcpy(&h, w + (size_t)r * stride, 2);
+            halves[r / 4] |= (uint64_t)h << (16 * (r % 4));
+        }
+        const __m256 wscales = _mm256_cvtph_ps(_mm_set_epi64x((long long)halves[1], (long long)halves[0]));
+        __m512i codes[4];
+        __m512 pair_scales[4];
+        UNROLL for (int p = 0; p < P; p++) {
+            const uint8_t *first = w + (size_t)(2 * p) * stride, *second = first + stride;
+            prefetch_ahead(first, wbytes);
+            prefetch_ahead(second, wbytes);
+            codes[p] = _mm512_inserti64x4(_mm512_castsi256_si512(offset_codes(type, first)), offset_codes(type, second), 1);
+            pair_scales[p] = pair_lanes(wscales, 2 * p);
+        }
+        UNROLL for (int c = 0; c < C; c++) {
+            const uint8_t *xb = x + (size_t)c * a->activation_row_bytes;
+            const __m512i xq = _mm512_broadcast_i64x4(_mm256_loadu_si256((const __m256i *)(xb + 2)));
+            const __m512i start = _mm512_sub_epi32(_mm512_setzero_si512(), _mm512_dpbusd_epi32(_mm512_setzero_si512(), offset, xq));
+            const __m512 xscale = _mm512_set1_ps(half_to_float(xb));
+            UNROLL for (int p = 0; p < P; p++) {
+                const __m512 product = _mm512_cvtepi32_ps(_mm512_dpbusd_epi32(start, codes[p], xq));
+                acc[p][c] = _mm512_fmadd_ps(_mm512_mul_ps(pair_scales[p], xscale), product, acc[p][c]);
+            }
+        }
+    }
+    UNROLL for (int p = 0; p < P; p++)
+        UNROLL for (int c = 0; c < C; c++) {
+            float *y = a->y + (size_t)(column + c) * a->y_stride + (size_t)(row + 2 * p);
+            y[0] = sum_lanes(_mm512_castps512_ps256(acc[p][c]));
+            y[1] = sum_lanes(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(acc[p][c]), 1)));
+        }
+}
+
+// A batch on the wide tiles: rows in groups of 8 over columns in L1-sized chunks; rows left
+// over (fewer than 8) go through the 256-bit offset tiles, columns left over one at a time.
+INLINE void wide_product(const int type, const onramp_matmul_args *a) {
+    int chunk = (int)(32768 / a->activation_row_bytes) & ~3;
+    if (chunk < 4) chunk = 4;
+    for (int first = 0; first < a->batch; first += chunk) {
+        const int last = first + chunk < a->batch ? first + chunk : a->batch;
+        int r = a->row_begin;
+        for (; r + 8 <= a->row_end; r += 8) {
+            int c = first;
+            for (; c + 4 <= last; c += 4) wide_offset_tile(type, 4, 4, a, r, c);
+            for (; c < last; c++) wide_offset_tile(type, 4, 1, a, r, c);
+        }
+        for (; r < a->row_end; r++) {
+            int c = first;
+            for (; c + 4 <= last; c += 4) offset_tile(type, 1, 4, a, r, c);
+            for (; c < last; c++) offset_tile(type, 1, 1, a, r, c);
+        }
+    }
+}
+#endif
+
 // One generic walk over the output, specialised per type so every tile call has constants.
 INLINE void product(const int type, const onramp_matmul_args *a) {
     int r = a->row_begin;
@@ -309,6 +393,12 @@ INLINE void product(const int type, const onramp_matmul_args *a) {
         for (; r < a->row_end; r++) tile(type, 1, 1, a, r, 0);
         return;
     }
+#if KERNEL_DOT == KERNEL_DOT_AVX512_VNNI
+    if (offset_codes_exact(type)) {
+        wide_product(type, a);
+        return;
+    }
+#endif
     // Columns in chunks of about 32 KB of activations, so each chunk stays in the L1 cache
     // while every row pair passes over it.
     int chunk = (int)(32768 / a->activation_row_bytes) & ~3;
@@ -335,13 +425,16 @@ INLINE void product(const int type, const onramp_matmul_args *a) {
 enum { Q8K_BYTES = ONRAMP_Q8_K_BYTES, Q8K_CODES = offsetof(onramp_block_q8_k, qs), Q8K_SUMS = offsetof(onramp_block_q8_k, bsums) };
 
 // Q4_K/Q5_K's 6-bit scales and minimums for the 8 sub-blocks, unpacked from 12 bytes.
+// Four bytes at a time: byte j of each word is sub-block j's (or j+4's) value.
 INLINE void unpack_scales_k(const uint8_t *p, uint8_t scales[8], uint8_t mins[8]) {
-    for (int j = 0; j < 4; j++) {
-        scales[j] = p[j] & 63;
-        mins[j] = p[j + 4] & 63;
-        scales[j + 4] = (p[j + 8] & 0x0f) | ((p[j] >> 6) << 4);
-        mins[j + 4] = (p[j + 8] >> 4) | ((p[j + 4] >> 6) << 4);
-    }
+    uint32_t a, b, c;
+    memcpy(&a, p, 4);
+    memcpy(&b, p + 4, 4);
+    memcpy(&c, p + 8, 4);
+    const uint32_t low6 = 0x3f3f3f3f, low4 = 0x0f0f0f0f, low2 = 0x03030303;
+    const uint32_t words[4] = {a & low6, (c & low4) | (((a >> 6) & low2) << 4), b & low6, ((c >> 4) & low4) | (((b >> 6) & low2) << 4)};
+    memcpy(scales, words, 8);
+    memcpy(mins, words + 2, 8);
 }
 
 // min[j]·(sum of the 32 activation codes of sub-block j), sub-blocks paired into 4 lanes:
@@ -436,19 +529,21 @@ INLINE void dot_q45_k_columns(const int fifth_bits, const int C, const uint8_t *
 // total is exact either way; taking 32·Σ x per lane from the stored sums (lane k: groups 2k and
 // 2k+1), as llama.cpp does, gives each of the 8 lanes the value llama.cpp's has, so the float
 // accumulation rounds identically.
-INLINE float dot_q6_k(const uint8_t *w, const uint8_t *x, int blocks) {
+// C ≤ 4 activation columns share each decoded chunk; every column's arithmetic is the
+// one-column kernel's, step for step.
+INLINE void dot_q6_k_columns(const int C, const uint8_t *w, const uint8_t *x, const size_t x_stride, int blocks,
+                             float *out, const size_t out_stride) {
     const __m256i low_mask = _mm256_set1_epi8(0x0f);
     const __m256i pair_mask = _mm256_set1_epi8(0x03);
-    __m256 acc = _mm256_setzero_ps();
+    __m256 acc[4];
+    UNROLL for (int c = 0; c < C; c++) acc[c] = _mm256_setzero_ps();
     for (int i = 0; i < blocks; i++, w += ONRAMP_Q6_K_BYTES, x += Q8K_BYTES) {
         prefetch_ahead(w, ONRAMP_Q6_K_BYTES);
-        float xd;
-        memcpy(&xd, x, 4);
         const int8_t *scales = (const int8_t *)(w + 192);
-        const __m256i offsets = _mm256_slli_epi32(_mm256_madd_epi16(_mm256_loadu_si256((const __m256i *)(x + Q8K_SUMS)),
-            _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)scales))), 5);
-        __m256i sum = _mm256_setzero_si256();
-        for (int half = 0; half < 2; half++) {
+        const __m256i scale_words = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)scales));
+        __m256i sum[4];
+        UNROLL for (int c = 0; c < C; c++) sum[c] = _mm256_setzero_si256();
+        UNROLL for (int half = 0; half < 2; half++) {
             const __m256i low1 = _mm256_loadu_si256((const __m256i *)(w + 64 * half));
             const __m256i low2 = _mm256_loadu_si256((const __m256i *)(w + 64 * half + 32));
             const __m256i high = _mm256_loadu_si256((const __m256i *)(w + 128 + 32 * half));
@@ -457,19 +552,180 @@ INLINE float dot_q6_k(const uint8_t *w, const uint8_t *x, int blocks) {
             q[1] = _mm256_or_si256(_mm256_and_si256(low2, low_mask), _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(high, 2), pair_mask), 4));
             q[2] = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(low1, 4), low_mask), _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(high, 4), pair_mask), 4));
             q[3] = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(low2, 4), low_mask), _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(high, 6), pair_mask), 4));
-            for (int k = 0; k < 4; k++) {
-                const __m256i xq = _mm256_loadu_si256((const __m256i *)(x + Q8K_CODES + 128 * half + 32 * k));
-                const __m256i products = _mm256_maddubs_epi16(q[k], xq);
+            UNROLL for (int k = 0; k < 4; k++) {
                 const int s = 8 * half + 2 * k;
                 const __m256i scale = _mm256_set_m128i(_mm_set1_epi16(scales[s + 1]), _mm_set1_epi16(scales[s]));
-                sum = _mm256_add_epi32(sum, _mm256_madd_epi16(products, scale));
+                UNROLL for (int c = 0; c < C; c++) {
+                    const __m256i xq = _mm256_loadu_si256((const __m256i *)(x + (size_t)c * x_stride + Q8K_CODES + 128 * half + 32 * k));
+                    sum[c] = _mm256_add_epi32(sum[c], _mm256_madd_epi16(_mm256_maddubs_epi16(q[k], xq), scale));
+                }
             }
         }
-        sum = _mm256_sub_epi32(sum, offsets);
-        acc = _mm256_fmadd_ps(_mm256_set1_ps(xd * half_to_float(w + 208)), _mm256_cvtepi32_ps(sum), acc);
+        const float d = half_to_float(w + 208);
+        UNROLL for (int c = 0; c < C; c++) {
+            const uint8_t *xc = x + (size_t)c * x_stride;
+            float xd;
+            memcpy(&xd, xc, 4);
+            const __m256i offsets = _mm256_slli_epi32(_mm256_madd_epi16(_mm256_loadu_si256((const __m256i *)(xc + Q8K_SUMS)), scale_words), 5);
+            acc[c] = _mm256_fmadd_ps(_mm256_set1_ps(xd * d), _mm256_cvtepi32_ps(_mm256_sub_epi32(sum[c], offsets)), acc[c]);
+        }
     }
-    return sum_lanes(acc);
+    UNROLL for (int c = 0; c < C; c++) out[(size_t)c * out_stride] = sum_lanes(acc[c]);
 }
+
+#if KERNEL_DOT == KERNEL_DOT_AVX512_VNNI
+// Q4_K/Q5_K for prompts with AVX-512: rows r and r+1 in the low and high halves of each ZMM
+// register, every activation chunk broadcast to both. Each half runs the very integer and float
+// steps of dot_q45_k_columns for its row (the minimum terms are that function's, row by row), so
+// results stay bit-identical while one vpmaddubsw, vpmaddwd and add serve two rows.
+INLINE void wide_q45_k_columns(const int fifth_bits, const int C, const uint8_t *w, const size_t w_stride, const uint8_t *x,
+                               const size_t x_stride, int blocks, float *out, const size_t out_stride) {
+    const int wbytes = fifth_bits ? ONRAMP_Q5_K_BYTES : ONRAMP_Q4_K_BYTES;
+    const __m512i low_mask = _mm512_set1_epi8(0x0f);
+    __m512 acc[4];
+    __m128 minimum_lanes[2][4], minimums[2][4];
+    UNROLL for (int c = 0; c < C; c++) {
+        acc[c] = _mm512_setzero_ps();
+        minimum_lanes[0][c] = minimum_lanes[1][c] = minimums[0][c] = minimums[1][c] = _mm_setzero_ps();
+    }
+    for (int i = 0; i < blocks; i++, w += wbytes, x += Q8K_BYTES) {
+        const uint8_t *w1 = w + w_stride;
+        prefetch_ahead(w, wbytes);
+        prefetch_ahead(w1, wbytes);
+        uint8_t scales[2][8], mins[2][8];
+        unpack_scales_k(w + 4, scales[0], mins[0]);
+        unpack_scales_k(w1 + 4, scales[1], mins[1]);
+        // Both rows' eight sub-block scales as 16-bit words: row r's in words 8r…8r+7.
+        uint64_t packed0, packed1;
+        memcpy(&packed0, scales[0], 8);
+        memcpy(&packed1, scales[1], 8);
+        const __m512i scale_words = _mm512_castsi256_si512(_mm256_set_m128i(_mm_cvtepu8_epi16(_mm_cvtsi64_si128((long long)packed1)),
+                                                                            _mm_cvtepu8_epi16(_mm_cvtsi64_si128((long long)packed0))));
+        const uint8_t *qs0 = w + (fifth_bits ? 48 : 16), *qs1 = w1 + (fifth_bits ? 48 : 16);
+        const __m512i high = fifth_bits ? _mm512_inserti64x4(_mm512_castsi256_si512(_mm256_loadu_si256((const __m256i *)(w + 16))),
+                                                             _mm256_loadu_si256((const __m256i *)(w1 + 16)), 1)
+                                        : _mm512_setzero_si512();
+        __m512i sum[4];
+        UNROLL for (int c = 0; c < C; c++) sum[c] = _mm512_setzero_si512();
+        UNROLL for (int k = 0; k < 4; k++) {
+            const __m512i packed = _mm512_inserti64x4(_mm512_castsi256_si512(_mm256_loadu_si256((const __m256i *)(qs0 + 32 * k))),
+                                                      _mm256_loadu_si256((const __m256i *)(qs1 + 32 * k)), 1);
+            __m512i lo = _mm512_and_si512(packed, low_mask);
+            __m512i hi = _mm512_and_si512(_mm512_srli_epi16(packed, 4), low_mask);
+            if (fifth_bits) {
+                const __m512i one = _mm512_set1_epi8(1);
+                lo = _mm512_or_si512(lo, _mm512_slli_epi16(_mm512_and_si512(_mm512_srli_epi16(high, 2 * k), one), 4));
+                hi = _mm512_or_si512(hi, _mm512_slli_epi16(_mm512_and_si512(_mm512_srli_epi16(high, 2 * k + 1), one), 4));
+            }
+            // Word 2k (2k+1) of each row's scales across its half.
+            const __m512i scale_lo = _mm512_permutexvar_epi16(_mm512_inserti64x4(_mm512_set1_epi16((short)(2 * k)), _mm256_set1_epi16((short)(8 + 2 * k)), 1), scale_words);
+            const __m512i scale_hi = _mm512_permutexvar_epi16(_mm512_inserti64x4(_mm512_set1_epi16((short)(2 * k + 1)), _mm256_set1_epi16((short)(9 + 2 * k)), 1), scale_words);
+            UNROLL for (int c = 0; c < C; c++) {
+                const uint8_t *xc = x + (size_t)c * x_stride;
+                const __m512i xlo = _mm512_broadcast_i64x4(_mm256_loadu_si256((const __m256i *)(xc + Q8K_CODES + 64 * k)));
+                const __m512i xhi = _mm512_broadcast_i64x4(_mm256_loadu_si256((const __m256i *)(xc + Q8K_CODES + 64 * k + 32)));
+                const __m512i plo = _mm512_madd_epi16(_mm512_maddubs_epi16(lo, xlo), scale_lo);
+                const __m512i phi = _mm512_madd_epi16(_mm512_maddubs_epi16(hi, xhi), scale_hi);
+                sum[c] = _mm512_add_epi32(sum[c], _mm512_add_epi32(plo, phi));
+            }
+        }
+        const float d0 = half_to_float(w), dmin0 = half_to_float(w + 2);
+        const float d1 = half_to_float(w1), dmin1 = half_to_float(w1 + 2);
+        const __m512 d = _mm512_castps256_ps512(_mm256_set1_ps(d0));
+        const __m512 both_d = _mm512_insertf32x4(_mm512_insertf32x4(d, _mm_set1_ps(d1), 2), _mm_set1_ps(d1), 3);
+        UNROLL for (int c = 0; c < C; c++) {
+            const uint8_t *xc = x + (size_t)c * x_stride;
+            float xd;
+            memcpy(&xd, xc, 4);
+            acc[c] = _mm512_fmadd_ps(_mm512_mul_ps(_mm512_set1_ps(xd), both_d), _mm512_cvtepi32_ps(sum[c]), acc[c]);
+            const __m128 negated0 = _mm_set1_ps(-(xd * dmin0)), negated1 = _mm_set1_ps(-(xd * dmin1));
+            if (fifth_bits) {
+                minimums[0][c] = _mm_fmadd_ss(negated0, _mm_cvtsi32_ss(_mm_setzero_ps(), minimum_sum_k(mins[0], xc)), minimums[0][c]);
+                minimums[1][c] = _mm_fmadd_ss(negated1, _mm_cvtsi32_ss(_mm_setzero_ps(), minimum_sum_k(mins[1], xc)), minimums[1][c]);
+            } else {
+                minimum_lanes[0][c] = _mm_fmadd_ps(negated0, _mm_cvtepi32_ps(minimum_products_k(mins[0], xc)), minimum_lanes[0][c]);
+                minimum_lanes[1][c] = _mm_fmadd_ps(negated1, _mm_cvtepi32_ps(minimum_products_k(mins[1], xc)), minimum_lanes[1][c]);
+            }
+        }
+    }
+    UNROLL for (int c = 0; c < C; c++)
+        UNROLL for (int r = 0; r < 2; r++) {
+            const __m256 half = r == 0 ? _mm512_castps512_ps256(acc[c]) : _mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(acc[c]), 1));
+            float m;
+            if (fifth_bits) {
+                m = _mm_cvtss_f32(minimums[r][c]);
+            } else {
+                __m128 lanes = _mm_add_ps(minimum_lanes[r][c], _mm_movehl_ps(minimum_lanes[r][c], minimum_lanes[r][c]));
+                lanes = _mm_add_ss(lanes, _mm_movehdup_ps(lanes));
+                m = _mm_cvtss_f32(lanes);
+            }
+            out[(size_t)c * out_stride + (size_t)r] = sum_lanes(half) + m;
+        }
+}
+#endif
+
+#if KERNEL_DOT == KERNEL_DOT_AVX512_VNNI
+// Q6_K for prompts with AVX-512: rows r and r+1 in the two halves of each ZMM register, C ≤ 4
+// activation columns sharing every decoded chunk; each half runs dot_q6_k's steps for its row.
+INLINE void wide_q6_k_columns(const int C, const uint8_t *w, const size_t w_stride, const uint8_t *x, const size_t x_stride,
+                              int blocks, float *out, const size_t out_stride) {
+    const __m512i low_mask = _mm512_set1_epi8(0x0f);
+    const __m512i pair_mask = _mm512_set1_epi8(0x03);
+    __m512 acc[4];
+    UNROLL for (int c = 0; c < C; c++) acc[c] = _mm512_setzero_ps();
+    for (int i = 0; i < blocks; i++, w += ONRAMP_Q6_K_BYTES, x += Q8K_BYTES) {
+        const uint8_t *w1 = w + w_stride;
+        prefetch_ahead(w, ONRAMP_Q6_K_BYTES);
+        prefetch_ahead(w1, ONRAMP_Q6_K_BYTES);
+        // Both rows' sixteen signed scales as 16-bit words: row r's in words 16r…16r+15.
+        const __m512i scale_words = _mm512_inserti64x4(
+            _mm512_castsi256_si512(_mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)(w + 192)))),
+            _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)(w1 + 192))), 1);
+        __m512i sum[4];
+        UNROLL for (int c = 0; c < C; c++) {
+            // 32·Σ x per lane from the stored per-16 sums, times the scales (dot_q6_k's offsets).
+            const __m512i bsums = _mm512_broadcast_i64x4(_mm256_loadu_si256((const __m256i *)(x + (size_t)c * x_stride + Q8K_SUMS)));
+            sum[c] = _mm512_sub_epi32(_mm512_setzero_si512(), _mm512_slli_epi32(_mm512_madd_epi16(bsums, scale_words), 5));
+        }
+        UNROLL for (int half = 0; half < 2; half++) {
+            const __m512i low1 = _mm512_inserti64x4(_mm512_castsi256_si512(_mm256_loadu_si256((const __m256i *)(w + 64 * half))),
+                                                    _mm256_loadu_si256((const __m256i *)(w1 + 64 * half)), 1);
+            const __m512i low2 = _mm512_inserti64x4(_mm512_castsi256_si512(_mm256_loadu_si256((const __m256i *)(w + 64 * half + 32))),
+                                                    _mm256_loadu_si256((const __m256i *)(w1 + 64 * half + 32)), 1);
+            const __m512i high = _mm512_inserti64x4(_mm512_castsi256_si512(_mm256_loadu_si256((const __m256i *)(w + 128 + 32 * half))),
+                                                    _mm256_loadu_si256((const __m256i *)(w1 + 128 + 32 * half)), 1);
+            __m512i q[4];
+            q[0] = _mm512_or_si512(_mm512_and_si512(low1, low_mask), _mm512_slli_epi16(_mm512_and_si512(high, pair_mask), 4));
+            q[1] = _mm512_or_si512(_mm512_and_si512(low2, low_mask), _mm512_slli_epi16(_mm512_and_si512(_mm512_srli_epi16(high, 2), pair_mask), 4));
+            q[2] = _mm512_or_si512(_mm512_and_si512(_mm512_srli_epi16(low1, 4), low_mask), _mm512_slli_epi16(_mm512_and_si512(_mm512_srli_epi16(high, 4), pair_mask), 4));
+            q[3] = _mm512_or_si512(_mm512_and_si512(_mm512_srli_epi16(low2, 4), low_mask), _mm512_slli_epi16(_mm512_and_si512(_mm512_srli_epi16(high, 6), pair_mask), 4));
+            UNROLL for (int k = 0; k < 4; k++) {
+                const int s = 8 * half + 2 * k;
+                // Each 128-bit quarter: one scale across its words (row 0: s, s+1; row 1: the same).
+                const __m512i scale = _mm512_permutexvar_epi16(
+                    _mm512_set_epi16(17 + s, 17 + s, 17 + s, 17 + s, 17 + s, 17 + s, 17 + s, 17 + s, 16 + s, 16 + s, 16 + s, 16 + s, 16 + s, 16 + s, 16 + s, 16 + s,
+                                     s + 1, s + 1, s + 1, s + 1, s + 1, s + 1, s + 1, s + 1, s, s, s, s, s, s, s, s),
+                    scale_words);
+                UNROLL for (int c = 0; c < C; c++) {
+                    const __m512i xq = _mm512_broadcast_i64x4(_mm256_loadu_si256((const __m256i *)(x + (size_t)c * x_stride + Q8K_CODES + 128 * half + 32 * k)));
+                    sum[c] = _mm512_add_epi32(sum[c], _mm512_madd_epi16(_mm512_maddubs_epi16(q[k], xq), scale));
+                }
+            }
+        }
+        const __m512 both_d = _mm512_castpd_ps(_mm512_insertf64x4(_mm512_castps_pd(_mm512_castps256_ps512(_mm256_set1_ps(half_to_float(w + 208)))),
+                                                                  _mm256_castps_pd(_mm256_set1_ps(half_to_float(w1 + 208))), 1));
+        UNROLL for (int c = 0; c < C; c++) {
+            float xd;
+            memcpy(&xd, x + (size_t)c * x_stride, 4);
+            acc[c] = _mm512_fmadd_ps(_mm512_mul_ps(_mm512_set1_ps(xd), both_d), _mm512_cvtepi32_ps(sum[c]), acc[c]);
+        }
+    }
+    UNROLL for (int c = 0; c < C; c++) {
+        out[(size_t)c * out_stride] = sum_lanes(_mm512_castps512_ps256(acc[c]));
+        out[(size_t)c * out_stride + 1] = sum_lanes(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(acc[c]), 1)));
+    }
+}
+#endif
 
 INLINE void product_k(const int type, const onramp_matmul_args *a) {
     const uint8_t *weights = (const uint8_t *)a->weights, *activations = (const uint8_t *)a->activations;
@@ -481,7 +737,21 @@ INLINE void product_k(const int type, const onramp_matmul_args *a) {
         const int fifth_bits = type == TYPE_Q5_K;
         for (int first = 0; first < a->batch; first += chunk) {
             const int last = first + chunk < a->batch ? first + chunk : a->batch;
-            for (int r = a->row_begin; r < a->row_end; r++) {
+            int r = a->row_begin;
+#if KERNEL_DOT == KERNEL_DOT_AVX512_VNNI
+            // Generation (one column) keeps one row at a time, as measured before.
+            for (; a->batch > 1 && r + 2 <= a->row_end; r += 2) {
+                const uint8_t *w = weights + (size_t)r * a->weight_row_bytes;
+                int b = first;
+                for (; b + 4 <= last; b += 4)
+                    wide_q45_k_columns(fifth_bits, 4, w, a->weight_row_bytes, activations + (size_t)b * a->activation_row_bytes,
+                                       a->activation_row_bytes, a->blocks, a->y + (size_t)b * a->y_stride + (size_t)r, a->y_stride);
+                for (; b < last; b++)
+                    wide_q45_k_columns(fifth_bits, 1, w, a->weight_row_bytes, activations + (size_t)b * a->activation_row_bytes,
+                                       a->activation_row_bytes, a->blocks, a->y + (size_t)b * a->y_stride + (size_t)r, a->y_stride);
+            }
+#endif
+            for (; r < a->row_end; r++) {
                 const uint8_t *w = weights + (size_t)r * a->weight_row_bytes;
                 int b = first;
                 for (; b + 4 <= last; b += 4)
@@ -494,10 +764,36 @@ INLINE void product_k(const int type, const onramp_matmul_args *a) {
         }
         return;
     }
-    for (int r = a->row_begin; r < a->row_end; r++) {
+    int r = a->row_begin;
+#if KERNEL_DOT == KERNEL_DOT_AVX512_VNNI
+    if (a->batch > 1) {
+        int chunk = (int)(32768 / a->activation_row_bytes) & ~3;
+        if (chunk < 4) chunk = 4;
+        for (int first = 0; first < a->batch; first += chunk) {
+            const int last = first + chunk < a->batch ? first + chunk : a->batch;
+            for (r = a->row_begin; r + 2 <= a->row_end; r += 2) {
+                const uint8_t *w = weights + (size_t)r * a->weight_row_bytes;
+                int b = first;
+                for (; b + 4 <= last; b += 4)
+                    wide_q6_k_columns(4, w, a->weight_row_bytes, activations + (size_t)b * a->activation_row_bytes, a->activation_row_bytes,
+                                      a->blocks, a->y + (size_t)b * a->y_stride + (size_t)r, a->y_stride);
+                for (; b < last; b++)
+                    wide_q6_k_columns(1, w, a->weight_row_bytes, activations + (size_t)b * a->activation_row_bytes, a->activation_row_bytes,
+                                      a->blocks, a->y + (size_t)b * a->y_stride + (size_t)r, a->y_stride);
+            }
+        }
+    }
+#endif
+    // Rows left over (all of them without AVX-512) four columns at a time.
+    for (; r < a->row_end; r++) {
         const uint8_t *w = weights + (size_t)r * a->weight_row_bytes;
-        for (int b = 0; b < a->batch; b++)
-            a->y[(size_t)b * a->y_stride + (size_t)r] = dot_q6_k(w, activations + (size_t)b * a->activation_row_bytes, a->blocks);
+        int b = 0;
+        for (; b + 4 <= a->batch; b += 4)
+            dot_q6_k_columns(4, w, activations + (size_t)b * a->activation_row_bytes, a->activation_row_bytes, a->blocks,
+                             a->y + (size_t)b * a->y_stride + (size_t)r, a->y_stride);
+        for (; b < a->batch; b++)
+            dot_q6_k_columns(1, w, activations + (size_t)b * a->activation_row_bytes, a->activation_row_bytes, a->blocks,
+                             a->y + (size_t)b * a->y_stride + (size_t)r, a->y_stride);
     }
 }
 

@@ -44,7 +44,9 @@ struct ReportJourneyInTmuxTests {
         try tmux.waitFor("the report to scroll") { $0.contains("lines ") && !$0.contains("lines 1-") }
         try tmux.press("s")
         try tmux.waitFor(text: "Saved the report to")
-        #expect(tmux.lastScreen.contains("Nothing was uploaded"))
+        // The terminal paints the new frame line by line: wait for the line under the heading rather
+        // than reading the screen at the moment the heading appeared.
+        try tmux.waitFor(text: "Nothing was uploaded")
         try tmux.press("Enter")
         try tmux.waitForShell()
         try tmux.type("echo status $?")

@@ -149,6 +149,24 @@ struct KernelProductTests {
         }
     }
 
+    /// The x86 paths each do llama.cpp's arithmetic for every (row, column) pair, whatever tile
+    /// they take it in (AVX-512 puts two rows in one register for prompts), so on quantised
+    /// weights they agree to the bit on shapes that fill every tile and leave every kind of rest.
+    @Test("the x86 paths agree to the bit on wide tiles and their leftovers", arguments: kernelTypes.filter(\.isQuantized))
+    func x86PathsAgree(type: GGMLType) throws {
+        let x86 = testedKernelPaths.filter { $0 != .portable }
+        try #require(!x86.isEmpty, "no x86 kernel path on this CPU")
+        let blocks = type.blockSize == 256 ? 3 : 19
+        for (rows, batch) in [(40, 17), (23, 9), (8, 4), (33, 1)] {
+            let product = ProductCase(type, rows: rows, blocks: blocks, batch: batch, seed: UInt64(rows + batch))
+            let first = try product.fast(x86[0])
+            #expect(nmse(doubles(first), doubles(try product.reference())) < Self.referenceTolerance(type), "\(x86[0]) \(type) \(rows)×\(batch)")
+            for path in x86.dropFirst() {
+                #expect(try product.fast(path).map(\.bitPattern) == first.map(\.bitPattern), "\(path) vs \(x86[0]) \(type) \(rows)×\(batch)")
+            }
+        }
+    }
+
     @Test("the product writes only the requested rows, at yStride apart")
     func writesOnlyRequestedRows() throws {
         let product = ProductCase(.q4_1, rows: 10, blocks: 2, batch: 3)

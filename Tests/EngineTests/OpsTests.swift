@@ -42,6 +42,28 @@ struct OpsTests {
         #expect(SwiGLU.silu(0) == 0)
     }
 
+    /// The C kernel does the twin's arithmetic lane for lane, so the bits agree: on ordinary
+    /// gates, on gates whose e^-g underflows to a subnormal or zero (g from 80 to 110) or
+    /// overflows (g below −88), on zeros, infinities and NaN, and on lengths that leave a tail.
+    @Test("SwiGLU's x86 kernel gives its Swift twin's bits", arguments: [1, 7, 8, 9, 64, 1001])
+    func swigluKernel(count: Int) throws {
+        try #require(KernelPath.avx2.isSupported, "this CPU lacks AVX2, FMA and F16C, which the kernel needs")
+        var gate = TestNumbers.vector(count, seed: UInt64(count), range: 12)
+        let specials: [Float] = [0, -0.0, 80, 86.5, 87.4, 88.8, 95, 103.9, 110, -87.5, -88.8, -100, 1e30, -1e30, .infinity, -.infinity, .nan, 1e-40]
+        for (i, value) in specials.enumerated() where i < count { gate[(i * 7) % count] = value }
+        if count > 100 {
+            for i in 0..<200 { gate[100 + i * 4] = Float(i) * 0.55 - 10 }
+        }
+        let up = TestNumbers.vector(count, seed: UInt64(count) + 1, range: 2)
+        var twin = gate, kernel = gate
+        SwiGLU.apply(gate: &twin, up: up, count: count)
+        SwiGLU.apply(gate: &kernel, up: up, count: count, kernel: .f16c)
+        for i in 0..<count {
+            let same = twin[i].bitPattern == kernel[i].bitPattern || (twin[i].isNaN && kernel[i].isNaN)
+            #expect(same, "gate \(gate[i]) up \(up[i]): twin \(twin[i]), kernel \(kernel[i])")
+        }
+    }
+
     @Test("RoPE rotates adjacent pairs by position times base^(-2i/d)", arguments: [0, 1, 17, 8191])
     func rope(position: Int) {
         let rope = RotaryEmbedding(dimensions: 64, frequencyBase: 100_000)

@@ -53,6 +53,10 @@ void onramp_convert_f16_avx2(const float *x, int count, void *out);
 /// Needs ONRAMP_X86_AVX2.
 void onramp_quantize_q8_k_avx2(const float *x, int count, void *out);
 
+/// gate[i] = silu(gate[i]) · up[i] for `count` values (swiglu_avx2.c), the bits of the engine's
+/// Swift twin `SwiGLU.apply`. Needs ONRAMP_X86_AVX2.
+void onramp_swiglu_avx2(float *gate, const float *up, int count);
+
 /// Attention over an f16 KV cache (half_attention_avx2.c), in the order of the engine's Swift
 /// twin `HalfCacheAttention`. Needs ONRAMP_X86_AVX2 (F16C and FMA).
 /// Scores of one query head (`head_size` floats, a multiple of 16, at most 512; rounded to f16

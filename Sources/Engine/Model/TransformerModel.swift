@@ -283,7 +283,7 @@ public final class TransformerModel: LanguageModel, @unchecked Sendable {
 
     private func activate(gate: UnsafeMutablePointer<Float>, up: UnsafePointer<Float>, count: Int) {
         switch shape.activation {
-        case .silu: SwiGLU.apply(gate: gate, up: up, count: count)
+        case .silu: SwiGLU.apply(gate: gate, up: up, count: count, kernel: HalfCacheAttention.Kernel(for: chosenKernel))
         case .geluTanh: GELU.applyGated(gate: gate, up: up, count: count)
         }
     }
