@@ -61,23 +61,12 @@ extension ProbeSession {
     private func cudaInitTest() -> CUDAInitFacts? {
         guard facts.drivers.libraries.contains(where: { $0.name == "libcuda.so" }) || facts.environment.wsl?.wslLibcudaPresent == true
         else { return nil }
-        // Listed under the name people can run, not the /proc path that starts onramp itself.
-        let shown = CUDAInitTest.shownArgv
-        let result = source.run(CUDAInitTest.argv, timeout: CUDAInitTest.timeout)
-        switch result.outcome {
-        case .exited:
-            facts.commands.append(CommandFact(
-                argv: shown, outcome: result.exitStatus == 0 ? .succeeded : .failed,
-                exitStatus: result.exitStatus, note: result.message))
-            if result.exitStatus == CUDAInitTest.Status.libraryMissing.rawValue { return nil }
-            if let status = result.exitStatus, status > 128 { return CUDAInitFacts(crashed: true) }
-            return CUDAInitReader.read(result.stdout)
-        case .timedOut:
-            facts.commands.append(CommandFact(argv: shown, outcome: .timedOut, note: "killed after \(CUDAInitTest.timeout) without finishing"))
-            return CUDAInitFacts(timedOut: true)
-        case .couldNotStart:
-            facts.commands.append(CommandFact(argv: shown, outcome: .couldNotStart, note: result.message))
-            return nil
+        switch runInitTest(CUDAInitTest.argv, shown: CUDAInitTest.shownArgv, timeout: CUDAInitTest.timeout,
+                            libraryMissing: CUDAInitTest.Status.libraryMissing.rawValue) {
+        case .answered(let output): return CUDAInitReader.read(output)
+        case .crashed: return CUDAInitFacts(crashed: true)
+        case .timedOut: return CUDAInitFacts(timedOut: true)
+        case .absent: return nil
         }
     }
 

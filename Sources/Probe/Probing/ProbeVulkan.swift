@@ -29,22 +29,12 @@ extension ProbeSession {
     /// (without one there is nothing to find, and the test would cost a process start for nothing) and
     /// none is asleep (every driver wakes its card).
     private func vulkanInitTest() -> VulkanInitFacts? {
-        let shown = VulkanInitTest.shownArgv
-        let result = source.run(VulkanInitTest.argv, timeout: VulkanInitTest.timeout)
-        switch result.outcome {
-        case .exited:
-            facts.commands.append(CommandFact(
-                argv: shown, outcome: result.exitStatus == 0 ? .succeeded : .failed,
-                exitStatus: result.exitStatus, note: result.message))
-            if result.exitStatus == VulkanInitTest.Status.libraryMissing.rawValue { return nil }
-            if let status = result.exitStatus, status > 128 { return VulkanInitFacts(crashed: true) }
-            return VulkanInitReader.read(result.stdout)
-        case .timedOut:
-            facts.commands.append(CommandFact(argv: shown, outcome: .timedOut, note: "killed after \(VulkanInitTest.timeout) without finishing"))
-            return VulkanInitFacts(timedOut: true)
-        case .couldNotStart:
-            facts.commands.append(CommandFact(argv: shown, outcome: .couldNotStart, note: result.message))
-            return nil
+        switch runInitTest(VulkanInitTest.argv, shown: VulkanInitTest.shownArgv, timeout: VulkanInitTest.timeout,
+                            libraryMissing: VulkanInitTest.Status.libraryMissing.rawValue) {
+        case .answered(let output): return VulkanInitReader.read(output)
+        case .crashed: return VulkanInitFacts(crashed: true)
+        case .timedOut: return VulkanInitFacts(timedOut: true)
+        case .absent: return nil
         }
     }
 
