@@ -1,13 +1,24 @@
-// The few words after each area's name in `onramp doctor`: what the probe saw there.
+// The few words after each area's name in `onramp doctor` (and on the wizard's Scan screen): what
+// the probe saw there, and whether it found nothing at all there.
 
 import Probe
 
-enum AreaSummary {
+public enum AreaSummary {
     static func distroFamily(_ facts: MachineFacts) -> DistroFamily {
         DistroFamily.from(id: facts.os.distroID, idLike: facts.os.distroFamily.joined(separator: " "))
     }
 
-    static func line(for area: Area, facts: MachineFacts) -> String {
+    /// True where the probe looked and found nothing of the kind (no graphics card, no other AI
+    /// tool): not a failure, and not something that passed either.
+    public static func foundNothing(in area: Area, facts: MachineFacts) -> Bool {
+        switch area {
+        case .gpu: facts.gpus.isEmpty
+        case .runtimes: runtimeNames(facts.runtimes).isEmpty && facts.runtimes.modelFolders.isEmpty
+        case .cpu, .memory, .disk, .system, .environment, .terminal: false
+        }
+    }
+
+    public static func line(for area: Area, facts: MachineFacts) -> String {
         switch area {
         case .cpu: cpu(facts.cpu)
         case .memory: memory(facts.memory)
@@ -108,11 +119,16 @@ enum AreaSummary {
         return set.isEmpty ? "nothing set that affects models" : "set: " + set.joined(separator: ", ")
     }
 
-    private static func runtimes(_ runtimes: RuntimeFacts) -> String {
+    private static func runtimeNames(_ runtimes: RuntimeFacts) -> [String] {
         var parts: [String] = []
         if runtimes.ollamaBinary != nil || runtimes.ollamaService != nil { parts.append("Ollama") }
         if runtimes.lmStudioPath != nil { parts.append("LM Studio") }
         if !runtimes.llamaCppBinaries.isEmpty { parts.append("llama.cpp") }
+        return parts
+    }
+
+    private static func runtimes(_ runtimes: RuntimeFacts) -> String {
+        let parts = runtimeNames(runtimes)
         let folders = runtimes.modelFolders.map(\.tool)
         var line = parts.isEmpty ? "none found" : parts.joined(separator: ", ")
         if !folders.isEmpty { line += "; models from " + folders.joined(separator: ", ") }

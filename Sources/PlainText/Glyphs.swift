@@ -15,6 +15,8 @@ public struct Glyphs: Hashable, Sendable {
     /// A step that has not run yet, and one that is running.
     public var pending: String
     public var running: String
+    /// Looked for and found nothing (no graphics card): neither a pass nor a failure.
+    public var absent: String
     public var barFilled: Character
     public var barEmpty: Character
     public var pointer: String
@@ -30,7 +32,7 @@ public struct Glyphs: Hashable, Sendable {
 
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
-        ok: "✓", warning: "!", failure: "✗", pending: "·", running: "…",
+        ok: "✓", warning: "!", failure: "✗", pending: "·", running: "…", absent: "–",
         barFilled: "█", barEmpty: "░", pointer: "›", ellipsis: "…",
         moreAbove: "↑ more", moreBelow: "↓ more", times: "×", separator: " · ", upDown: "↑↓",
         areaMarks: StatusMarks(ok: "[✓]", info: "[✓]", warning: "[!]", failure: "[✗]"),
@@ -39,7 +41,7 @@ public struct Glyphs: Hashable, Sendable {
 
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
-        ok: "[ok]", warning: "[!!]", failure: "[XX]", pending: "[  ]", running: "[..]",
+        ok: "[ok]", warning: "[!!]", failure: "[XX]", pending: "[  ]", running: "[..]", absent: "[--]",
         barFilled: "#", barEmpty: "-", pointer: ">", ellipsis: "...",
         moreAbove: "^ more", moreBelow: "v more", times: "x", separator: " | ", upDown: "Up/Down",
         areaMarks: StatusMarks(ok: "[ok]", info: "[ok]", warning: "[!!]", failure: "[XX]"),
@@ -48,7 +50,7 @@ public struct Glyphs: Hashable, Sendable {
 
     /// Width of the widest mark, so rows of a checklist line up whatever their status.
     public var markWidth: Int {
-        [ok, warning, failure, pending, running].map(\.count).max() ?? 1
+        [ok, warning, failure, pending, running, absent].map(\.count).max() ?? 1
     }
 }
 

@@ -1,5 +1,5 @@
 // "Start chatting now": the wizard ends its full screen first, then `onramp` starts the chat in the
-// same terminal. This box carries the chosen model file out of the wizard to do that.
+// same terminal. This box carries the chosen model out of the wizard to do that.
 import Synchronization
 
 public final class ChatHandOff: Sendable {
@@ -7,10 +7,11 @@ public final class ChatHandOff: Sendable {
 
     public init() {}
 
-    /// The model file to chat with once the wizard has ended; nil when it ended any other way.
-    public var modelPath: String? { chosen.withLock { $0 } }
+    /// What to give `onramp chat` once the wizard has ended (the model's name in Onramp's store,
+    /// else its file's path), exactly as the Finish screen shows it; nil when it ended any other way.
+    public var chosenModel: String? { chosen.withLock { $0 } }
 
-    func choose(_ path: String) {
-        chosen.withLock { $0 = path }
+    func choose(_ model: String) {
+        chosen.withLock { $0 = model }
     }
 }

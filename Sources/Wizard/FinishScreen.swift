@@ -1,24 +1,60 @@
-// The last step of Set up: what was done, how to start the model again, where its file is, where
-// to get help; Enter hands the terminal to the chat (the full screen ends first).
+// The last step of Set up: what was done, how to start the model again (by the name Onramp's store
+// knows it by), where its file is, where to get help; Enter hands the terminal to the chat (the
+// full screen ends first).
 import Catalog
 import PlainText
 import TUI
 
+/// What the Finish screen shows: the journey's answers and the model's name in the store, once
+/// the store has been looked at (a file used from elsewhere has no such name).
+public struct FinishProgress: Equatable, Sendable {
+    public var answers: SetupAnswers
+    /// The model's name in Onramp's store (`onramp list`), which `onramp chat NAME` takes.
+    public var storeName: String?
+    /// Whether the store has been looked at; until then Enter (and `--yes`) waits.
+    public var lookedUp = false
+
+    public init(answers: SetupAnswers) {
+        self.answers = answers
+    }
+
+    /// What to type to chat with the model: its store name, else its file's path.
+    var chatArgument: String? { storeName ?? answers.modelPath }
+}
+
 struct FinishScreen: ScreenProgram {
-    var answers: SetupAnswers
+    var progress: FinishProgress
     var journey: Journey
 
-    var screen: Screen { .finish(answers, in: journey) }
-    var autoAnswer: AutoAnswer? { .key(.enter) }
+    var screen: Screen { .finish(progress, in: journey) }
+    var autoAnswer: AutoAnswer? { progress.lookedUp ? .key(.enter) : nil }
+    var accepting: String? { progress.chatArgument.map { "\"Start chatting now\" (as onramp chat \($0))" } }
     var title: (text: String, detail: String?) { Self.stepTitle(.finish, journey) }
 
     /// What to type later to chat with this model again.
-    static func chatCommand(_ path: String) -> String {
-        "onramp chat " + ShellQuote.quote(path)
+    static func chatCommand(_ argument: String) -> String {
+        "onramp chat " + ShellQuote.quote(argument)
+    }
+
+    /// Looks in the store for the model's file, to call it by the name `onramp list` shows.
+    func opened(_ context: ScreenContext) -> (Screen, [Command<WizardMessage>]) {
+        guard let services = context.models, progress.answers.modelPath != nil else {
+            var progress = progress
+            progress.lookedUp = true
+            return (.finish(progress, in: journey), [])
+        }
+        let run = context.opening
+        return (screen, [.perform { .storeChecked(services.stored(), run: run) }])
     }
 
     func update(_ input: ScreenInput, _ context: ScreenContext) -> (Navigation, [Command<WizardMessage>]) {
         switch input {
+        case .message(.storeChecked(let stored, _)):
+            // Matched by the file, not the opening: the store's answer is the same for any opening.
+            var progress = progress
+            progress.storeName = stored.first { $0.path == progress.answers.modelPath }?.fileName
+            progress.lookedUp = true
+            return (.stay(.finish(progress, in: journey)), [])
         case .message(.chatChosen):
             // The model is recorded for `onramp`: ending the wizard ends the full screen, then the chat starts.
             return (.stay(screen), [.quit(0)])
@@ -27,9 +63,9 @@ struct FinishScreen: ScreenProgram {
         case .key(.escape):
             return (.back, [])
         case .key(.enter):
-            guard let path = answers.modelPath, let handOff = context.models?.handOff else { return (.stay(screen), []) }
+            guard progress.lookedUp, let argument = progress.chatArgument, let handOff = context.models?.handOff else { return (.stay(screen), []) }
             return (.stay(screen), [.perform {
-                handOff.choose(path)
+                handOff.choose(argument)
                 return .chatChosen
             }])
         case .key:
@@ -41,11 +77,14 @@ struct FinishScreen: ScreenProgram {
         let chrome = ScreenChrome(title: title.text, detail: title.detail, keys: keys(services, glyphs: context.glyphs))
         var (frame, body) = chrome.frame(context)
         var y = body.y
+        // A blank line between paragraphs where there is room; a 60×16 terminal needs every row.
+        let gap = body.height >= 16 ? 1 : 0
         func say(_ text: String, style: Style = .plain) {
             guard y < body.maxY else { return }
-            y += Paragraph(text, style: style).draw(into: &frame, in: Rect(x: body.x, y: y, width: body.width, height: body.maxY - y)) + 1
+            y += Paragraph(text, style: style).draw(into: &frame, in: Rect(x: body.x, y: y, width: body.width, height: body.maxY - y)) + gap
         }
-        let name = answers.choice?.model.name ?? "The model"
+        let answers = progress.answers
+        let name = answers.choice?.model.name ?? progress.storeName ?? "The model"
         var done = "\(name) is ready"
         if let report = answers.selfTest, report.passed {
             done += ": it passed all \(report.checks.count) self-test checks on this computer"
@@ -53,11 +92,13 @@ struct FinishScreen: ScreenProgram {
         say(done + ".", style: .bold)
         // The way on first: on a 60×16 terminal a long path leaves little room below it.
         say("Press Enter to start chatting now (type /exit to leave the chat).", style: .bold)
-        if let path = answers.modelPath {
-            // The command names the model file, so it also says where the file is.
-            say("To chat with it again later, type:\n\(Self.chatCommand(path))")
+        if progress.lookedUp, let argument = progress.chatArgument {
+            say("To chat with it again later, type:\n  \(Self.chatCommand(argument))")
         }
-        say("If something stops working: onramp doctor checks this computer again, and onramp selftest tests the engine again.")
+        if let path = answers.modelPath {
+            say("Its file is \(path)")
+        }
+        say("If something stops working: onramp doctor checks this computer again, and onramp report makes a report to share when you ask for help.")
         return frame
     }
 
@@ -69,7 +110,7 @@ struct FinishScreen: ScreenProgram {
         """
         \(journey.title), step "\(Step.finish.title)".
 
-        \(Step.finish.purpose) Enter closes this screen and starts the chat in this terminal: type a message and press Enter; Ctrl-C stops an answer, /reset starts over, /exit leaves Onramp.
+        \(Step.finish.purpose) Enter closes this screen and starts the chat in this terminal: type a message and press Enter; Ctrl-C stops an answer, /reset starts over, /exit leaves Onramp. Later, the command shown here starts the same chat again (onramp list shows the models Onramp has).
         """
     }
 }

@@ -39,6 +39,12 @@ struct RecommendScreen: ScreenProgram {
         guard recommendation.best != nil, progress.candidates.first?.isSuitable == true else { return .fail }
         return progress.selected == 0 && progress.detailOffset == nil ? .key(.enter) : .key(.home)
     }
+    var accepting: String? {
+        guard let best = progress.candidates.first else { return nil }
+        return progress.selected == 0 && progress.detailOffset == nil
+            ? "the best model for this computer, \(best.model.name) (\(best.file.quantization))"
+            : "the best model: moving to the top of the list"
+    }
     var title: (text: String, detail: String?) { Self.stepTitle(.recommend, journey) }
 
     /// The recommendation is made afresh for each opening, from the scanned facts.

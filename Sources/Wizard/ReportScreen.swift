@@ -49,6 +49,8 @@ struct ReportScreen: ScreenProgram {
         return progress.draft == nil || progress.saving ? nil : .key(.character("s"))
     }
 
+    var accepting: String? { progress.saved != nil ? "the saved report, leaving Onramp" : "saving the report (s)" }
+
     func opened(_ context: ScreenContext) -> (Screen, [Command<WizardMessage>]) {
         var fresh = ReportProgress(facts: progress.facts, run: context.opening)
         guard let services = context.reports else {

@@ -1,4 +1,6 @@
-// The Scan step: each area of the machine appears with its main facts as soon as it is probed.
+// The Scan step: each area of the machine appears with a one-line summary as soon as it is probed
+// (the doctor's own summary line); a number opens everything read in that area.
+import Doctor
 import Probe
 import TUI
 
@@ -8,6 +10,10 @@ public struct ScanProgress: Equatable, Sendable {
     public var run: Int
     public var completed: [ProbeArea] = []
     public var facts = MachineFacts()
+    /// The area whose facts are open (by its number on the list); nil while the list shows.
+    public var detailArea: ProbeArea?
+    /// First line shown of the open area's facts.
+    public var detailOffset = 0
 
     public init(run: Int) {
         self.run = run
@@ -26,7 +32,8 @@ struct ScanScreen: ScreenProgram {
     var journey: Journey
 
     var screen: Screen { .scan(progress, in: journey) }
-    var autoAnswer: AutoAnswer? { progress.isFinished ? .key(.enter) : nil }
+    var autoAnswer: AutoAnswer? { progress.isFinished && progress.detailArea == nil ? .key(.enter) : nil }
+    var accepting: String? { "the scan and going on to \"\(journey.steps.dropFirst().first?.title ?? Step.finish.title)\"" }
     var title: (text: String, detail: String?) { Self.stepTitle(.scan, journey) }
 
     /// A fresh scan starts each time the screen opens; its updates carry this opening's number.
@@ -45,25 +52,76 @@ struct ScanScreen: ScreenProgram {
     }
 
     func update(_ input: ScreenInput, _ context: ScreenContext) -> (Navigation, [Command<WizardMessage>]) {
+        var progress = progress
         switch input {
         case .message(.scanned(let update, let run)) where run == progress.run:
-            var progress = progress
             progress.apply(update)
             return (.stay(.scan(progress, in: journey)), [])
         case .message:
             return (.stay(screen), [])
-        case .key(.escape):
-            return (.back, [])
         case .key(let key):
-            guard key == .enter, progress.isFinished else { return (.stay(screen), []) }
-            // The checks are pure functions of the scanned facts, so their screen opens with its verdict.
-            return (.open(context.flow.screen(after: .scan, in: journey, answers: SetupAnswers(facts: progress.facts))), [])
+            if let area = Self.area(numbered: key), progress.isFinished {
+                // A number opens that area's facts, from the list or from another area's facts.
+                progress.detailArea = area
+                progress.detailOffset = 0
+                return (.stay(.scan(progress, in: journey)), [])
+            }
+            if let area = progress.detailArea {
+                switch key {
+                case .escape, .enter, .backspace, .character("b"):
+                    progress.detailArea = nil
+                default:
+                    let lines = TextWrap.lines(Self.details(of: area, progress.facts), width: max(1, context.size.width - 4)).count
+                    progress.detailOffset = TextViewer.scrolled(
+                        progress.detailOffset, by: key, lineCount: lines, page: max(1, context.size.height - 5))
+                }
+                return (.stay(.scan(progress, in: journey)), [])
+            }
+            switch key {
+            case .escape:
+                return (.back, [])
+            case .enter where progress.isFinished:
+                // The checks are pure functions of the scanned facts, so their screen opens with its verdict.
+                return (.open(context.flow.screen(after: .scan, in: journey, answers: SetupAnswers(facts: progress.facts))), [])
+            default:
+                return (.stay(screen), [])
+            }
         }
     }
 
-    /// The area's first facts on one line, e.g. "Model: AMD Ryzen 7 5800X; Architecture: x86_64".
+    /// The area a number key names (1 is the first area on the list).
+    static func area(numbered key: Key) -> ProbeArea? {
+        guard case .character(let c) = key, let number = c.wholeNumberValue, (1...ProbeArea.allCases.count).contains(number) else { return nil }
+        return ProbeArea.allCases[number - 1]
+    }
+
+    /// The doctor's area for a scanned one, whose summary line the list shows.
+    static func doctorArea(_ area: ProbeArea) -> Area {
+        switch area {
+        case .cpu: .cpu
+        case .memory: .memory
+        case .disks: .disk
+        case .os: .system
+        case .environment: .environment
+        case .gpus: .gpu
+        case .runtimes: .runtimes
+        }
+    }
+
+    /// The area's summary as `onramp doctor` words it, e.g. "AMD Ryzen 5 5600X, 6 cores, 12 threads, AVX2".
     static func summary(of area: ProbeArea, _ facts: MachineFacts) -> String {
-        FactsText.rows(for: area, facts).prefix(2).map { "\($0.0): \($0.1)" }.joined(separator: "; ")
+        AreaSummary.line(for: doctorArea(area), facts: facts)
+    }
+
+    /// A finished area's mark: read, or looked for and found nothing there (no graphics card),
+    /// which is neither a pass nor a failure.
+    static func status(of area: ProbeArea, _ facts: MachineFacts) -> ChecklistRow.Status {
+        AreaSummary.foundNothing(in: doctorArea(area), facts: facts) ? .absent : .ok
+    }
+
+    /// Everything read in one area, as `onramp probe` prints it.
+    static func details(of area: ProbeArea, _ facts: MachineFacts) -> String {
+        FactsText.render(facts, areas: [area])
     }
 
     func view(_ context: ViewContext, _ services: ScreenContext) -> Frame {
@@ -72,20 +130,28 @@ struct ScanScreen: ScreenProgram {
         let quietLines = context.lineMode && !progress.isFinished
         let chrome = ScreenChrome(title: title.text, detail: title.detail, keys: keys(services, glyphs: context.glyphs))
         var (frame, body) = chrome.frame(context)
+        if let area = progress.detailArea {
+            TextViewer(Self.details(of: area, progress.facts), offset: progress.detailOffset).draw(into: &frame, in: body, glyphs: context.glyphs)
+            return frame
+        }
         var y = body.y
         let intro = "Onramp reads what this computer has. Nothing is changed or sent anywhere."
         y += Paragraph(intro).draw(into: &frame, in: Rect(x: body.x, y: y, width: body.width, height: 2)) + 1
-        let titleWidth = ProbeArea.allCases.map(\.title.count).max() ?? 0
+        // Numbered, so a number opens an area's facts (as on the Checks list).
+        let labels = ProbeArea.allCases.enumerated().map { "\($0.offset + 1). " + $0.element.title }
+        let titleWidth = labels.map(\.count).max() ?? 0
         for (index, area) in ProbeArea.allCases.enumerated() where y < body.maxY {
             if quietLines, !progress.completed.contains(area) { continue }
             let status: ChecklistRow.Status
+            let detail: String
             if progress.completed.contains(area) {
-                status = .ok
+                status = Self.status(of: area, progress.facts)
+                detail = Self.summary(of: area, progress.facts)
             } else {
                 status = index == progress.completed.count ? .running : .pending
+                detail = status == .running ? "looking" + context.glyphs.ellipsis : ""
             }
-            let detail = status == .ok ? Self.summary(of: area, progress.facts) : (status == .running ? "looking" + context.glyphs.ellipsis : "")
-            let label = area.title + String(repeating: " ", count: max(0, titleWidth - area.title.count))
+            let label = labels[index] + String(repeating: " ", count: max(0, titleWidth - labels[index].count))
             ChecklistRow(status, label, detail: detail).draw(into: &frame, at: Point(x: body.x, y: y), width: body.width, glyphs: context.glyphs)
             y += 1
         }
@@ -101,7 +167,15 @@ struct ScanScreen: ScreenProgram {
     func keys(_ context: ScreenContext, glyphs: Glyphs) -> ScreenKeys {
         // Line mode prints nothing to type while scanning: a prompt would land among the area lines.
         guard progress.isFinished else { return ScreenKeys([.init("Esc", "Back")], typed: "") }
-        return ScreenKeys([.init("Enter", "Continue"), .init("Esc", "Back")], typed: "Press Enter to continue, b to go back, q to quit.")
+        let numbers = "1-\(ProbeArea.allCases.count)"
+        if progress.detailArea != nil {
+            return ScreenKeys(
+                [.init("Enter", "Back to the list"), .init("PgUp/PgDn", "Scroll"), .init(numbers, "Another area")],
+                typed: "Type b for the list, a number for another area, q to quit.")
+        }
+        return ScreenKeys(
+            [.init("Enter", "Continue"), .init(numbers, "Details"), .init("Esc", "Back")],
+            typed: "Press Enter to continue, a number: an area's facts, b: back, q: quit.")
     }
 
     func help(glyphs: Glyphs) -> String {
@@ -110,7 +184,7 @@ struct ScanScreen: ScreenProgram {
 
         \(Step.scan.purpose) Each area is shown as soon as it has been read. Onramp only reads files and asks installed tools for their versions, each for at most 3 seconds; it changes nothing and sends nothing anywhere.
 
-        When the scan is complete, press Enter to go on.
+        A mark in front of each area says what was found: \(glyphs.ok) read, \(glyphs.absent) looked for and found nothing there (no graphics card, say: not a problem, models then run on the processor). Each line is a summary; when the scan is complete, an area's number shows everything read there, and Enter goes on. Whether anything needs fixing is the next step's work.
         """
     }
 }

@@ -9,7 +9,7 @@ public enum Screen: Equatable, Sendable {
     case recommend(RecommendProgress, in: Journey)
     case download(DownloadState, in: Journey)
     case selfTest(SelfTestProgress, in: Journey)
-    case finish(SetupAnswers, in: Journey)
+    case finish(FinishProgress, in: Journey)
     case report(ReportProgress, in: Journey)
     /// A step this version of Onramp cannot do yet; says so plainly instead of pretending.
     case unavailable(Step, in: Journey)
@@ -23,7 +23,7 @@ public enum Screen: Equatable, Sendable {
         case .recommend(let progress, let journey): RecommendScreen(progress: progress, journey: journey)
         case .download(let state, let journey): DownloadScreen(state: state, journey: journey)
         case .selfTest(let progress, let journey): SelfTestScreen(progress: progress, journey: journey)
-        case .finish(let answers, let journey): FinishScreen(answers: answers, journey: journey)
+        case .finish(let progress, let journey): FinishScreen(progress: progress, journey: journey)
         case .report(let progress, let journey): ReportScreen(progress: progress, journey: journey)
         case .unavailable(let step, let journey): UnavailableStepScreen(step: step, journey: journey)
         }
@@ -50,7 +50,7 @@ struct Flow: Sendable {
         case .recommend where hasModels && answers.facts != nil: .recommend(RecommendProgress(answers: answers), in: journey)
         case .download where hasModels && answers.choice != nil: .download(DownloadState(answers: answers), in: journey)
         case .selfTest where hasModels && answers.modelPath != nil: .selfTest(SelfTestProgress(answers: answers), in: journey)
-        case .finish where hasModels && answers.modelPath != nil: .finish(answers, in: journey)
+        case .finish where hasModels && answers.modelPath != nil: .finish(FinishProgress(answers: answers), in: journey)
         case .reportPreview where hasReports && answers.facts != nil: .report(ReportProgress(facts: answers.facts ?? MachineFacts()), in: journey)
         default: .unavailable(step, in: journey)
         }

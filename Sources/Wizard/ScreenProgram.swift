@@ -49,6 +49,9 @@ protocol ScreenProgram: Sendable {
     /// With `--yes`: the key that accepts what this screen offers now (nil: wait for its work),
     /// or `.fail` when there is nothing to accept and the run should end with status 1.
     var autoAnswer: AutoAnswer? { get }
+    /// With `--yes`: what `autoAnswer` accepts, in words for the page ("the best model for this
+    /// computer, SmolLM2 135M Instruct"); nil says the screen's step is passed on.
+    var accepting: String? { get }
 }
 
 /// A screen's keys at the moment: the footer's hints, and what to type instead in line mode.
@@ -73,6 +76,16 @@ enum AutoAnswer: Equatable {
 extension ScreenProgram {
     var takesEveryKey: Bool { false }
     var autoAnswer: AutoAnswer? { nil }
+    var accepting: String? { nil }
+
+    /// The line `--yes` prints on the page it answers: what it accepts, or why it stops.
+    var acceptanceNote: String? {
+        switch autoAnswer {
+        case nil: nil
+        case .fail?: "--yes: nothing here to accept, so Onramp stops (exit status 1)."
+        case .key?: "--yes: accepting " + (accepting ?? "\"\(title.text)\" and going on") + "."
+        }
+    }
 
     func opened(_ context: ScreenContext) -> (Screen, [Command<WizardMessage>]) {
         (screen, [])

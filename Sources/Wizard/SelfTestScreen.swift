@@ -36,6 +36,7 @@ struct SelfTestScreen: ScreenProgram {
         guard let report = progress.report else { return nil }
         return report.passed ? .key(.enter) : .fail
     }
+    var accepting: String? { "the passed self-test and going on to \"\(Step.finish.title)\"" }
     var title: (text: String, detail: String?) { Self.stepTitle(.selfTest, journey) }
 
     /// Runs are numbered per opening and attempt, so results of a run the user left are ignored.

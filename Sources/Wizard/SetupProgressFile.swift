@@ -16,10 +16,18 @@ public struct SavedSetup: Codable, Equatable, Sendable {
     }
 
     /// Where to continue with this Onramp: a passed self-test is not repeated for the same model
-    /// and version, but a new version tests again (its engine changed).
+    /// and version, but a new version tests again (its engine changed), and so does another model.
     func resumeStep(version current: String) -> Step {
-        if step == .finish, version != current || answers.selfTest?.passed != true { return .selfTest }
+        if step == .finish, version != current || answers.selfTest?.passed != true || !Self.sameFile(answers.selfTest?.model, answers.modelPath) {
+            return .selfTest
+        }
         return step
+    }
+
+    /// The self-test names the file it ran (without its folder); the answers keep its path.
+    static func sameFile(_ tested: String?, _ path: String?) -> Bool {
+        guard let tested, let path else { return false }
+        return URL(fileURLWithPath: tested).lastPathComponent == URL(fileURLWithPath: path).lastPathComponent
     }
 }
 

@@ -22,6 +22,7 @@ struct WelcomeScreen: ScreenProgram {
 
     /// `--yes` sets up.
     var autoAnswer: AutoAnswer? { .key(.character("1")) }
+    var accepting: String? { "1, \(Journey.setUp.title) (\(Journey.setUp.promise))" }
 
     static func choices(_ context: ScreenContext) -> [Choice] {
         let journeys = Journey.allCases.map(Choice.journey)

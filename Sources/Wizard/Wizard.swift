@@ -155,7 +155,12 @@ public struct Wizard: Program {
                 dialog.draw(into: &frame, in: Rect(size: context.size), glyphs: context.glyphs)
             }
         case nil:
-            break
+            // With --yes the page says what is accepted on it, in place of the keys to type.
+            if acceptsEverything, state.acceptScheduled, let note = state.current.program.acceptanceNote {
+                let row = context.size.height - 1
+                frame.fill(Rect(x: 0, y: row, width: context.size.width, height: 1))
+                frame.put(Frame.truncate(note, to: context.size.width - 2, ellipsis: context.glyphs.ellipsis), at: Point(x: 1, y: row), style: .bold)
+            }
         }
         return frame
     }

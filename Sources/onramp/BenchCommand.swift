@@ -59,7 +59,7 @@ struct BenchCommand: ParsableCommand {
             if promptTokens > 0 { results.append(try bench.promptProcessing(tokens: promptTokens)) }
             if generatedTokens > 0 { results.append(try bench.generation(tokens: generatedTokens)) }
             TerminalProgress.clearStatus()
-            let name = URL(fileURLWithPath: model.path).lastPathComponent
+            let name = model.name
             let tests = results.map {
                 SavedBench.Test(test: $0.test, tokens: $0.tokens, medianTokensPerSecond: $0.median, standardDeviation: $0.standardDeviation)
             }

@@ -49,7 +49,7 @@ struct ChatCommand: ParsableCommand {
         let interrupt = InterruptHandler()
         var sampler = Sampler(settings: sampling.settings)
         if let note = sampling.note { StandardError.write("note: \(note)\n") }
-        StandardError.write("Chatting with \(URL(fileURLWithPath: model.path).lastPathComponent). \(ChatCommands.summary)\n")
+        StandardError.write("Chatting with \(model.name). \(ChatCommands.summary)\n")
         while true {
             StandardOutput.write("> ")
             guard let line = readLine() else {

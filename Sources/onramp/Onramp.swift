@@ -93,8 +93,10 @@ struct Onramp: AsyncParsableCommand {
         trace?.printReport()
         if status != 0 { throw ExitCode(status) }
         // The full screen has ended; the chat now has the terminal, and leaving it ends Onramp.
-        if let path = handOff.modelPath {
-            let chat = try ChatCommand.parse([path])
+        // The model is given as Finish showed it (its name in the store), so the chat starts as
+        // `onramp chat NAME` typed later would.
+        if let model = handOff.chosenModel {
+            let chat = try ChatCommand.parse([model])
             try chat.run()
         }
     }

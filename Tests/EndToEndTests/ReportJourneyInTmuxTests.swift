@@ -65,7 +65,7 @@ struct ReportJourneyInTmuxTests {
         }
     }
 
-    @Test("Troubleshoot on a broken profile: the failed check, r offers the report, s saves it with the finding in it")
+    @Test("Troubleshoot on a broken profile: the failed check, its fix (by hand), r offers the report, s saves it with the finding in it")
     func troubleshootOffersReport() throws {
         let binary = try OnrampBinary.path()
         let root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("onramp-troubleshoot-e2e-" + UUID().uuidString)
@@ -85,6 +85,17 @@ struct ReportJourneyInTmuxTests {
         try tmux.waitFor(text: "Troubleshoot: Check for problems")
         #expect(tmux.lastScreen.split(separator: "\n").contains { $0.contains("✗ ") && $0.contains(". Graphics card") })
         #expect(tmux.lastScreen.contains("r Make a report"))
+        // The finding and its fix: the area's number opens what Onramp saw and the commands for
+        // this system; f says the fix is one to do by hand (a reboot), not silence.
+        let area = try #require(tmux.lastScreen.firstMatch(of: /([0-9])\. Graphics card/)?.output.1, "no numbered Graphics card line")
+        try tmux.press(String(area))
+        try tmux.waitFor(text: "How to fix it:")
+        #expect(tmux.lastScreen.contains("different versions"))
+        #expect(tmux.lastScreen.contains("Reboot"))
+        try tmux.press("f")
+        try tmux.waitFor(text: "Onramp has no fix of its own for Graphics card")
+        try tmux.press("Enter")
+        try tmux.waitFor(text: "1 area needs attention")
         try tmux.press("r")
         try tmux.waitFor("the preview", timeout: .seconds(30)) { $0.contains("Press s or Enter to save it to") }
         #expect(tmux.lastScreen.contains("Troubleshoot: Preview the report"))

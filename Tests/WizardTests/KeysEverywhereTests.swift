@@ -16,19 +16,22 @@ struct KeysEverywhereTests {
         scanned.completed = ProbeArea.allCases
         let models = Flow(canScan: true, canFix: true, hasModels: true, hasReports: true)
         let answers = SetupAnswers(facts: MachineFacts(), modelPath: "/models/a.gguf")
+        var scanDetails = scanned
+        scanDetails.detailArea = .gpus
         var details = ChecksProgress(facts: MachineFacts(), canFix: true)
         details.detailOffset = 0
         return [
             (.welcome(selected: 0), models),
             (.scan(ScanProgress(run: 1), in: .setUp), models),
             (.scan(scanned, in: .setUp), models),
+            (.scan(scanDetails, in: .setUp), models),
             (.checks(ChecksProgress(facts: MachineFacts(), canFix: true), in: .setUp), models),
             (.checks(ChecksProgress(facts: MachineFacts(), canFix: true), in: .troubleshoot), models),
             (.checks(details, in: .troubleshoot), models),
             (.recommend(RecommendProgress(answers: answers), in: .setUp), models),
             (.download(DownloadState(answers: answers), in: .setUp), models),
             (.selfTest(SelfTestProgress(answers: answers), in: .setUp), models),
-            (.finish(answers, in: .setUp), models),
+            (.finish(FinishProgress(answers: answers), in: .setUp), models),
             (.report(ReportProgress(facts: MachineFacts()), in: .report), models),
             (.unavailable(.recommend, in: .setUp), Flow(canScan: true)),
         ]
@@ -59,6 +62,21 @@ struct KeysEverywhereTests {
             if !keys.typed.isEmpty { #expect(typed.contains(keys.typed)) }
             // Line mode prints it as the page's last line, and repeats it after a line that did nothing.
             #expect(keys.typed.count <= 78, "too long for one line: \(keys.typed)")
+        }
+    }
+
+    @Test("Esc on every screen goes back one screen (first closing the screen's own details), and the screen below is as it was")
+    func escapeGoesBackEverywhere() {
+        let wizard = Wizard(version: "test")
+        for (screen, _) in everyScreen() where screen != .welcome(selected: 0) {
+            var state = WizardState()
+            state.screens = [.welcome(selected: 2), screen]
+            // Two at most: one closes an open details view, the next leaves the screen.
+            for _ in 0..<2 where state.screens.count == 2 {
+                (state, _) = wizard.update(state, .key(.escape))
+            }
+            #expect(state.screens == [.welcome(selected: 2)], "Esc did not go back from \(screen)")
+            #expect(state.overlay == nil, "Esc on \(screen) opened \(String(describing: state.overlay))")
         }
     }
 

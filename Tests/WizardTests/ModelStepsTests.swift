@@ -317,20 +317,30 @@ struct ModelStepsTests {
         (state, _) = wizard.update(state, .key(.escape))
         var commands: [Command<WizardMessage>]
         (state, commands) = wizard.update(state, .key(.enter))
-        #expect(commands.count == 1)
-        guard case .finish(let answers, .setUp) = state.current else {
+        // Saving the progress, and looking in the store for the model's name.
+        #expect(commands.count == 2)
+        guard case .finish(let finishing, .setUp) = state.current else {
             Issue.record("expected Finish, got \(state.current)")
             return
         }
-        #expect(answers.selfTest?.passed == true)
+        #expect(finishing.answers.selfTest?.passed == true)
+        #expect(!finishing.lookedUp)
+        // Enter waits for the store's answer, so the chat is started by the name Finish shows.
+        #expect(wizard.update(state, .key(.enter)).1.isEmpty)
+        for command in commands {
+            for message in await results(of: command) { (state, _) = wizard.update(state, .message(message)) }
+        }
         let finish = wizard.view(state, context).text
-        #expect(finish.contains("onramp chat /store/blobs/sha256-abc"))
+        #expect(finish.contains("onramp chat \(best.file.fileName)"), "\(finish)")
+        #expect(finish.contains("Its file is /store/blobs/sha256-abc"))
+        #expect(!finish.contains("onramp chat /store"))
+        #expect(finish.contains("onramp doctor") && finish.contains("onramp report"))
         #expect(finish.contains("Step 6 of 6"))
         (state, commands) = wizard.update(state, .key(.enter))
-        #expect(handOff.modelPath == nil)
+        #expect(handOff.chosenModel == nil)
         try #require(commands.count == 1)
         let chosen = await results(of: commands[0])
-        #expect(handOff.modelPath == "/store/blobs/sha256-abc")
+        #expect(handOff.chosenModel == best.file.fileName)
         (state, commands) = wizard.update(state, .message(try #require(chosen.first)))
         guard case .quit(0) = try #require(commands.first) else {
             Issue.record("expected quit(0), got \(commands)")
@@ -409,9 +419,12 @@ struct ResumeTests {
         #expect(state.current == .welcome(selected: 0))
     }
 
-    @Test("a passed self-test is not repeated for the same version; another version tests again")
+    @Test("a passed self-test is not repeated for the same model and version; another version or model tests again")
     func selfTestOncePerVersion() throws {
         #expect(try saved(.finish).resumeStep(version: "test") == .finish)
+        var otherModel = try saved(.finish)
+        otherModel.answers.modelPath = "/store/blobs/sha256-def"
+        #expect(otherModel.resumeStep(version: "test") == .selfTest)
         #expect(try saved(.finish, version: "0.0.1").resumeStep(version: "test") == .selfTest)
         #expect(try saved(.finish, passed: false).resumeStep(version: "test") == .selfTest)
         let (state, _) = try wizard(try saved(.finish)).update(WizardState(), .key(.character("4")))
@@ -512,12 +525,14 @@ struct AcceptEverythingTests {
         let handOff = ChatHandOff()
         let (status, screen) = try await run(ModelStepsTests.services(download: .success("/store/blobs/sha256-best"), handOff: handOff))
         #expect(status == 0)
-        guard case .finish(let answers, .setUp) = screen else {
+        guard case .finish(let finishing, .setUp) = screen else {
             Issue.record("expected Finish, got \(screen)")
             return
         }
-        #expect(answers.choice == (try ModelStepsTests.recommendation(for: ModelStepsTests.facts()).best))
-        #expect(handOff.modelPath == "/store/blobs/sha256-best")
+        #expect(finishing.answers.choice == (try ModelStepsTests.recommendation(for: ModelStepsTests.facts()).best))
+        // Not in the store (the test store is empty), so the chat is given the file's path.
+        #expect(finishing.storeName == nil)
+        #expect(handOff.chosenModel == "/store/blobs/sha256-best")
     }
 
     @Test("a download that fails ends the run with status 1 on the Download step")

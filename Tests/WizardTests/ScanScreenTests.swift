@@ -46,9 +46,9 @@ struct ScanScreenTests {
         (state, _) = wizard.update(state, .message(updates[0]))
         (state, _) = wizard.update(state, .message(updates[1]))
         let partway = wizard.view(state, context).text
-        #expect(partway.contains("✓ Processor"))
-        #expect(partway.contains("✓ Memory"))
-        #expect(partway.contains("… Disk space") && partway.contains("looking…"))
+        #expect(partway.contains("✓ 1. Processor"))
+        #expect(partway.contains("✓ 2. Memory"))
+        #expect(partway.contains("… 3. Disk space") && partway.contains("looking…"))
         #expect(partway.contains("Scanning: 2 of 7 areas done."))
 
         for update in updates.dropFirst(2) { (state, commands) = wizard.update(state, .message(update)) }
@@ -56,6 +56,75 @@ struct ScanScreenTests {
         #expect(done.contains("RTX 3060"))
         #expect(done.contains("Scan complete. Press Enter for \"Check for problems\"."))
         #expect(done.contains("Enter Continue"))
+        #expect(done.contains("1-7 Details"))
+        // The summary is the doctor's line for the area.
+        #expect(done.contains("✓ 1. Processor") && done.contains("AMD Ryzen"))
+    }
+
+    /// The Scan screen of Set up with every area of `profile` scanned.
+    func scanned(_ profile: String) async throws -> (Wizard, WizardState) {
+        let wizard = Wizard(version: "test", machineScan: try Profiles.scan(profile))
+        var (state, commands) = wizard.update(WizardState(), .key(.character("1")))
+        for update in await messages(of: commands[0]) { (state, _) = wizard.update(state, .message(update)) }
+        return (wizard, state)
+    }
+
+    @Test("an area where nothing was found (no graphics card, no other AI tool) is marked as such (– or [--]), not ✓")
+    func nothingFoundIsNotAPass() async throws {
+        let (wizard, state) = try await scanned("dev-container-captured")
+        let lines = wizard.view(state, ViewContext(size: Size(width: 80, height: 24), glyphs: .unicode)).text.split(separator: "\n")
+        #expect(lines.contains { $0.contains("– 6. Graphics and drivers") && $0.contains("none found") }, "\(lines)")
+        #expect(lines.contains { $0.contains("– 7. Other AI tools") && $0.contains("none found") })
+        #expect(lines.contains { $0.contains("✓ 1. Processor") })
+        #expect(!lines.contains { $0.contains("✓ 6. Graphics") })
+        let ascii = wizard.view(state, ViewContext(size: Size(width: 80, height: 24), glyphs: .ascii)).text
+        #expect(ascii.contains("[--] 6. Graphics and drivers"))
+        // Where a card was found, the area is read (✓): whether it works is the Checks step's verdict.
+        let (desktopWizard, desktopState) = try await scanned(desktop)
+        #expect(desktopWizard.view(desktopState, ViewContext(size: Size(width: 80, height: 24), glyphs: .unicode)).text.contains("✓ 6. Graphics and drivers"))
+    }
+
+    @Test("a number opens everything read in that area, uncut; PgDn scrolls; Enter, Esc and b go back to the list, not off the screen")
+    func areaDetails() async throws {
+        let (wizard, scannedState) = try await scanned(desktop)
+        let context = ViewContext(size: Size(width: 60, height: 16), glyphs: .unicode)
+        var state = wizard.update(scannedState, .resized(context.size)).0
+        let list = wizard.view(state, context).text
+        // The list's summary of the card is cut to fit; its details are not.
+        #expect(list.contains("6. Graphics and drivers"))
+        (state, _) = wizard.update(state, .key(.character("6")))
+        guard case .scan(let progress, _) = state.current else {
+            Issue.record("expected the Scan screen, got \(state.current)")
+            return
+        }
+        #expect(progress.detailArea == .gpus)
+        #expect(state.current.program.autoAnswer == nil)
+        let details = wizard.view(state, context).text
+        #expect(details.contains("Graphics and drivers"))
+        #expect(details.contains("NVIDIA GeForce RTX 3060"))
+        #expect(details.contains("NVIDIA module"))
+        #expect(details.split(separator: "\n").last?.contains("Enter Back to the list") == true)
+        let full = ScanScreen.details(of: .gpus, progress.facts)
+        #expect(!full.contains("…"))
+        // A page down shows lines further on, when there are more than fit.
+        (state, _) = wizard.update(state, .key(.pageDown))
+        if case .scan(let scrolled, _) = state.current {
+            let lines = TextWrap.lines(full, width: context.size.width - 4).count
+            #expect(scrolled.detailOffset > 0 || lines <= context.size.height - 4)
+        }
+        // Another number opens another area; Enter, Esc and b each go back to the list.
+        for back in [Key.enter, .escape, .character("b")] {
+            (state, _) = wizard.update(state, .key(.character("1")))
+            #expect(wizard.view(state, context).text.contains("Architecture"))
+            (state, _) = wizard.update(state, .key(back))
+            guard case .scan(let listed, _) = state.current else {
+                Issue.record("\(back) left the Scan screen")
+                return
+            }
+            #expect(listed.detailArea == nil)
+            #expect(state.screens.count == 2)
+        }
+        #expect(wizard.view(state, context).text.contains("Scan complete."))
     }
 
     @Test("Enter waits for the scan to finish, then goes to the next step; Esc comes back without rescanning")

@@ -1,8 +1,10 @@
-// One line of a checklist: a mark (✓ ! ✗, or [ok] [!!] [XX] in ASCII), a title and a short detail.
+// One line of a checklist: a mark (✓ ! ✗ –, or [ok] [!!] [XX] [--] in ASCII), a title and a short detail.
 
 public struct ChecklistRow: Sendable {
     public enum Status: Hashable, Sendable {
         case ok, warning, failure, pending, running
+        /// Looked for and found nothing there (no graphics card): neither passed nor failed.
+        case absent
 
         public func mark(_ glyphs: Glyphs) -> String {
             switch self {
@@ -11,6 +13,7 @@ public struct ChecklistRow: Sendable {
             case .failure: glyphs.failure
             case .pending: glyphs.pending
             case .running: glyphs.running
+            case .absent: glyphs.absent
             }
         }
 
@@ -19,7 +22,7 @@ public struct ChecklistRow: Sendable {
             case .ok: .good
             case .warning: .warning
             case .failure: .bad
-            case .pending, .running: .normal
+            case .pending, .running, .absent: .normal
             }
         }
     }
