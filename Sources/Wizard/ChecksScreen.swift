@@ -88,7 +88,10 @@ struct ChecksScreen: ScreenProgram {
         guard Self.hasNextStep(journey), progress.fixQuestion == nil, progress.detailOffset == nil else { return .fail }
         return .key(.character("n"))
     }
-    var accepting: String? { "the checks as they are (--yes runs no fix) and going on to the next step" }
+    var accepting: String? {
+        let next = journey.steps.firstIndex(of: .checks).flatMap { journey.steps.dropFirst($0 + 1).first } ?? .finish
+        return "the checks as they are (it runs no fix), going on to \"\(next.title)\""
+    }
     var title: (text: String, detail: String?) { Self.stepTitle(.checks, journey) }
     /// The fix dialog takes every key: only y runs the fix, and nothing else happens meanwhile.
     var takesEveryKey: Bool { progress.fixQuestion != nil }

@@ -92,7 +92,10 @@ struct FinishScreen: ScreenProgram {
         say(done + ".", style: .bold)
         // The way on first: on a 60×16 terminal a long path leaves little room below it.
         say("Press Enter to start chatting now (type /exit to leave the chat).", style: .bold)
-        if progress.lookedUp, let argument = progress.chatArgument {
+        // Until the store has answered (a moment), only the first lines show, so that line mode,
+        // which prints what was added to a page, prints the rest once and in order.
+        guard progress.lookedUp else { return frame }
+        if let argument = progress.chatArgument {
             say("To chat with it again later, type:\n  \(Self.chatCommand(argument))")
         }
         if let path = answers.modelPath {

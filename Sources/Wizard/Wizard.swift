@@ -156,10 +156,13 @@ public struct Wizard: Program {
             }
         case nil:
             // With --yes the page says what is accepted on it, in place of the keys to type.
+            // Whole, never cut: two lines at most (the footer's and the blank one above it).
             if acceptsEverything, state.acceptScheduled, let note = state.current.program.acceptanceNote {
-                let row = context.size.height - 1
-                frame.fill(Rect(x: 0, y: row, width: context.size.width, height: 1))
-                frame.put(Frame.truncate(note, to: context.size.width - 2, ellipsis: context.glyphs.ellipsis), at: Point(x: 1, y: row), style: .bold)
+                let width = context.size.width - 2
+                let rows = min(2, TextWrap.lines(note, width: width).count)
+                let area = Rect(x: 1, y: context.size.height - rows, width: width, height: rows)
+                frame.fill(Rect(x: 0, y: area.y, width: context.size.width, height: rows))
+                Paragraph(note, style: .bold).draw(into: &frame, in: area)
             }
         }
         return frame

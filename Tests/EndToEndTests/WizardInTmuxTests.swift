@@ -122,7 +122,7 @@ struct WizardInTmuxTests {
         try tmux.expectUsableShell()
     }
 
-    @Test("Set up scans this machine area by area, Enter goes on, Esc comes back to the finished scan")
+    @Test("Set up scans this machine area by area, a number shows an area's facts, Enter goes on, Esc comes back to the finished scan")
     func scanThisMachine() throws {
         let binary = try OnrampBinary.path()
         let tmux = try TmuxSession(width: 80, height: 24)
@@ -133,9 +133,18 @@ struct WizardInTmuxTests {
         try tmux.waitFor(text: "Set up: Scan this computer")
         try tmux.waitFor("the scan to finish", timeout: .seconds(60)) { $0.contains("Scan complete") }
         let screen = try tmux.screen()
-        for area in ["Processor", "Memory", "Disk space", "Operating system", "Graphics and drivers"] {
+        for area in ["1. Processor", "2. Memory", "3. Disk space", "4. Operating system"] {
             #expect(screen.contains("✓ \(area)"), "missing \(area)")
         }
+        // No card here reads "– … none found" (looked, found nothing), never ✓ beside "none found".
+        let graphics = try #require(screen.split(separator: "\n").first { $0.contains("6. Graphics and drivers") })
+        #expect(graphics.contains("none found") ? graphics.contains("– 6.") : graphics.contains("✓ 6."), "\(graphics)")
+        // A number opens the area's full facts; Esc goes back to the list, not off the screen.
+        try tmux.press("1")
+        try tmux.waitFor(text: "Architecture")
+        #expect(tmux.lastScreen.contains("Enter Back to the list"))
+        try tmux.press("Escape")
+        try tmux.waitFor(text: "Scan complete")
         try tmux.press("Enter")
         try tmux.waitFor(text: "Set up: Check for problems")
         try tmux.press("Escape")

@@ -97,7 +97,7 @@ struct WizardStylesInTmuxTests {
         let other = try #require(welcome.first { $0.text.contains("2. Troubleshoot") })
         #expect(!other.reverse.contains(true), "a row that is not chosen is in reverse video")
         #expect(all(welcome[0], "Onramp", \.reverse), "the title bar is not in reverse video")
-        let processor = try #require(scan.first { $0.text.contains("✓ Processor") })
+        let processor = try #require(scan.first { $0.text.contains("✓ 1. Processor") })
         #expect(all(processor, "✓", \.coloured), "the ✓ mark has no colour")
     }
 
@@ -108,6 +108,6 @@ struct WizardStylesInTmuxTests {
         let chosen = try #require(welcome.first { $0.text.contains("1. Set up") })
         #expect(all(chosen, "1. Set up", \.reverse), "the chosen row is not in reverse video")
         #expect(all(welcome[0], "Onramp", \.reverse), "the title bar is not in reverse video")
-        #expect(scan.contains { $0.text.contains("✓ Processor") })
+        #expect(scan.contains { $0.text.contains("✓ 1. Processor") })
     }
 }
