@@ -119,9 +119,10 @@ struct ScanScreen: ScreenProgram {
         AreaSummary.foundNothing(in: doctorArea(area), facts: facts) ? .absent : .ok
     }
 
-    /// Everything read in one area, as `onramp probe` prints it.
+    /// Everything read in one area: `onramp probe`'s rows for it, one "label: value" a line
+    /// (wrapped text has no columns to align).
     static func details(of area: ProbeArea, _ facts: MachineFacts) -> String {
-        FactsText.render(facts, areas: [area])
+        ([area.title, ""] + FactsText.rows(for: area, facts).map { "\($0.0): \($0.1)" }).joined(separator: "\n")
     }
 
     func view(_ context: ViewContext, _ services: ScreenContext) -> Frame {
@@ -140,6 +141,11 @@ struct ScanScreen: ScreenProgram {
         // Numbered, so a number opens an area's facts (as on the Checks list).
         let labels = ProbeArea.allCases.enumerated().map { "\($0.offset + 1). " + $0.element.title }
         let titleWidth = labels.map(\.count).max() ?? 0
+        // A summary too long for its line continues on the next where rows are to spare (80×24
+        // has ten); given out in the list's order, so a line printed in line mode never changes.
+        var spare = max(0, body.maxY - y - ProbeArea.allCases.count - 2)
+        let detailX = body.x + context.glyphs.markWidth + 1 + titleWidth + 2
+        let detailWidth = max(1, body.maxX - detailX)
         for (index, area) in ProbeArea.allCases.enumerated() where y < body.maxY {
             if quietLines, !progress.completed.contains(area) { continue }
             let status: ChecklistRow.Status
@@ -151,8 +157,19 @@ struct ScanScreen: ScreenProgram {
                 status = index == progress.completed.count ? .running : .pending
                 detail = status == .running ? "looking" + context.glyphs.ellipsis : ""
             }
+            var shown = [detail]
+            if detail.count > detailWidth, spare > 0 {
+                let wrapped = TextWrap.lines(detail, width: detailWidth)
+                let extra = min(spare, wrapped.count - 1)
+                shown = Array(wrapped.prefix(extra)) + [wrapped.dropFirst(extra).joined(separator: " ")]
+                spare -= extra
+            }
             let label = labels[index] + String(repeating: " ", count: max(0, titleWidth - labels[index].count))
-            ChecklistRow(status, label, detail: detail).draw(into: &frame, at: Point(x: body.x, y: y), width: body.width, glyphs: context.glyphs)
+            ChecklistRow(status, label, detail: shown[0]).draw(into: &frame, at: Point(x: body.x, y: y), width: body.width, glyphs: context.glyphs)
+            for line in shown.dropFirst() where y + 1 < body.maxY {
+                y += 1
+                frame.put(Frame.truncate(line, to: detailWidth, ellipsis: context.glyphs.ellipsis), at: Point(x: detailX, y: y), style: Style(dim: true))
+            }
             y += 1
         }
         let next = journey.steps.dropFirst().first?.title ?? Step.finish.title

@@ -90,7 +90,7 @@ struct ReportJourneyInTmuxTests {
         let area = try #require(tmux.lastScreen.firstMatch(of: /([0-9])\. Graphics card/)?.output.1, "no numbered Graphics card line")
         try tmux.press(String(area))
         try tmux.waitFor(text: "How to fix it:")
-        #expect(tmux.lastScreen.contains("different versions"))
+        #expect(tmux.lastScreen.contains("Driver/library version mismatch"))
         #expect(tmux.lastScreen.contains("Reboot"))
         try tmux.press("f")
         try tmux.waitFor(text: "Onramp has no fix of its own for Graphics card")

@@ -59,6 +59,9 @@ struct ScanScreenTests {
         #expect(done.contains("1-7 Details"))
         // The summary is the doctor's line for the area.
         #expect(done.contains("✓ 1. Processor") && done.contains("AMD Ryzen"))
+        // At 80×24 a long summary continues on a second line instead of being cut.
+        #expect(!done.contains("…"), "\(done)")
+        #expect(done.contains("threads, AVX2"))
     }
 
     /// The Scan screen of Set up with every area of `profile` scanned.
