@@ -19,7 +19,7 @@ public struct FetchSettings: Sendable {
     public var retryAfterCap: Duration = .seconds(120)
     /// Kept free beyond the file itself, so the disk is not filled to the last byte.
     public var freeSpaceMargin: Int64 = 256 << 20
-    /// From HTTPS_PROXY / NO_PROXY.
+    /// From HTTPS_PROXY (or ALL_PROXY) / NO_PROXY.
     var proxy: ProxyRule?
     /// SSL_CERT_FILE: the certificate authorities to trust instead of the system's, as OpenSSL and
     /// curl read it (networks that inspect https give their users such a file).
@@ -53,7 +53,7 @@ public struct FetchSettings: Sendable {
         try URLPolicy.check(endpoint)
         let token = environment["HF_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         var settings = FetchSettings(storeRoot: root, endpoint: endpoint, token: token)
-        settings.proxy = ProxyRule.fromEnvironment(environment)
+        settings.proxy = try ProxyRule.fromEnvironment(environment)
         if let file = environment["SSL_CERT_FILE"], !file.isEmpty {
             guard FileManager.default.isReadableFile(atPath: file) else {
                 throw FetchError(.badSource, "SSL_CERT_FILE is set to '\(file)', which cannot be read. Point it to a readable file of PEM certificates, or unset it to use the system's.")

@@ -31,8 +31,13 @@ final class HTTPTransport: Sendable {
         }
         client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
         if let rule = settings.proxy {
-            let authorization = rule.user.map { HTTPClient.Authorization.basic(username: $0, password: rule.password ?? "") }
-            configuration.proxy = .server(host: rule.host, port: rule.port, authorization: authorization)
+            switch rule.kind {
+            case .httpConnect:
+                let authorization = rule.user.map { HTTPClient.Authorization.basic(username: $0, password: rule.password ?? "") }
+                configuration.proxy = .server(host: rule.host, port: rule.port, authorization: authorization)
+            case .socks5:
+                configuration.proxy = .socksServer(host: rule.host, port: rule.port)
+            }
             proxied = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
         } else {
             proxied = nil

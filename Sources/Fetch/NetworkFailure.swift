@@ -63,6 +63,9 @@ enum NetworkFailure: Equatable, Sendable {
         }
         if error is BoringSSLError { return .insecure(certificate: "\(error)".uppercased().contains("CERTIFICATE")) }
         let text = String(reflecting: error)
+        // NIOSOCKS's errors (a SOCKS proxy that refused the tunnel or wants a login), by name:
+        // Fetch does not link NIOSOCKS itself.
+        if text.contains("SOCKSError") { return .proxy(needsPassword: false) }
         if text.contains("Connection refused") { return .refused }
         if text.contains("Connection reset") { return .closedEarly }
         return .other
@@ -74,7 +77,7 @@ enum NetworkFailure: Equatable, Sendable {
         case .remoteConnectionClosed, .bodyLengthMismatch, .uncleanShutdown: return .closedEarly
         case .connectTimeout, .getConnectionFromPoolTimeout, .tlsHandshakeTimeout: return .connectTimedOut
         case .proxyAuthenticationRequired: return .proxy(needsPassword: true)
-        case .invalidProxyResponse, .httpProxyHandshakeTimeout: return .proxy(needsPassword: false)
+        case .invalidProxyResponse, .httpProxyHandshakeTimeout, .socksHandshakeTimeout: return .proxy(needsPassword: false)
         default: return .other
         }
     }

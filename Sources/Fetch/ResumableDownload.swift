@@ -89,7 +89,7 @@ struct ResumableDownload {
                     }
                 }
             } catch let error as FetchError {
-                throw error
+                throw error.kind == .diskFull ? diskFull(total: remote.expectedSize) : error
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
@@ -124,6 +124,22 @@ struct ResumableDownload {
         try FreeSpace.require(
             remaining: max(0, total - partial.length), margin: settings.freeSpaceMargin,
             available: settings.freeSpace(folder), folder: folder)
+    }
+
+    /// The disk filled mid-way (the partial is already cut back to its last whole piece): says how
+    /// much room the rest of the file needs, with the margin `checkSpace` keeps free.
+    private func diskFull(total: Int64?) -> FetchError {
+        let folder = (partial.path as NSString).deletingLastPathComponent
+        let done = NumberText.bytes(partial.length) + (total.map { " of \(NumberText.bytes($0))" } ?? "")
+        var text = "The disk filled up while downloading \(remote.fileName), after \(done). The part already downloaded is kept in \(partial.path), and nothing else was changed."
+        if let total {
+            let needed = max(0, total - partial.length) + settings.freeSpaceMargin
+            let free = max(0, settings.freeSpace(folder) ?? 0)
+            text += " Free at least \(NumberText.bytes(max(needed - free, 1))) there (the \(NumberText.bytes(total - partial.length)) still to come and \(NumberText.bytes(settings.freeSpaceMargin)) to spare), or set ONRAMP_HOME to a folder on a bigger disk, then run the same pull again: it continues where it stopped."
+        } else {
+            text += " Free some space there, then run the same pull again: it continues where it stopped."
+        }
+        return FetchError(.diskFull, text)
     }
 
     /// Appends the body to the partial; the bytes are hashed on another thread meanwhile

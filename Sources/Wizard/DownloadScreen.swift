@@ -1,6 +1,7 @@
 // The Download step: the chosen model comes from Onramp's store when it is already there, else it
 // is downloaded with a progress bar, speed and time left. Stopping keeps what has arrived, so a
-// retry (or `onramp pull`) continues from there; a failure says what happened and what to do.
+// retry (or `onramp pull`) continues from there; a failure says what happened and what to do, and
+// offers a model another program already downloaded instead (`DownloadFileChoice`).
 import Catalog
 import Fetch
 import PlainText
@@ -21,6 +22,14 @@ public struct DownloadState: Equatable, Sendable {
         case failed(String)
         /// Verified and in the store.
         case done(path: String)
+        /// After `u` on a failure or a stop: looking for models other programs downloaded.
+        case lookingForFiles
+        /// Those models, to choose one (`selected` is the highlighted line).
+        case choosingFile([FoundModel], selected: Int)
+        /// Checking the chosen file (GGUF, sha256) and linking it into the store.
+        case importing(FoundModel)
+        /// The chosen file is in the store: Enter uses it.
+        case imported(FoundModel, path: String)
     }
 
     public var answers: SetupAnswers
@@ -31,6 +40,8 @@ public struct DownloadState: Equatable, Sendable {
     public var run: Int
     /// Bytes reported so far, said when the download is stopped.
     public var arrived: Int64?
+    /// The failure or stop page that `u` left, which Esc goes back to from the list of files.
+    public var pageBeforeFiles: Phase?
 
     public init(answers: SetupAnswers, run: Int = 0) {
         self.answers = answers
@@ -48,9 +59,9 @@ struct DownloadScreen: ScreenProgram {
     var screen: Screen { .download(state, in: journey) }
     var autoAnswer: AutoAnswer? {
         switch state.phase {
-        case .inStore, .done: .key(.enter)
-        case .failed, .stopped: .fail
-        case .checkingStore, .downloading, .stopping: nil
+        case .inStore, .done, .imported: .key(.enter)
+        case .failed, .stopped, .choosingFile: .fail
+        case .checkingStore, .downloading, .stopping, .lookingForFiles, .importing: nil
         }
     }
     var title: (text: String, detail: String?) { Self.stepTitle(.download, journey) }
@@ -95,6 +106,16 @@ struct DownloadScreen: ScreenProgram {
             case .failure(.failed(let message)): state.phase = .failed(message)
             }
             return (.stay(.download(state, in: journey)), [])
+        case .message(.filesFound(let found, let run)) where run == state.run && state.phase == .lookingForFiles:
+            state.phase = .choosingFile(Self.ordered(found, for: state.file), selected: 0)
+            return (.stay(.download(state, in: journey)), [])
+        case .message(.fileImported(let result, let run)) where run == state.run:
+            guard case .importing(let model) = state.phase else { return (.stay(screen), []) }
+            switch result {
+            case .success(let path): state.phase = .imported(model, path: path)
+            case .failure(let problem): state.phase = .failed("\(model.name) from \(model.tool.displayName) cannot be used: \(problem.message)")
+            }
+            return (.stay(.download(state, in: journey)), [])
         case .message:
             return (.stay(screen), [])
         case .key(let key):
@@ -114,6 +135,12 @@ struct DownloadScreen: ScreenProgram {
         case (.stopped, .character("r")), (.failed, .character("r")):
             state.control = DownloadControl()
             return start(state, context)
+        case (.stopped, .character("u")), (.failed, .character("u")):
+            return lookForFiles(state, context)
+        case (.lookingForFiles, _), (.choosingFile, _), (.importing, _):
+            return chooseFile(key, state, context)
+        case (.imported(_, let path), .enter):
+            return next(state, path: path, context)
         case (.inStore(let stored), .enter):
             return next(state, path: stored.path, context)
         case (.done(let path), .enter):
@@ -139,7 +166,7 @@ struct DownloadScreen: ScreenProgram {
         }
     }
 
-    private func next(_ state: DownloadState, path: String, _ context: ScreenContext) -> (Navigation, [Command<WizardMessage>]) {
+    func next(_ state: DownloadState, path: String, _ context: ScreenContext) -> (Navigation, [Command<WizardMessage>]) {
         var answers = state.answers
         answers.modelPath = path
         answers.selfTest = nil
@@ -185,11 +212,13 @@ struct DownloadScreen: ScreenProgram {
         case .stopped(let kept):
             let keptText = kept.map { "The \(NumberText.bytes($0)) downloaded so far are kept" } ?? "What was downloaded is kept"
             say("Download stopped. \(keptText), so it continues from there.")
-            say("Press r to continue the download, or Esc to choose another model.", style: .bold)
+            say("Press r to continue the download, u to use a model file already on this computer, or Esc to choose another model.", style: .bold)
         case .failed(let message):
             say("The download did not finish.", style: .bold)
             say(message)
-            say("Press r to try again, or Esc to choose another model.", style: .bold)
+            say("Press r to try again, u to use a model file already on this computer, or Esc to choose another model.", style: .bold)
+        case .lookingForFiles, .choosingFile, .importing, .imported:
+            drawFileChoice(into: &frame, from: y, in: body, context)
         case .done(let path):
             say("\(state.modelName) is downloaded and verified (\(size)).")
             say("File: \(path)", style: .dim)
@@ -205,8 +234,12 @@ struct DownloadScreen: ScreenProgram {
         case .downloading:
             ScreenKeys([.init("c", "Stop"), .init("Esc", "Stop and go back")], typed: "Type c to stop (what arrived is kept), q to quit.")
         case .stopped, .failed:
-            ScreenKeys([.init("r", "Try again"), .init("Esc", "Choose another")], typed: "Type r to try again, b to choose another model, q to quit.")
-        case .inStore, .done:
+            ScreenKeys(
+                [.init("r", "Try again"), .init("u", "Use a file on disk"), .init("Esc", "Choose another")],
+                typed: "Type r to retry, u to use a file on disk, b for another model, q to quit.")
+        case .lookingForFiles, .choosingFile, .importing:
+            fileChoiceKeys(glyphs: glyphs)
+        case .inStore, .done, .imported:
             ScreenKeys([.init("Enter", "Continue"), .init("Esc", "Back")], typed: "Press Enter to continue, b to go back, q to quit.")
         }
     }
@@ -218,6 +251,8 @@ struct DownloadScreen: ScreenProgram {
         \(Step.download.purpose) A model already in Onramp's store is used as it is. A download shows how much has arrived, the speed and the time left; it is checked against the file's sha256 before it is used, and a broken connection is resumed by itself.
 
         c stops the download and keeps what has arrived; r continues it later (so does onramp pull). Esc goes back to choose another model.
+
+        After a failure or a stop, u lists the models other programs already downloaded (Ollama, LM Studio, the Hugging Face cache, GPT4All, ~/Downloads): the one chosen is checked and linked into Onramp's store without a copy, as onramp import does.
         """
     }
 }

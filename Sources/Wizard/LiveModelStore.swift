@@ -15,6 +15,24 @@ public enum LiveModelStore {
         }
     }
 
+    /// Usable GGUF models other programs downloaded, as `onramp list` finds them.
+    public static func found(discovery: ModelDiscovery = .forThisUser()) -> [FoundModel] {
+        discovery.scan().filter { $0.problem == nil }
+    }
+
+    /// Imports a found model as `onramp import NAME` does (checked, then linked: no copy); returns
+    /// the path of its file in the store.
+    public static func importFound(_ model: FoundModel, settings: FetchSettings) -> Result<String, ServiceProblem> {
+        let store = ModelStore(root: settings.storeRoot)
+        do {
+            let (manifest, _) = try ModelImport(store: store).importFile(
+                path: model.path, name: model.name, source: "\(model.tool.rawValue):\(model.name)", expectedSHA256: model.expectedSHA256)
+            return .success(try store.blobPath(sha256: manifest.sha256))
+        } catch {
+            return .failure(ServiceProblem(error.message))
+        }
+    }
+
     /// Pulls the catalog file from Hugging Face (or `HF_ENDPOINT`) at its pinned revision.
     /// Progress is passed on at most ten times a second, so the screen is not flooded.
     public static func download(

@@ -33,6 +33,14 @@ public struct ModelServices: Sendable {
     /// Downloads one catalog file into the store (resuming a partial); reports progress as it goes;
     /// stops, keeping the partial, when its task is cancelled. Returns the file's path.
     public var download: @Sendable (ModelFile, _ progress: @escaping @Sendable (DownloadProgress) -> Void) async -> Result<String, DownloadFailure>
+    /// GGUF models other programs downloaded (Ollama, LM Studio, the Hugging Face cache, …) that
+    /// can be used, offered on the Download screen when a download fails or is stopped.
+    public var found: @Sendable () async -> [FoundModel] = { [] }
+    /// Puts a found model into Onramp's store without copying it, as `onramp import` does (its
+    /// GGUF and sha256 checked first); returns the path of the file in the store.
+    public var importFound: @Sendable (FoundModel) async -> Result<String, ServiceProblem> = { model in
+        .failure(ServiceProblem("\(model.name) cannot be imported here; run onramp import \(model.path) instead."))
+    }
     /// Runs the self-test on a model file, reporting each check as it finishes.
     public var selfTest: @Sendable (_ path: String, _ progress: @escaping @Sendable (SelfTestCheck) -> Void) -> Result<SelfTestReport, ServiceProblem>
     /// Where the chosen model goes when the wizard ends with "Start chatting now".

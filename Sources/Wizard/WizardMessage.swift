@@ -20,6 +20,10 @@ public enum WizardMessage: Sendable {
     case downloadProgress(DownloadProgress, DownloadControl)
     /// The download under `control` ended: the file's path, stopped, or failed.
     case downloadEnded(Result<String, DownloadFailure>, DownloadControl)
+    /// Models other programs downloaded, for the Download screen opened as `run`.
+    case filesFound([FoundModel], run: Int)
+    /// The chosen one was imported into the store (its path), or why not, for the opening `run`.
+    case fileImported(Result<String, ServiceProblem>, run: Int)
     /// The stop was passed on; the download's end follows as `downloadEnded`.
     case downloadStopAsked
     /// One more self-test check finished, in the self-test numbered `run`.

@@ -128,6 +128,14 @@ struct Onramp: AsyncParsableCommand {
             savedSetup: SetupProgressFile.load(from: progressFile),
             saveSetup: { saved in try? SetupProgressFile.save(saved, to: progressFile) })
         services.recommendsForThisComputer = profile == nil
+        // Looking through other programs' folders and hashing a file of gigabytes: off the screen's thread.
+        services.found = { await DedicatedThread.run(name: "onramp-discovery") { LiveModelStore.found() } }
+        services.importFound = { model in
+            switch settings {
+            case .success(let settings): await DedicatedThread.run(name: "onramp-import") { LiveModelStore.importFound(model, settings: settings) }
+            case .failure(let error): .failure(ServiceProblem("\(error)"))
+            }
+        }
         return services
     }
 }

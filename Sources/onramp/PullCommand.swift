@@ -16,7 +16,8 @@ struct PullCommand: AsyncParsableCommand {
             or an https:// address.
             Models go to $ONRAMP_HOME, else $XDG_DATA_HOME/onramp/models, else ~/.local/share/onramp/models.
             HF_ENDPOINT chooses another Hugging Face server; HF_TOKEN (sent only to that server) opens gated models.
-            HTTPS_PROXY and NO_PROXY are honoured; SSL_CERT_FILE replaces the trusted certificate authorities.
+            HTTPS_PROXY (else ALL_PROXY: http://HOST:PORT, socks5://HOST:PORT or socks5h://HOST:PORT) and NO_PROXY \
+            are honoured; SSL_CERT_FILE replaces the trusted certificate authorities.
             Examples: onramp pull llama-3.2-1b-instruct
                       onramp pull smollm2-135m-instruct:q8_0
                       onramp pull hf://HuggingFaceTB/SmolLM2-135M-Instruct-GGUF/smollm2-135m-instruct-q8_0.gguf

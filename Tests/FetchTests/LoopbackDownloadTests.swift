@@ -314,7 +314,7 @@ struct LoopbackDownloadTests {
                 _ = try await ModelPull(settings: store.settings(endpoint: server.endpoint)).pull(.url(server.fileURL(file.name)))
                 Issue.record("no error on a full disk")
             } catch let error as FetchError {
-                #expect(error.kind == .diskFull && error.message.contains("free some space") && error.message.contains("kept"), "\(error.message)")
+                #expect(error.kind == .diskFull && error.message.contains("Free some space") && error.message.contains("kept"), "\(error.message)")
             }
             #expect(store.store.manifests().models.isEmpty)
             #expect(try FileManager.default.contentsOfDirectory(atPath: store.root + "/blobs").isEmpty)

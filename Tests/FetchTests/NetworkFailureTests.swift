@@ -169,7 +169,7 @@ struct NetworkFailureTests {
         let store = try TemporaryStore()
         var settings = store.settings(endpoint: try #require(URL(string: "https://models.test")), token: "hf_secret")
         settings.certificateFile = try authorityFile(in: store)
-        settings.proxy = ProxyRule.fromEnvironment(["HTTPS_PROXY": "http://ann:s3cret@127.0.0.1:\(proxy.port)", "NO_PROXY": "example.org,.internal"])
+        settings.proxy = try ProxyRule.fromEnvironment(["HTTPS_PROXY": "http://ann:s3cret@127.0.0.1:\(proxy.port)", "NO_PROXY": "example.org,.internal"])
         let outcome = try await ModelPull(settings: settings).pull(try hf(file))
         let tunnels = proxy.tunnels
         await proxy.close()
@@ -182,6 +182,47 @@ struct NetworkFailureTests {
         #expect(server.log.count == 3 && server.log.allSatisfy { $0.host == "tls" && $0.headers["authorization"] == "Bearer hf_secret" })
     }
 
+    @Test("socks5h:// in ALL_PROXY (and socks5:// in HTTPS_PROXY): the download goes through a real SOCKS5 proxy, which is given the host's name")
+    func throughSocks() async throws {
+        for (variable, scheme) in [("ALL_PROXY", "socks5h"), ("HTTPS_PROXY", "socks5")] {
+            let server = try await TestHubServer()
+            let file = TestModelFiles.file("model.gguf")
+            server.add(file)
+            let proxy = try await TestSocksProxy(target: try SocketAddress(ipAddress: "127.0.0.1", port: server.tlsPort))
+            let store = try TemporaryStore()
+            var settings = store.settings(endpoint: try #require(URL(string: "https://models.test")))
+            settings.certificateFile = try authorityFile(in: store)
+            settings.proxy = try ProxyRule.fromEnvironment([variable: "\(scheme)://127.0.0.1:\(proxy.port)"])
+            let outcome = try await ModelPull(settings: settings).pull(try hf(file))
+            let tunnels = proxy.tunnels
+            await proxy.close()
+            await server.close()
+            #expect(outcome.manifest.sha256 == file.sha256)
+            // models.test resolves nowhere, so only the proxy's tunnels can have carried the three requests.
+            #expect(!tunnels.isEmpty && tunnels.allSatisfy { $0 == "models.test:443" }, "\(tunnels)")
+            #expect(server.log.count == 3 && server.log.allSatisfy { $0.host == "tls" })
+        }
+    }
+
+    @Test("a proxy Onramp cannot use (socks4://, a SOCKS login, not an address) is refused with what to set instead")
+    func unusableProxy() throws {
+        for (text, words) in [
+            ("socks4://127.0.0.1:1080", ["socks4:// proxy", "socks5://HOST:PORT"]),
+            ("socks5://ann:s3cret@127.0.0.1:1080", ["SOCKS proxy with a user name", "needs no password"]),
+            ("http://", ["not a proxy address", "http://HOST:PORT"]),
+        ] {
+            let error = #expect(throws: FetchError.self) { try ProxyRule.fromEnvironment(["ALL_PROXY": text]) }
+            #expect(error?.kind == .badSource)
+            for word in words + ["ALL_PROXY"] { #expect(error?.message.contains(word) == true, "'\(word)' missing in \(String(describing: error))") }
+            #expect(error?.message.contains("s3cret") == false)
+        }
+        // The command says it and stops before any connection.
+        let binary = try #require(ProcessInfo.processInfo.environment["ONRAMP_BIN"], "ONRAMP_BIN is set by scripts/test")
+        let store = try TemporaryStore()
+        let result = try OnrampProcess.run(binary, ["pull", "hf://o/r/m.gguf"], ["ONRAMP_HOME": store.root, "HTTPS_PROXY": "socks4a://proxy.lan", "PATH": "/usr/bin:/bin"])
+        #expect(result.status == 1 && result.errors.contains("HTTPS_PROXY names a socks4a:// proxy, which Onramp cannot use"), "\(result.errors)")
+    }
+
     @Test("a proxy that wants a password, and none in HTTPS_PROXY, is named with how to give one")
     func proxyNeedsPassword() async throws {
         let server = try await TestHubServer()
@@ -189,7 +230,7 @@ struct NetworkFailureTests {
         let store = try TemporaryStore()
         let url = try #require(URL(string: "https://models.test/files/model.gguf"))
         var settings = store.settings(endpoint: url)
-        settings.proxy = ProxyRule.fromEnvironment(["HTTPS_PROXY": "127.0.0.1:\(proxy.port)"])
+        settings.proxy = try ProxyRule.fromEnvironment(["HTTPS_PROXY": "127.0.0.1:\(proxy.port)"])
         let error = try #require(await failure(settings, .url(url)))
         let tunnels = proxy.tunnels
         await proxy.close()
@@ -207,7 +248,7 @@ struct NetworkFailureTests {
         // .test is reserved: it never resolves, online or not, so going direct must fail at the name.
         let url = try #require(URL(string: "https://models.test/files/model.gguf"))
         var settings = store.settings(endpoint: url)
-        settings.proxy = ProxyRule.fromEnvironment(["HTTPS_PROXY": "http://127.0.0.1:\(proxy.port)", "NO_PROXY": "example.org, .test"])
+        settings.proxy = try ProxyRule.fromEnvironment(["HTTPS_PROXY": "http://127.0.0.1:\(proxy.port)", "NO_PROXY": "example.org, .test"])
         let error = try #require(await failure(settings, .url(url)))
         let tunnels = proxy.tunnels
         await proxy.close()

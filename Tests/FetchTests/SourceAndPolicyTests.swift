@@ -112,7 +112,7 @@ struct SourceAndPolicyTests {
 struct ProxyRuleTests {
     @Test("HTTPS_PROXY is parsed with its credentials; NO_PROXY exempts hosts, their subdomains and loopback")
     func proxyRules() throws {
-        let rule = try #require(ProxyRule.fromEnvironment(["HTTPS_PROXY": "http://me:p%40ss@proxy.lan:3128", "NO_PROXY": "internal.org, .corp.example,10.0.0.5:8080"]))
+        let rule = try #require(try ProxyRule.fromEnvironment(["HTTPS_PROXY": "http://me:p%40ss@proxy.lan:3128", "NO_PROXY": "internal.org, .corp.example,10.0.0.5:8080"]))
         #expect(rule.host == "proxy.lan" && rule.port == 3128 && rule.user == "me" && rule.password == "p@ss")
         #expect(rule.applies(to: URL(string: "https://huggingface.co/x")!))
         #expect(!rule.applies(to: URL(string: "https://internal.org/x")!))
@@ -121,8 +121,13 @@ struct ProxyRuleTests {
         #expect(!rule.applies(to: URL(string: "https://a.corp.example/x")!))
         #expect(!rule.applies(to: URL(string: "https://10.0.0.5/x")!))
         #expect(!rule.applies(to: URL(string: "http://127.0.0.1:8080/x")!))
-        #expect(ProxyRule.fromEnvironment(["https_proxy": "proxy:8080"])?.port == 8080)
-        #expect(ProxyRule.fromEnvironment(["HTTPS_PROXY": "http://p:1", "NO_PROXY": "*"])?.applies(to: URL(string: "https://a.b")!) == false)
-        #expect(ProxyRule.fromEnvironment([:]) == nil)
+        #expect(try ProxyRule.fromEnvironment(["https_proxy": "proxy:8080"])?.port == 8080)
+        #expect(try ProxyRule.fromEnvironment(["HTTPS_PROXY": "http://p:1", "NO_PROXY": "*"])?.applies(to: URL(string: "https://a.b")!) == false)
+        #expect(try ProxyRule.fromEnvironment([:]) == nil)
+        #expect(rule.kind == .httpConnect)
+        // ALL_PROXY when HTTPS_PROXY is not set; SOCKS5 with its default port.
+        let socks = try #require(try ProxyRule.fromEnvironment(["ALL_PROXY": "socks5h://gate.lan"]))
+        #expect(socks.kind == .socks5 && socks.host == "gate.lan" && socks.port == 1080)
+        #expect(try ProxyRule.fromEnvironment(["ALL_PROXY": "socks5://a:1", "HTTPS_PROXY": "http://b:2"])?.host == "b")
     }
 }

@@ -120,8 +120,8 @@ private final class FrontHandler: ChannelInboundHandler {
     }
 }
 
-/// The target's side: bytes from the server go back to the client.
-private final class RelayHandler: ChannelInboundHandler {
+/// The target's side: bytes from the server go back to the client (also used by TestSocksProxy).
+final class RelayHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
 
     private let partner: Channel

@@ -19,6 +19,9 @@ final class TestHubServer: Sendable {
         case stallAfter(Int)
         /// This many body bytes, then the connection is reset (RST, as a dropped line looks).
         case abortAfter(Int)
+        /// This many body bytes, then the rest only once `release()` is called (a download held
+        /// mid-way for as long as a test needs, without the client's stall timer running out).
+        case holdAfter(Int)
         /// Answer 200 with the whole file even when a range was asked for.
         case ignoreRange
         /// Answer 206 with a Content-Range that starts somewhere else.
@@ -53,6 +56,9 @@ final class TestHubServer: Sendable {
         var log: [Request] = []
         /// Where `resolve/` redirects file downloads: "primary" or "secondary" listener.
         var filesOnSecondHost = false
+        /// Set by `release()`; until then held answers wait in `held`.
+        var released = false
+        var held: [@Sendable () -> Void] = []
     }
 
     private let state = Mutex(State())
@@ -100,6 +106,25 @@ final class TestHubServer: Sendable {
     func failResolve(with status: Int?) { state.withLock { $0.resolveStatus = status } }
     func serveFilesFromSecondHost() { state.withLock { $0.filesOnSecondHost = true } }
     var log: [Request] { state.withLock { $0.log } }
+
+    /// Sends the rest of every answer held by `.holdAfter`, and of any held from now on.
+    func release() {
+        let held = state.withLock { state in
+            state.released = true
+            defer { state.held = [] }
+            return state.held
+        }
+        for resume in held { resume() }
+    }
+
+    /// Runs `resume` once `release()` was called (at once if it was).
+    fileprivate func whenReleased(_ resume: @escaping @Sendable () -> Void) {
+        let now = state.withLock { state in
+            if !state.released { state.held.append(resume) }
+            return state.released
+        }
+        if now { resume() }
+    }
     var fileRequests: [Request] { log.filter { $0.path.hasPrefix("/files/") } }
     func fileURL(_ name: String) -> URL { URL(string: "http://127.0.0.1:\(port)/files/\(name)")! }
 
@@ -108,7 +133,7 @@ final class TestHubServer: Sendable {
         case head(HTTPResponseStatus, [(String, String)])
         /// `length` is the Content-Length announced, which a fault may not deliver.
         case body(HTTPResponseStatus, [(String, String)], [UInt8], length: Int, then: Ending)
-        enum Ending { case finish, close, stall, reset }
+        enum Ending { case finish, close, stall, reset, hold(rest: [UInt8]) }
     }
 
     fileprivate func answer(host: String, head: HTTPRequestHead) -> Answer {
@@ -169,6 +194,7 @@ final class TestHubServer: Sendable {
         case .resetAfter(let count): return .body(status, [], Array(body.prefix(count)), length: body.count, then: .close)
         case .stallAfter(let count): return .body(status, [], Array(body.prefix(count)), length: body.count, then: .stall)
         case .abortAfter(let count): return .body(status, [], Array(body.prefix(count)), length: body.count, then: .reset)
+        case .holdAfter(let count): return .body(status, [], Array(body.prefix(count)), length: body.count, then: .hold(rest: Array(body.dropFirst(count))))
         default: return .body(status, [], body, length: body.count, then: .finish)
         }
     }
@@ -229,6 +255,18 @@ private final class RequestHandler: ChannelInboundHandler {
                 context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
             case .stall:
                 context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
+            case .hold(let rest):
+                context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
+                let bound = NIOLoopBound((context, self), eventLoop: context.eventLoop)
+                let loop = context.eventLoop
+                self.server.server.withLock { $0 }?.whenReleased {
+                    loop.execute {
+                        let (context, handler) = bound.value
+                        let restBuffer = context.channel.allocator.buffer(bytes: rest)
+                        context.write(handler.wrapOutboundOut(.body(.byteBuffer(restBuffer))), promise: nil)
+                        context.writeAndFlush(handler.wrapOutboundOut(.end(nil)), promise: nil)
+                    }
+                }
             case .close:
                 let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
                 context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(buffer)))).whenComplete { _ in

@@ -60,6 +60,37 @@ struct WizardDownloadTests {
         #expect(LiveModelStore.stored(settings: settings) == [StoredModel(fileName: file.name, path: path, size: Int64(file.bytes.count))])
     }
 
+    @Test("the failure page's 'use a file on disk': a real GGUF in ~/Downloads is found (a web page is not) and imported into the store by a link")
+    func useFileOnDisk() throws {
+        let home = try TemporaryStore()
+        let store = try TemporaryStore()
+        let settings = store.settings(endpoint: URL(string: "https://models.test")!)
+        let bytes = TestModelFiles.gguf(size: 150_000, seed: 31)
+        try FileManager.default.createDirectory(atPath: home.root + "/Downloads", withIntermediateDirectories: true)
+        try Data(bytes).write(to: URL(fileURLWithPath: home.root + "/Downloads/mine.gguf"))
+        try Data("<!doctype html><html>Sign in</html>".utf8).write(to: URL(fileURLWithPath: home.root + "/Downloads/page.gguf"))
+
+        let found = LiveModelStore.found(discovery: ModelDiscovery(home: home.root, environment: [:]))
+        #expect(found.map(\.fileName) == ["mine.gguf"])
+        let model = try #require(found.first)
+        let path = try store.store.blobPath(sha256: TestModelFiles.sha256(bytes))
+        #expect(LiveModelStore.importFound(model, settings: settings) == .success(path))
+        #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) == bytes)
+        #expect(LiveModelStore.stored(settings: settings) == [StoredModel(fileName: model.name, path: path, size: Int64(bytes.count))])
+
+        // A file changed since it was found is refused with Fetch's words, nothing stored.
+        let other = try TemporaryStore()
+        let damaged = FoundModel(
+            tool: model.tool, name: model.name, path: model.path, sizeBytes: model.sizeBytes, expectedSHA256: String(repeating: "0", count: 64),
+            architecture: model.architecture, problem: nil)
+        guard case .failure(let problem) = LiveModelStore.importFound(damaged, settings: other.settings(endpoint: settings.endpoint)) else {
+            Issue.record("a file with the wrong sha256 was imported")
+            return
+        }
+        #expect(problem.message.contains("does not match the sha256"), "\(problem.message)")
+        #expect(ModelStore(root: other.root).manifests().models.isEmpty)
+    }
+
     @Test("a file the server does not have fails with Fetch's plain message, nothing kept")
     func missingFile() async throws {
         let server = try await TestHubServer()

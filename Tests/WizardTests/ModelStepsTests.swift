@@ -261,12 +261,100 @@ struct ModelStepsTests {
         let text = wizard.view(state, context).text
         #expect(text.contains("The download did not finish."))
         #expect(text.contains("the network is unreachable"))
-        #expect(text.contains("Press r to try again, or Esc to choose another model."))
+        #expect(text.contains("Press r to try again, u to use a model file already on this computer, or Esc to choose another model."))
         (state, commands) = wizard.update(state, .key(.escape))
         guard case .recommend = state.current else {
             Issue.record("expected Recommend, got \(state.current)")
             return
         }
+    }
+
+    @Test("a failed download offers a model file already on disk: u lists them (the chosen file first), Esc goes back, Enter imports it and the set-up goes on with it")
+    func downloadFailureUsesFileOnDisk() async throws {
+        let facts = try Self.facts()
+        let best = try #require(try Self.recommendation(for: facts).best)
+        let other = FoundModel(
+            tool: .ollama, name: "llama3.2:1b", path: "/home/x/.ollama/models/blobs/sha256-aa", sizeBytes: 1_300_000_000,
+            expectedSHA256: nil, architecture: "llama", problem: nil)
+        let same = FoundModel(
+            tool: .lmStudio, name: "lmstudio-community/\(best.file.fileName)", path: "/home/x/.lmstudio/models/\(best.file.fileName)",
+            sizeBytes: best.file.sizeBytes, expectedSHA256: nil, architecture: "llama", problem: nil)
+        let broken = FoundModel(
+            tool: .downloads, name: "page.gguf", path: "/home/x/Downloads/page.gguf", sizeBytes: 10, expectedSHA256: nil,
+            architecture: nil, problem: "it is a web page")
+        let imported = Mutex<[String]>([])
+        var services = Self.services(download: .failure(.failed("huggingface.co refused access (HTTP 403).")))
+        services.found = { [other, same, broken] }
+        services.importFound = { model in
+            imported.withLock { $0.append(model.path) }
+            return .success("/store/blobs/sha256-imported")
+        }
+        var (wizard, state, commands) = try await downloadScreen(services)
+        for message in await results(of: commands[0]) { (state, _) = wizard.update(state, .message(message)) }
+        var text = wizard.view(state, context).text
+        #expect(text.contains("Press r to try again, u to use a model file already on this computer, or Esc to choose another model."))
+        #expect(text.contains("u Use a file on disk"), "\(text)")
+
+        (state, commands) = wizard.update(state, .key(.character("u")))
+        #expect(downloadState(state)?.phase == .lookingForFiles)
+        try #require(commands.count == 1)
+        for message in await results(of: commands[0]) { (state, _) = wizard.update(state, .message(message)) }
+        #expect(downloadState(state)?.phase == .choosingFile([same, other], selected: 0))
+        text = wizard.view(state, context).text
+        #expect(text.contains("LM Studio") && text.contains("Ollama") && !text.contains("page.gguf"), "\(text)")
+        #expect(text.contains("File: \(same.path)"))
+
+        // Esc goes back to the failure page, with its reason.
+        (state, _) = wizard.update(state, .key(.escape))
+        #expect(wizard.view(state, context).text.contains("refused access (HTTP 403)"))
+        (state, commands) = wizard.update(state, .key(.character("u")))
+        for message in await results(of: commands[0]) { (state, _) = wizard.update(state, .message(message)) }
+
+        (state, _) = wizard.update(state, .key(.down))
+        #expect(wizard.view(state, context).text.contains("File: \(other.path)"))
+        (state, commands) = wizard.update(state, .key(.enter))
+        #expect(downloadState(state)?.phase == .importing(other))
+        try #require(commands.count == 1)
+        for message in await results(of: commands[0]) { (state, _) = wizard.update(state, .message(message)) }
+        #expect(imported.withLock { $0 } == [other.path])
+        text = wizard.view(state, context).text
+        #expect(text.contains("llama3.2:1b from Ollama is checked and in Onramp's store (linked, not copied)."), "\(text)")
+        (state, _) = wizard.update(state, .key(.enter))
+        guard case .selfTest(let progress, _) = state.current else {
+            Issue.record("expected Self-test, got \(state.current)")
+            return
+        }
+        #expect(progress.answers.modelPath == "/store/blobs/sha256-imported")
+    }
+
+    @Test("with no model on disk the list says where Onramp looked and how to import another file; a failed import goes back to the failure page with why")
+    func downloadFailureNoFileOrImportFails() async throws {
+        let found = FoundModel(
+            tool: .downloads, name: "model.gguf", path: "/home/x/Downloads/model.gguf", sizeBytes: 1000, expectedSHA256: "ab",
+            architecture: "llama", problem: nil)
+        let list = Mutex<[FoundModel]>([])
+        var services = Self.services(download: .failure(.failed("The disk filled up.")))
+        services.found = { list.withLock { $0 } }
+        services.importFound = { _ in .failure(ServiceProblem("it does not match the sha256 its program recorded")) }
+        var (wizard, state, commands) = try await downloadScreen(services)
+        for message in await results(of: commands[0]) { (state, _) = wizard.update(state, .message(message)) }
+        (state, commands) = wizard.update(state, .key(.character("u")))
+        for message in await results(of: commands[0]) { (state, _) = wizard.update(state, .message(message)) }
+        var text = wizard.view(state, context).text
+        #expect(text.contains("No model downloaded by another program was found") && text.contains("onramp import PATH"), "\(text)")
+        (state, _) = wizard.update(state, .key(.enter))
+        #expect(downloadState(state)?.phase == .choosingFile([], selected: 0))
+        (state, _) = wizard.update(state, .key(.escape))
+        #expect(downloadState(state)?.phase == .failed("The disk filled up."))
+
+        list.withLock { $0 = [found] }
+        (state, commands) = wizard.update(state, .key(.character("u")))
+        for message in await results(of: commands[0]) { (state, _) = wizard.update(state, .message(message)) }
+        (state, commands) = wizard.update(state, .key(.character("1")))
+        for message in await results(of: commands[0]) { (state, _) = wizard.update(state, .message(message)) }
+        text = wizard.view(state, context).text
+        #expect(text.contains("The download did not finish."))
+        #expect(text.contains("model.gguf from Downloads folder cannot be used: it does not match the sha256"), "\(text)")
     }
 
     @Test("stopping a download cancels its task, which ends at once")
