@@ -1,6 +1,8 @@
 // The channel that reads which card generations a CUDA library was compiled for: the fat binary
 // reader on ELF files built here in the layout NVIDIA's compiler writes (section headers, a
-// `.nv_fatbin` section of containers, entries of 64, 80 and 112 bytes as in CUDA 12.8 and 13 builds),
+// `.nv_fatbin` section of containers, entries of 64, 80 and 112 bytes as in CUDA 12.8 and 13 builds,
+// the architecture at offset 28 where the public fat binary readers put it; a field at 32 holds
+// something else, so reading the wrong one fails here),
 // the real child `onramp cuda-architectures` on such a file written to disk, and its time-out as the
 // probe records it.
 
@@ -29,9 +31,10 @@ struct FatBinaryELF {
                 put(&header, 2, 0x0101, 2)
                 put(&header, 4, UInt64(entry.headerSize), 4)
                 put(&header, 8, UInt64(padded), 8)
-                put(&header, 20, UInt64(entry.payload), 4)
-                put(&header, 32, UInt64(entry.architecture), 4)
-                put(&header, 36, 64, 4)
+                put(&header, 16, UInt64(entry.payload), 4)
+                put(&header, 28, UInt64(entry.architecture), 4)
+                put(&header, 32, 64, 4)  // where the entry's name starts, beside the architecture
+                put(&header, 40, 0x11, 8)  // flags
                 body += header + [UInt8](repeating: 0xAB, count: entry.payload) + [UInt8](repeating: 0, count: padded - entry.payload)
             }
             var header = [UInt8](repeating: 0, count: 16)

@@ -1,7 +1,9 @@
 // Reads which card generations a CUDA library was compiled for, from the fat binary NVIDIA's compiler
-// puts in its `.nv_fatbin` ELF section: a run of containers (magic 0xBA55ED50), each a list of entries
-// with a small header that names the kind of code (PTX text or machine code, "SASS") and the
-// architecture (61 for sm_61). Only the headers are read, never the code, so a 1 GB libtorch_cuda.so
+// puts in its `.nv_fatbin` ELF section: a run of containers (magic 0xBA55ED50, a 16-byte header with
+// the size of what follows), each a list of entries whose header (64 bytes, more for Blackwell) gives
+// the kind of code at 0 (1 PTX text, 2 machine code, "SASS"), its own size at 4, the padded size of the
+// code after it at 8, and the architecture at 28 (61 for sm_61). The layout is NVIDIA's and not
+// documented by it; the offsets are those the public re-implementations of cuobjdump agree on. Only the headers are read, never the code, so a 1 GB libtorch_cuda.so
 // costs a few hundred small reads. `cuobjdump --list-elf` shows the same list where the CUDA toolkit is
 // installed; most machines that run Ollama or PyTorch do not have it.
 
@@ -79,7 +81,7 @@ public enum CUDAFatBinaryReader {
                 guard let fields = read(entry, 64), fields.count == 64 else { break }
                 let entrySize = UInt64(le32(fields, 4))
                 guard entrySize >= 64 else { break }
-                let architecture = Int(le32(fields, 32))
+                let architecture = Int(le32(fields, 28))
                 switch le16(fields, 0) {
                 case 1: ptx.insert(architecture)
                 case 2, 0x10: machineCode.insert(architecture)
