@@ -15,6 +15,7 @@ public enum CheckRegistry {
         DriverTooOldForCuda(),
         RuntimeNeedsNewerDriver(),
         RuntimeCannotRunOnGPU(),
+        RuntimeLacksGPUCode(),
         NvidiaUVMNotLoaded(),
         CUDAInitFailed(),
         NvidiaGPULost(),

@@ -30,6 +30,7 @@ struct Onramp: AsyncParsableCommand {
             ReportCommand.self,
             GPUCommand.self,
             GPUInitTestCommand.self,
+            CUDAArchitecturesCommand.self,
         ]
     )
 

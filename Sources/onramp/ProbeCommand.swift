@@ -21,6 +21,9 @@ struct ProbeCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the facts as JSON, for scripts.")
     var json = false
 
+    @Flag(name: .shortAndLong, help: "Show long lists whole: every driver build, kernel message and compiled GPU architecture.")
+    var verbose = false
+
     @Option(name: .long, help: ArgumentHelp("Save a machine profile of this computer into this new folder.", valueName: "dir"))
     var capture: String?
 
@@ -51,7 +54,7 @@ struct ProbeCommand: ParsableCommand {
         } else {
             facts = Prober(source: try machine.systemSource(), timeout: limit).gather()
         }
-        print(json ? facts.jsonText() : FactsText.render(facts), terminator: "")
+        print(json ? facts.jsonText() : FactsText.render(facts, verbose: verbose), terminator: "")
         if let capture, !json {
             print("\nSaved a machine profile to \(capture). Look it over before you share it; replay it with --profile \(capture).")
         }

@@ -41,6 +41,8 @@ public struct RuntimeCannotRunOnGPU: Check {
             guard let capability = DottedVersion(text) else { throw OddFact("compute capability \"\(text)\" is not a version") }
             let card = "\(AreaSummary.gpuName(gpu)): compute capability \(text)"
             for tool in RuntimeNeedsNewerDriver.tools(runtimes) {
+                // Where the tool's own list of card generations was read, RuntimeLacksGPUCode decides.
+                guard RuntimeLacksGPUCode.listedBuilds(runtimes, tool: tool).isEmpty else { continue }
                 let builds = runtimes.filter { $0.tool == tool }.compactMap { build in
                     build.cudaVersion.flatMap(DottedVersion.init).map { (build, $0) }
                 }

@@ -14,6 +14,12 @@ public struct BundledGPURuntime: Codable, Sendable, Equatable {
     public var rocmVersion: String?
     /// The tool's own version where it says (torch's `2.1.0+cu121`).
     public var toolVersion: String?
+    /// The CUDA library whose compiled architectures were read (`…/cuda_v12/libggml-cuda.so`,
+    /// `…/torch/lib/libtorch_cuda.so`); nil when none was read (no NVIDIA card, or no such file).
+    public var cudaLibrary: String?
+    /// The card generations that library holds code for: `sm_61` machine code, `compute_90` PTX; nil
+    /// when not read, or the read failed (see the command list).
+    public var cudaArchitectures: [String]?
 
     public init(tool: String, path: String, cudaVersion: String? = nil, rocmVersion: String? = nil, toolVersion: String? = nil) {
         self.tool = tool

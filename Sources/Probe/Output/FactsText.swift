@@ -4,8 +4,9 @@ import Foundation
 import PlainText
 
 public enum FactsText {
-    public static func render(_ facts: MachineFacts, areas: [ProbeArea] = ProbeArea.allCases) -> String {
-        var sections = areas.map { section($0.title, rows(for: $0, facts)) }
+    /// `verbose` shows long lists whole (every dkms line, kernel message and compiled architecture).
+    public static func render(_ facts: MachineFacts, areas: [ProbeArea] = ProbeArea.allCases, verbose: Bool = false) -> String {
+        var sections = areas.map { section($0.title, rows(for: $0, facts, verbose: verbose)) }
         let troubles = toolRows(facts)
         if !troubles.isEmpty { sections.append(section("Tools that did not answer", troubles)) }
         return sections.joined(separator: "\n\n") + "\n"
@@ -28,7 +29,7 @@ public enum FactsText {
         }
     }
 
-    public static func rows(for area: ProbeArea, _ facts: MachineFacts) -> [(String, String)] {
+    public static func rows(for area: ProbeArea, _ facts: MachineFacts, verbose: Bool = false) -> [(String, String)] {
         switch area {
         case .cpu:
             let cpu = facts.cpu
@@ -64,7 +65,7 @@ public enum FactsText {
         case .environment:
             return environmentRows(facts.environment)
         case .gpus:
-            return gpuRows(facts)
+            return gpuRows(facts) + driverChannelRows(facts, verbose: verbose)
         case .runtimes:
             let runtimes = facts.runtimes
             var rows = [
@@ -74,7 +75,7 @@ public enum FactsText {
                 ("llama.cpp", runtimes.llamaCppBinaries.isEmpty ? "not found" : runtimes.llamaCppBinaries.joined(separator: ", ")),
             ]
             rows += runtimes.modelFolders.map { ("Models (\($0.tool))", "\($0.path) (\($0.entries) entries)") }
-            return rows
+            return rows + runtimeChannelRows(runtimes, verbose: verbose) + containerHostRows(facts.containerHost, verbose: verbose)
         }
     }
 

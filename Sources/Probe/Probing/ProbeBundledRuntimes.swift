@@ -6,7 +6,41 @@ extension ProbeSession {
     func probeBundledRuntimes(_ runtimes: inout RuntimeFacts) {
         var found = ollamaBundledRuntimes(binary: runtimes.ollamaBinary)
         found += torchBuilds()
+        readCUDAArchitectures(&found)
         runtimes.bundledGPURuntimes = found.isEmpty ? nil : found
+    }
+
+    /// Which card generations each CUDA build holds code for, read from its main CUDA library in one
+    /// child process. Only with an NVIDIA card whose compute capability is known, the one thing the
+    /// list is compared with; elsewhere nothing is started.
+    private func readCUDAArchitectures(_ runtimes: inout [BundledGPURuntime]) {
+        guard facts.gpus.contains(where: { $0.vendor == .nvidia && $0.computeCapability != nil }) else { return }
+        var libraries: [Int: String] = [:]
+        for (index, runtime) in runtimes.enumerated() where runtime.cudaVersion != nil {
+            let candidate = runtime.tool == "torch" ? runtime.path + "/lib/libtorch_cuda.so" : runtime.path + "/libggml-cuda.so"
+            if source.fileInfo(candidate) != nil { libraries[index] = candidate }
+        }
+        guard !libraries.isEmpty else { return }
+        let paths = libraries.keys.sorted().compactMap { libraries[$0] }
+        let result = source.run(CUDAArchitectureListing.argv(paths: paths), timeout: CUDAArchitectureListing.timeout)
+        let shown = CUDAArchitectureListing.shownArgv(paths: paths)
+        switch result.outcome {
+        case .exited:
+            facts.commands.append(CommandFact(
+                argv: shown, outcome: result.exitStatus == 0 ? .succeeded : .failed, exitStatus: result.exitStatus, note: result.message))
+        case .timedOut:
+            facts.commands.append(CommandFact(argv: shown, outcome: .timedOut, note: "killed after \(CUDAArchitectureListing.timeout) without finishing"))
+            return
+        case .couldNotStart:
+            facts.commands.append(CommandFact(argv: shown, outcome: .couldNotStart, note: result.message))
+            return
+        }
+        guard result.exitStatus == 0 else { return }
+        let read = CUDAArchitectureListing.lines(result.stdout)
+        for (index, library) in libraries {
+            runtimes[index].cudaLibrary = library
+            runtimes[index].cudaArchitectures = read[library].map { $0.text.split(separator: " ").map(String.init) }
+        }
     }
 
     private func ollamaBundledRuntimes(binary: String?) -> [BundledGPURuntime] {
