@@ -10,6 +10,7 @@
 // are split between threads.
 #include "CX86Kernels.h"
 #include <immintrin.h>
+#include <stdlib.h>
 #include <string.h>
 
 #pragma STDC FP_CONTRACT OFF
@@ -375,9 +376,12 @@ INLINE void wide_product(const int type, const onramp_matmul_args *a) {
 }
 #endif
 
+#include "interleaved_q4_0.h"
+
 // One generic walk over the output, specialised per type so every tile call has constants.
 INLINE void product(const int type, const onramp_matmul_args *a) {
     int r = a->row_begin;
+    if (type == TYPE_Q4_0 && a->batch > 1 && prompt_product_q4_0(a)) return;
     if (a->batch == 1) {
         if (offset_codes_exact(type)) {
             for (; r + 4 <= a->row_end; r += 4) offset_tile(type, 4, 1, a, r, 0);
@@ -727,7 +731,10 @@ INLINE void wide_q6_k_columns(const int C, const uint8_t *w, const size_t w_stri
 }
 #endif
 
+#include "interleaved_q4_k.h"
+
 INLINE void product_k(const int type, const onramp_matmul_args *a) {
+    if (type == TYPE_Q4_K && a->batch > 1 && prompt_product_q4_k(a)) return;
     const uint8_t *weights = (const uint8_t *)a->weights, *activations = (const uint8_t *)a->activations;
     if (type != TYPE_Q6_K) {
         // Columns in chunks that stay in the L1 cache while the rows pass over them; four columns

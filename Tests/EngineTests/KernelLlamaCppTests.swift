@@ -86,7 +86,7 @@ struct LlamaCppProductCase: Decodable, CustomStringConvertible {
     }
 
     /// How closely `path`'s products must match llama.cpp's.
-    func tolerance(on path: KernelPath) -> LlamaCppTolerance {
+    func tolerance(on path: KernelPath, batch: Int) -> LlamaCppTolerance {
         // The portable Swift kernels add each block's (or each lane's) result to one f32 sum in
         // turn, where llama.cpp's x86 kernels keep 8 lanes and add them at the end: the same
         // integer dot products, rounded in another order (about 1e-7 relative per output).
@@ -96,6 +96,11 @@ struct LlamaCppProductCase: Decodable, CustomStringConvertible {
         // for (4×8 lanes with AVX2, 2 or 4 × 16 with AVX-512, vdpbf16ps with AVX512-BF16) and add
         // the tail in double; ours keeps one order on every CPU so results never depend on it.
         case .f32?, .f16?, .bf16?: return .nmse(1e-10)
+        // Prompts of Q4_0 and Q4_K weights run on interleaved row groups with one multiply-add
+        // per block (as llama.cpp's own prompt path, on weights it repacks, also does): the same
+        // integer block sums, rounded in another order than llama.cpp's one-row kernel the
+        // fixture holds.
+        case .q4_0? where batch > 1, .q4_K? where batch > 1: return .nmse(1e-10)
         // The quantised x86 kernels do llama.cpp's x86 arithmetic step for step: same integer
         // lanes, same fused multiply-adds, same horizontal sums.
         default: return .bitExact
@@ -147,14 +152,17 @@ struct KernelLlamaCppTests {
             let y = try fixture.with(path: path) { w, x in LlamaCppProductCase.product(w, x, path: path) }
             // Generation multiplies one row at a time: the same numbers.
             let single = try fixture.with(path: path, batch: 1) { w, x in LlamaCppProductCase.product(w, x, path: path) }
-            let tolerance = fixture.tolerance(on: path)
-            switch tolerance {
+            switch fixture.tolerance(on: path, batch: fixture.batch) {
             case .bitExact:
                 #expect(y.map(\.bitPattern) == expected.map(\.bitPattern), "\(fixture) \(path)")
-                #expect(single.map(\.bitPattern) == expected.prefix(fixture.rows).map(\.bitPattern), "\(fixture) \(path) batch 1")
             case .nmse(let limit):
                 let error = nmse(doubles(y), doubles(expected))
                 #expect(error <= limit, "\(fixture) \(path): NMSE \(error)")
+            }
+            switch fixture.tolerance(on: path, batch: 1) {
+            case .bitExact:
+                #expect(single.map(\.bitPattern) == expected.prefix(fixture.rows).map(\.bitPattern), "\(fixture) \(path) batch 1")
+            case .nmse(let limit):
                 #expect(nmse(doubles(single), doubles(Array(expected.prefix(fixture.rows)))) <= limit, "\(fixture) \(path) batch 1")
             }
         }

@@ -167,6 +167,37 @@ struct KernelProductTests {
         }
     }
 
+    /// Prompts of Q4_0 and Q4_K weights (two or more activation rows) run on 16-row interleaved
+    /// groups with one fused multiply-add per block (Q4_K: two per super-block), row and column;
+    /// every x86 path gives the bits of that arithmetic's plain twin (`promptDot`), whatever the
+    /// row split, on full and partial groups, column tiles and their leftovers, and the twin stays
+    /// within NMSE 1e-10 of float64.
+    @Test("Q4_0 and Q4_K prompt products equal their plain twin to the bit on every x86 path", arguments: [GGMLType.q4_0, .q4_K])
+    func promptTwin(type: GGMLType) throws {
+        let x86 = testedKernelPaths.filter { $0 != .portable }
+        try #require(!x86.isEmpty, "no x86 kernel path on this CPU")
+        func twin(_ w: UnsafeRawPointer, _ x: UnsafeRawPointer, _ blocks: Int) -> Float {
+            type == .q4_0 ? Q4_0.promptDot(w, x, blocks: blocks) : Q4_K.promptDot(w, x, blocks: blocks)
+        }
+        let shapes: [(rows: Int, blocks: Int, batch: Int)] = type == .q4_0
+            ? [(40, 19, 17), (16, 3, 2), (7, 64, 9), (33, 8, 30)]
+            : [(40, 3, 17), (16, 1, 2), (7, 4, 9), (33, 2, 30)]
+        for (rows, blocks, batch) in shapes {
+            let product = ProductCase(type, rows: rows, blocks: blocks, batch: batch, seed: UInt64(rows * 7 + batch))
+            let expected = try product.output([0..<rows]) { w, x, range, y in
+                for r in range {
+                    for b in 0..<x.batch { y[b * rows + r] = twin(w.row(r), x.row(b), w.blocksPerRow) }
+                }
+            }
+            #expect(nmse(doubles(expected), try product.exact()) < Self.sameInputs, "twin \(type) \(rows)×\(batch)")
+            let split = [0..<min(5, rows), min(5, rows)..<min(21, rows), min(21, rows)..<rows]
+            for path in x86 {
+                #expect(try product.fast(path).map(\.bitPattern) == expected.map(\.bitPattern), "\(path) \(type) \(rows)×\(batch)")
+                #expect(try product.fast(path, split: split).map(\.bitPattern) == expected.map(\.bitPattern), "\(path) \(type) \(rows)×\(batch) split")
+            }
+        }
+    }
+
     @Test("the product writes only the requested rows, at yStride apart")
     func writesOnlyRequestedRows() throws {
         let product = ProductCase(.q4_1, rows: 10, blocks: 2, batch: 3)

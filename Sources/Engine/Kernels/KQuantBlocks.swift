@@ -93,6 +93,30 @@ enum Q4_K: KQuantWithMinimum {
     static let type = GGMLType.q4_K
     static let lowBitsOffset = 16
 
+    /// The plain twin of the x86 prompt kernels (interleaved_q4_k.h, two or more activation
+    /// rows): per super-block the exact integer sums Σ scale·Σ code·x and Σ min·Σ x, each added
+    /// with one fused multiply-add (by x_d·d, then by −(x_d·dmin)). Tests hold every x86 path to
+    /// these bits.
+    static func promptDot(_ w: UnsafeRawPointer, _ x: UnsafeRawPointer, blocks: Int) -> Float {
+        KQuant.withCodes { q in
+            var sum: Float = 0
+            for block in 0..<blocks {
+                let wb = w + block * type.bytesPerBlock
+                let (xd, xq, xs) = KQuant.activation(x + block * GGMLType.q8_K.bytesPerBlock)
+                let packed = bytes(wb, 4)
+                decodeCodes(wb, into: q)
+                let sumi = KQuant.scaledSum(q, xq, groupSize: 32) { KQuant.scaleAndMin(packed, $0).scale }
+                var summ: Int32 = 0
+                for sub in 0..<8 {
+                    summ &+= KQuant.scaleAndMin(packed, sub).min &* (Int32(xs[2 * sub]) &+ Int32(xs[2 * sub + 1]))
+                }
+                sum = sum.addingProduct(Float(sumi), xd * f16At(wb))
+                sum = sum.addingProduct(Float(summ), -(xd * f16At(wb, 2)))
+            }
+            return sum
+        }
+    }
+
     static func decodeCodes(_ block: UnsafeRawPointer, into q: UnsafeMutablePointer<Int8>) {
         let low = bytes(block, lowBitsOffset)
         for chunk in 0..<4 {

@@ -23,4 +23,18 @@ enum Q4_0: BlockFormat {
         }
         return sum
     }
+
+    /// The plain twin of the x86 prompt kernels (interleaved_q4_0.h, two or more activation
+    /// rows): each block's exact integer dot product added with one fused multiply-add by the
+    /// f32 product of the two scales. Tests hold every x86 path to these bits.
+    static func promptDot(_ w: UnsafeRawPointer, _ x: UnsafeRawPointer, blocks: Int) -> Float {
+        var sum: Float = 0
+        for block in 0..<blocks {
+            let wb = w + block * 18, xb = x + block * 34
+            let (low, high) = nibbleLanes(wb, 2)
+            let sumi = dotLanes(low &- 8, signedLanes(xb, 2)) &+ dotLanes(high &- 8, signedLanes(xb, 18))
+            sum = sum.addingProduct(Float(sumi), f16At(wb) * f16At(xb))
+        }
+        return sum
+    }
 }
