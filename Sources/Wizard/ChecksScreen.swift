@@ -329,13 +329,19 @@ struct ChecksScreen: ScreenProgram {
             return frame
         }
         let problems = progress.sections.filter { $0.status == .warning || $0.status == .error }.count
-        let intro = problems == 0
+        var intro = problems == 0
             ? "No problems found. Choose an area (Enter or its number) to see what Onramp checked."
             : "\(problems) area\(problems == 1 ? " needs" : "s need") attention. Choose one (Enter or its number) to see why and how to fix it."
+        // Troubleshoot's journey ends here: say so, and what is left to do.
+        if !Self.hasNextStep(journey) {
+            intro += " This is the last step: "
+                + (Self.offersReport(journey, services.flow) ? "r makes a report to share when you ask for help; " : "")
+                + "q leaves Onramp."
+        }
         if let note = progress.fixNote {
             used += Paragraph(note).draw(into: &frame, in: Rect(x: body.x, y: body.y + used, width: body.width, height: 2)) + 1
         }
-        used += Paragraph(intro).draw(into: &frame, in: Rect(x: body.x, y: body.y + used, width: body.width, height: 2))
+        used += Paragraph(intro).draw(into: &frame, in: Rect(x: body.x, y: body.y + used, width: body.width, height: 4))
         // Numbered, so a number opens an area's details (the only way to choose one in line mode).
         let labels = progress.sections.enumerated().map { "\($0.offset + 1). " + $0.element.area.name }
         let titleWidth = labels.map(\.count).max() ?? 0

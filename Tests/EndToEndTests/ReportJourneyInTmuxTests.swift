@@ -85,6 +85,7 @@ struct ReportJourneyInTmuxTests {
         try tmux.waitFor(text: "Troubleshoot: Check for problems")
         #expect(tmux.lastScreen.split(separator: "\n").contains { $0.contains("✗ ") && $0.contains(". Graphics card") })
         #expect(tmux.lastScreen.contains("r Make a report"))
+        #expect(tmux.lastScreen.contains("This is the last step"))
         // The finding and its fix: the area's number opens what Onramp saw and the commands for
         // this system; f says the fix is one to do by hand (a reboot), not silence.
         let area = try #require(tmux.lastScreen.firstMatch(of: /([0-9])\. Graphics card/)?.output.1, "no numbered Graphics card line")

@@ -39,11 +39,13 @@ struct ChecksScreenTests {
         #expect(state.current == .unavailable(.recommend, in: .setUp))
     }
 
-    @Test("Troubleshoot ends at the checks: no next step is offered")
+    @Test("Troubleshoot ends at the checks: no next step is offered, and the screen says it is the last step")
     func troubleshootEnds() async throws {
         var (wizard, state) = try await checks("desktop-rtx3060-ubuntu2204", journey: "2")
         let before = state.current
         #expect(!wizard.view(state, context).text.contains("Next step"))
+        #expect(wizard.view(state, context).text.contains("This is the last step"))
+        #expect(wizard.view(state, context).text.contains("q leaves Onramp."))
         (state, _) = wizard.update(state, .key(.character("n")))
         #expect(state.current == before)
     }
