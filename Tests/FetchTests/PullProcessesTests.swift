@@ -60,7 +60,7 @@ struct PullProcessesTests {
         let settings = store.settings(endpoint: server.endpoint)
         let lockPath = String(store.store.partialPath(for: file.name).dropLast(".partial".count)) + ".lock"
         // util-linux flock(1) in another process, as another onramp would hold it.
-        FileManager.default.createFile(atPath: lockPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: lockPath, contents: nil)
         let inode = try #require(inodeNumber(lockPath))
         let holder = try Launched("/usr/bin/flock", ["--exclusive", lockPath, "sleep", "60"], ["PATH": "/usr/bin:/bin"])
         try await waitUntil { heldByAnother(lockPath) }
@@ -161,7 +161,7 @@ struct PullProcessesTests {
 
         #expect(read("first.status") == "1")
         let message = read("first.err")
-        #expect(message.hasPrefix("The disk filled up while downloading full.gguf, after 1.5 MB of 4.0 MB."), "\(message)")
+        #expect(message.hasPrefix("onramp pull: error: The disk filled up while downloading full.gguf, after 1.5 MB of 4.0 MB."), "\(message)")
         #expect(message.contains("The part already downloaded is kept in \(partial)"), "\(message)")
         // The 2.5 MB still to come and the 256 MiB margin, less the little the disk has left.
         #expect(message.contains("Free at least 27") && message.contains("MB there (the 2.5 MB still to come and 268.4 MB to spare)"), "\(message)")
@@ -220,7 +220,7 @@ private final class Launched {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.environment = environment
-        for path in [outputPath, errorPath] { FileManager.default.createFile(atPath: path, contents: nil) }
+        for path in [outputPath, errorPath] { _ = FileManager.default.createFile(atPath: path, contents: nil) }
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
         try process.run()
