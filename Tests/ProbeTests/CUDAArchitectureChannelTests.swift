@@ -82,11 +82,12 @@ struct ChannelFactsTextTests {
         #expect(text.contains("Driver's CUDA"))
         #expect(text.contains("programs built for CUDA up to 13.0 can run"))
         #expect(text.contains("Ollama carries"))
-        #expect(text.contains("CUDA 13.0, built for sm_75 to sm_121"))
+        #expect(text.contains("CUDA 13.0, built for sm_75 to sm_121 (without sm_86 for this card)"))
+        #expect(text.contains("CUDA 12.8, built for sm_50 to sm_120 (with sm_86 for this card)"))
         #expect(text.contains("Ollama models"))
         #expect(!text.contains("sm_75 sm_80 sm_87"), "the whole list only with -v")
         let verbose = FactsText.render(facts, verbose: true)
-        #expect(verbose.contains("CUDA 13.0, built for sm_75 sm_80 sm_87 sm_89 sm_90 sm_100 sm_103 sm_110 sm_120 sm_121 (/usr/local/lib/ollama/cuda_v13)"))
+        #expect(verbose.contains("CUDA 13.0, built for sm_75 sm_80 sm_87 sm_89 sm_90 sm_100 sm_103 sm_110 sm_120 sm_121 (without sm_86 for this card) (/usr/local/lib/ollama/cuda_v13)"))
     }
 
     @Test("test results, dkms lines, device access and kernel messages in words")

@@ -88,7 +88,9 @@ extension FactsText {
         return rows
     }
 
-    static func runtimeChannelRows(_ runtimes: RuntimeFacts, verbose: Bool) -> [(String, String)] {
+    /// `cards`: the NVIDIA cards' generations as the lists name them (`sm_86`), so a list that leaves
+    /// the card out says so instead of hiding it inside a range.
+    static func runtimeChannelRows(_ runtimes: RuntimeFacts, cards: [String] = [], verbose: Bool) -> [(String, String)] {
         var rows: [(String, String)] = []
         if let unit = runtimes.ollamaUnit {
             var text = (unit.unitFiles.first ?? "a systemd service") + (unit.user.map { ", runs as \($0)" } ?? "")
@@ -107,6 +109,9 @@ extension FactsText {
             if let architectures = build.cudaArchitectures, !architectures.isEmpty {
                 text += ", built for " + (verbose || architectures.count <= 2
                     ? architectures.joined(separator: " ") : "\(architectures[0]) to \(architectures[architectures.count - 1])")
+                // Only the exact generation: whether newer or older code also runs is the doctor's to say.
+                let notes = cards.map { architectures.contains($0) ? "with \($0) for this card" : "without \($0) for this card" }
+                if !notes.isEmpty { text += " (" + Array(Set(notes)).sorted().joined(separator: "; ") + ")" }
             }
             rows.append(("\(tool) carries", text + (verbose ? " (\(build.path))" : "")))
         }

@@ -75,7 +75,9 @@ public enum FactsText {
                 ("llama.cpp", runtimes.llamaCppBinaries.isEmpty ? "not found" : runtimes.llamaCppBinaries.joined(separator: ", ")),
             ]
             rows += runtimes.modelFolders.map { ("Models (\($0.tool))", "\($0.path) (\($0.entries) entries)") }
-            return rows + runtimeChannelRows(runtimes, verbose: verbose) + containerHostRows(facts.containerHost, verbose: verbose)
+            let cards = facts.gpus.filter { $0.vendor == .nvidia }.compactMap(\.computeCapability)
+                .map { "sm_" + $0.replacingOccurrences(of: ".", with: "") }
+            return rows + runtimeChannelRows(runtimes, cards: cards, verbose: verbose) + containerHostRows(facts.containerHost, verbose: verbose)
         }
     }
 
