@@ -44,8 +44,9 @@ public struct SpeedPrediction: Codable, Sendable, Equatable {
     /// within about a quarter.
     static let generationEfficiency = 0.76
 
-    /// The same share while reading a prompt: implied 0.71–1.02 on the same five models.
-    static let promptEfficiency = 0.84
+    /// The same share while reading a prompt: implied 0.63–0.71 for SmolLM2 (Q4_1) in three runs,
+    /// 0.78–1.02 for the others, so 0.80 leaves each within about a quarter.
+    static let promptEfficiency = 0.80
 
     public var generationWordsPerSecond: Double { generationTokensPerSecond * Self.wordsPerToken }
 
