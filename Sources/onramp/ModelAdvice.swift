@@ -65,7 +65,7 @@ enum ModelAdvice {
     /// Measured here, read from the profile's speed.json, or estimated from the profile's facts.
     static func machineSpeed(facts: MachineFacts, profile: String?, saveSpeed: String?) throws -> MachineSpeed {
         guard let profile else {
-            let speed = measure(threads: SpeedEstimate.threads(for: facts))
+            let speed = measure(threads: SpeedEstimate.threads(for: facts), availableBytes: facts.memory.availableBytes)
             if let saveSpeed {
                 let url = URL(fileURLWithPath: saveSpeed).appendingPathComponent(MachineSpeed.profileFileName)
                 do {
@@ -85,17 +85,36 @@ enum ModelAdvice {
         }
     }
 
-    /// Memory bandwidth over all threads, and the engine's own kernel (Q4_K, one token) on one
-    /// thread scaled to all: about half a second.
-    static func measure(threads: Int) -> MachineSpeed {
-        let bandwidth = MemoryBandwidthProbe.measure(threads: threads)
+    /// The engine's own parts timed here, in under a second: its one-token product streaming
+    /// each weight type from memory, its batched product for each, its attention and a hand-off
+    /// to its threads (`EngineSpeedProbe`).
+    static func measure(threads: Int, availableBytes: UInt64? = nil) -> MachineSpeed {
+        // Larger than any common last-level cache (this development VM reports 300 MiB), so the
+        // weights come from memory as a model's do; a quarter of the free memory at most.
+        let quarter = availableBytes.map { Int(clamping: $0 / 4) } ?? Int.max
+        let streamBytes = min(384 << 20, max(64 << 20, quarter))
+        let streaming = EngineSpeedProbe.streamingRates(types: probedTypes, threads: threads, bytes: streamBytes)
+        let prompt = EngineSpeedProbe.promptFlops(types: probedTypes, threads: threads)
+        var typeSpeeds: [String: MachineSpeed.TypeSpeed] = [:]
+        for type in probedTypes {
+            guard let rate = streaming[type], let flops = prompt[type] else { continue }
+            typeSpeeds[type.description.uppercased()] = MachineSpeed.TypeSpeed(streamingWeights: rate, promptFlops: flops)
+        }
+        // The one-token Q4_K kernel in cache, for what the per-type timings do not cover.
         let shape = KernelBenchmark.Shape(type: .q4_K, rows: 2048, columns: 2048, batch: 1)
         let path = MatrixProduct.path.rawValue
-        let results = KernelBenchmark.run(shapes: [shape], includeReference: false, minimumSeconds: 0.05)
+        let results = KernelBenchmark.run(shapes: [shape], includeReference: false, minimumSeconds: 0.02)
         let gigaflops = results.first { $0.path == path && $0.batch == 1 }?.gigaflops ?? 1
+        let bandwidth = (streaming[.q8_0] ?? 0) * Double(GGMLType.q8_0.byteCount(elements: 32) ?? 34) / 32
         return MachineSpeed(
-            memoryBandwidth: bandwidth, generationFlops: gigaflops * 1e9 * Double(threads), threads: threads,
-            kernelPath: path, origin: .measured,
-            note: "measured on this computer: memory read by \(threads) threads, the \(path) Q4_K kernel on one thread × \(threads)")
+            memoryBandwidth: bandwidth > 0 ? bandwidth : 1e9, generationFlops: gigaflops * 1e9 * Double(threads),
+            threads: threads, kernelPath: path, origin: .measured,
+            note: "measured on this computer: the engine's \(path) kernels and attention on \(threads) threads, "
+                + "streaming \(streamBytes >> 20) MiB of weights from memory",
+            typeSpeeds: typeSpeeds, attentionSeconds: EngineSpeedProbe.attentionSeconds(threads: threads),
+            handOffSeconds: EngineSpeedProbe.dispatchSeconds(threads: threads))
     }
+
+    /// The weight types catalog files and common GGUF files hold.
+    static let probedTypes: [GGMLType] = [.q4_0, .q4_1, .q5_0, .q5_1, .q8_0, .q4_K, .q5_K, .q6_K, .f16]
 }

@@ -23,8 +23,11 @@ enum ModelFileDescription {
         }
         let name = listed?.name ?? summary.name ?? fileName
         let license = listed?.license ?? summary.license ?? "unknown"
-        let file = listed?.files.first { $0.fileName == fileName }
+        var file = listed?.files.first { $0.fileName == fileName }
             ?? ModelFile(quantization: quantization, repository: "local/file", fileName: fileName, sizeBytes: size)
+        // The file's own mixture of weight types, which its prompt speed depends on.
+        file.blockWeightTypes = summary.blockWeightTypes
+        file.outputWeightType = summary.outputWeightType
         let model = CatalogModel(
             id: listed?.id ?? (fileName as NSString).deletingPathExtension, name: name, architecture: summary.architecture,
             parameters: summary.parameterCount, layers: summary.blockCount, embeddingLength: summary.embeddingLength,

@@ -12,7 +12,7 @@ struct RecommendCommand: ParsableCommand {
         abstract: "Suggest the models that fit this computer, with how much memory they need and how fast they will answer.",
         discussion: """
             Memory is what is free now (within a container's limit), less room for your other programs. \
-            Speed is predicted from a half-second measurement of this computer's memory and processor; with \
+            Speed is predicted from timing Onramp's engine on this computer for under a second; with \
             --profile it is read from the profile's speed.json, or estimated from its facts when there is none.
             """)
 

@@ -93,7 +93,7 @@ extension SelftestCommand {
 extension SelftestCommand {
     /// The measured speed beside what `onramp recommend --model` predicts for the same file on
     /// this computer (from the file's own header, listed in the catalog or not): the self-test is
-    /// where the prediction is checked. The prediction's own half-second measurement runs only then.
+    /// where the prediction is checked. The prediction's own measurement (under a second) runs only then.
     static func predictionLine(model: String, measured: SpeedMeasurement) -> String? {
         guard let (entry, file) = try? ModelFileDescription.describe(path: model) else { return nil }
         let predicted = SpeedPrediction.predict(entry, file: file, on: ModelAdvice.measure(threads: measured.threads))

@@ -9,48 +9,82 @@ import Testing
 
 @Suite("Speed prediction")
 struct SpeedTests {
-    @Test("generation is bandwidth ÷ bytes per token when memory is the limit")
-    func memoryBound() {
-        // The untied embedding table (131,072,000 of 7e9 weights) is not read per token:
-        // bytes/token = 4e9 × 6,868,928,000 ÷ 7e9 + 131,072 × 512 = 3,992,210,578; ÷ 20e9 = 0.199611 s;
-        // computation 2 × 6,868,928,000 ÷ 100e9 = 0.137379 s; 0.199611 ÷ 0.62 = 0.321953 s → 3.1060 tokens/s.
-        let p = SpeedPrediction.predict(TestModels.sevenB, file: TestModels.sevenB.files[0], on: TestModels.speed)
-        #expect(p.limitedBy == .memoryBandwidth)
-        #expect(abs(p.generationTokensPerSecond - 3.1060) < 0.001)
-        // Prompt: blocks 2 × (7e9 − 2 × 131,072,000) = 13,475,712,000, attention over 256 positions
-        // 4 × 32 × 32 × 128 × 256 × 7.8 = 1,046,898,278; 100e9 × 0.85 ÷ 14,522,610,278 = 5.8529 tokens/s.
-        #expect(abs(p.promptTokensPerSecond - 5.8529) < 0.001)
-        #expect(abs(p.generationRange.lowerBound - 3.1060 * 0.7) < 0.001)
-        #expect(abs(p.generationWordsPerSecond - 3.1060 * 0.75) < 0.001)
-    }
-
-    @Test("generation is kernel throughput ÷ operations per token when the kernels are the limit")
-    func computeBound() {
-        // The 1B on 200 GB/s memory but 10 GFLOP/s kernels: memory 0.0041 s < computation
-        // 2,471,628,864 ÷ 10e9 = 0.247163 s; ÷ 0.62 = 0.398650 s → 2.5085 tokens/s.
+    /// A measured machine: Q4_K streams 4e9 weights a second and reads prompts at 200 GFLOP/s,
+    /// Q6_K 3e9 and 150 GFLOP/s; attention 0.1 ns per position and head element; a hand-off 1 µs.
+    static let measured: MachineSpeed = {
         var speed = TestModels.speed
-        speed.memoryBandwidth = 200e9
-        speed.generationFlops = 10e9
-        let p = SpeedPrediction.predict(TestModels.oneB, file: TestModels.oneB.files[0], on: speed)
+        speed.typeSpeeds = [
+            "Q4_K": MachineSpeed.TypeSpeed(streamingWeights: 4e9, promptFlops: 200e9),
+            "Q6_K": MachineSpeed.TypeSpeed(streamingWeights: 3e9, promptFlops: 150e9),
+        ]
+        speed.attentionSeconds = 1e-10
+        speed.handOffSeconds = 1e-6
+        return speed
+    }()
+
+    @Test("generation is each weight type at its measured streaming speed, plus the cache, attention and hand-offs")
+    func generationFromMeasuredTypes() {
+        // Llama 3.2 1B's shape, Q4_K_M (85 % Q4_K, 15 % Q6_K blocks, a Q6_K output matrix): blocks
+        // 973,146,144 × (0.85 ÷ 4e9 + 0.15 ÷ 3e9) + output 262,668,288 ÷ 3e9 = 0.3430070 s; the cache
+        // 32,768 × 512 ÷ 20e9 = 0.0008389 s; attention 16 × 32 × 64 × 512 × 1e-10 = 0.0016777 s;
+        // ÷ 0.76, + 81 hand-offs × 1 µs → 2.19917 tokens/s.
+        let p = SpeedPrediction.predict(TestModels.oneB, file: TestModels.oneB.files[0], on: Self.measured)
+        #expect(abs(p.generationTokensPerSecond - 2.19917) < 0.0001)
+        // The file's bytes at 20 GB/s would take 0.040 s: the kernels, not the memory, set the pace.
         #expect(p.limitedBy == .computation)
-        #expect(abs(p.generationTokensPerSecond - 2.5085) < 0.001)
+        #expect(abs(p.generationRange.lowerBound - 2.19917 * 0.7) < 0.0001)
+        #expect(abs(p.generationWordsPerSecond - 2.19917 * 0.75) < 0.0001)
     }
 
-    @Test("a prompt token costs the blocks' products and attention, not the embedding or output matrices")
-    func promptOperations() throws {
-        let smol = try #require(ModelCatalog.bundled().models.first { $0.id == "smollm2-135m-instruct" })
-        // 2 × (134,515,008 − 49,152 × 576) = 212,406,912; attention 4 × 30 × 9 × 64 × 256 × 7.8 = 138,018,816.
-        #expect(SpeedPrediction.promptOperationsPerToken(smol) == 350_425_728)
-        // 97 GFLOP/s × 0.85 ÷ 350,425,728 = 235.29 tokens/s.
-        var speed = TestModels.speed
-        speed.generationFlops = 97e9
-        let p = SpeedPrediction.predict(smol, file: smol.files[0], on: speed)
-        #expect(abs(p.promptTokensPerSecond - 235.29) < 0.01)
+    @Test("a prompt token costs the blocks' products at each type's batched speed and attention over the batch")
+    func promptFromMeasuredTypes() {
+        // 2 × 973,146,144 × (0.85 ÷ 200e9 + 0.15 ÷ 150e9) = 0.0102180 s, attention over all 512
+        // positions 0.0016777 s; ÷ 0.80 → 67.2509 tokens/s. The output matrix is not counted.
+        let p = SpeedPrediction.predict(TestModels.oneB, file: TestModels.oneB.files[0], on: Self.measured)
+        #expect(abs(p.promptTokensPerSecond - 67.2509) < 0.001)
         // Untying the output matrix adds weights the prompt never multiplies: the prompt is no slower.
         var untied = TestModels.oneB
         untied.tiedEmbeddings = false
         untied.parameters += untied.embeddingParameters
-        #expect(SpeedPrediction.promptOperationsPerToken(untied) == SpeedPrediction.promptOperationsPerToken(TestModels.oneB))
+        let q = SpeedPrediction.predict(untied, file: untied.files[0], on: Self.measured)
+        #expect(abs(q.promptTokensPerSecond - p.promptTokensPerSecond) < 1e-9)
+    }
+
+    @Test("a file's own mixture of weight types decides its speed, not its quantisation's name")
+    func fileMixture() {
+        var speed = Self.measured
+        speed.typeSpeeds?["Q5_0"] = MachineSpeed.TypeSpeed(streamingWeights: 2e9, promptFlops: 100e9)
+        var file = TestModels.oneB.files[0]
+        let usual = SpeedPrediction.predict(TestModels.oneB, file: file, on: speed)
+        // Gemma 3 270M's Q4_K_M file holds mostly Q5_0 (its width is no multiple of 256).
+        file.blockWeightTypes = ["Q5_0": 3, "Q4_K": 1]
+        file.outputWeightType = "Q4_K"
+        let own = SpeedPrediction.predict(TestModels.oneB, file: file, on: speed)
+        // Prompt: 2 × 973,146,144 × (0.75 ÷ 100e9 + 0.25 ÷ 200e9) + 0.0016777 = 0.0187078 s; ÷ 0.80 → 42.7630.
+        #expect(abs(own.promptTokensPerSecond - 42.7630) < 0.001)
+        #expect(own.promptTokensPerSecond < usual.promptTokensPerSecond)
+        // Generation: blocks 973,146,144 × (0.75 ÷ 2e9 + 0.25 ÷ 4e9) + 262,668,288 ÷ 4e9 = 0.4914185 s.
+        let seconds = (0.4914185 + 0.0008389 + 0.0016777) / 0.76 + 81e-6
+        #expect(abs(own.generationTokensPerSecond - 1 / seconds) < 0.0001)
+    }
+
+    @Test("without per-type timings (an estimate) each type streams at the memory's speed over its size, or the kernel's")
+    func estimatedTypes() {
+        // 20 GB/s: Q4_K (4.5 bits) 35.56e9 weights a second, Q6_K (6.5625 bits) 24.38e9; the one-token
+        // kernel (100 GFLOP/s, 50e9 weights a second) keeps up with both.
+        #expect(abs(TestModels.speed.streamingWeights(for: "Q4_K") - 20e9 * 8 / 4.5) < 1)
+        #expect(abs(TestModels.speed.streamingWeights(for: "Q6_K") - 20e9 * 8 / 6.5625) < 1)
+        var slow = TestModels.speed
+        slow.generationFlops = 20e9
+        #expect(slow.streamingWeights(for: "Q4_K") == 10e9)
+        // The 7B (untied): blocks 6,737,856,000 × (0.85 ÷ 35.56e9 + 0.15 ÷ 24.38e9) + output 131,072,000
+        // ÷ 24.38e9 = 0.2079065 s; cache 131,072 × 512 ÷ 20e9 = 0.0033554 s; attention 32 × 32 × 128 ×
+        // 512 × (0.107e-9 × 126e9 ÷ 100e9) = 0.0090476 s; ÷ 0.76, + 161 µs → 3.44778 tokens/s.
+        let p = SpeedPrediction.predict(TestModels.sevenB, file: TestModels.sevenB.files[0], on: TestModels.speed)
+        #expect(abs(p.generationTokensPerSecond - 3.44778) < 0.0001)
+        #expect(p.limitedBy == .memoryBandwidth)
+        // Prompt: 2 × 6,737,856,000 ÷ (100e9 × 1.6) + 0.0090476 s, ÷ 0.80 → 8.57717 tokens/s.
+        #expect(abs(p.promptTokensPerSecond - 8.57717) < 0.0001)
     }
 
     @Test("an estimate from facts is labelled, and its range is wider than a measurement's")
@@ -92,13 +126,18 @@ struct SpeedTests {
         #expect(GraphicsCardNote.note(for: [noDriver], processorBandwidth: 40e9) == nil)
     }
 
-    @Test("speed.json round-trips, and a broken one is an error")
+    @Test("speed.json round-trips with its per-type timings, an older one without them still reads, and a broken one is an error")
     func speedFile() throws {
-        let text = TestModels.speed.jsonText()
-        #expect(try MachineSpeed.read(json: Data(text.utf8)) == TestModels.speed)
+        let text = Self.measured.jsonText()
+        #expect(try MachineSpeed.read(json: Data(text.utf8)) == Self.measured)
+        let older = try MachineSpeed.read(json: Data(TestModels.speed.jsonText().utf8))
+        #expect(older == TestModels.speed && older.typeSpeeds == nil)
         #expect(throws: (any Error).self) { try MachineSpeed.read(json: Data("{}".utf8)) }
         var zero = TestModels.speed
         zero.memoryBandwidth = 0
         #expect(throws: (any Error).self) { try MachineSpeed.read(json: Data(zero.jsonText().utf8)) }
+        var negative = Self.measured
+        negative.typeSpeeds?["Q4_K"]?.promptFlops = -1
+        #expect(throws: (any Error).self) { try MachineSpeed.read(json: Data(negative.jsonText().utf8)) }
     }
 }

@@ -27,7 +27,7 @@ struct RecommendCommandTests {
     func profile() throws {
         let run = try runOnramp(["recommend", "--profile", Self.repository + "/profiles/raspberry-pi-5"])
         #expect(run.status == 0)
-        #expect(run.stdout.hasPrefix("Best for chatting on this computer:\n  Qwen3 0.6B"))
+        #expect(run.stdout.hasPrefix("Best for chatting on this computer:\n  Gemma 3 1B Instruct"))
         #expect(run.stdout.contains("Speeds are estimated from the processor's facts"))
         #expect(run.stdout.contains("other models do not fit, are too slow, or do not run in Onramp yet (--all says why)."))
     }
@@ -38,11 +38,16 @@ struct RecommendCommandTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let capture = try runOnramp(["probe", "--capture", folder])
         #expect(capture.status == 0, "\(capture.stderr)")
+        // The live timing shares the machine with the other tests; on a crowded moment no model
+        // may reach a usable speed (status 1, "nothing suits"). Either way the speed is saved, and
+        // the replay must predict with exactly it, to the same verdict.
         let live = try runOnramp(["recommend", "--json", "--save-speed", folder])
-        #expect(live.status == 0)
+        #expect(live.status == 0 || live.status == 1, "\(live.stderr)")
         let saved = try String(contentsOfFile: folder + "/speed.json", encoding: .utf8)
         #expect(saved.contains("\"origin\" : \"measured\""))
+        #expect(saved.contains("\"typeSpeeds\"") && saved.contains("\"handOffSeconds\"") && saved.contains("\"attentionSeconds\""))
         let replay = try runOnramp(["recommend", "--json", "--profile", folder])
+        #expect(replay.status == live.status)
         let liveSpeed = try JSONSerialization.jsonObject(with: Data(live.stdout.utf8)) as? [String: Any]
         let replaySpeed = try JSONSerialization.jsonObject(with: Data(replay.stdout.utf8)) as? [String: Any]
         #expect((liveSpeed?["speed"] as? NSDictionary) == (replaySpeed?["speed"] as? NSDictionary))
@@ -122,7 +127,7 @@ struct RecommendCommandTests {
         let run = try runOnramp(["recommend", "--model", path, "--context", "512", "--json"])
         let candidate = try Self.firstCandidate(run.stdout)
         // It fits anywhere the tests run; whether it is fast enough depends on the load the
-        // half-second measurement meets, and the exit status follows the verdict.
+        // sub-second measurement meets, and the exit status follows the verdict.
         let verdict = candidate["verdict"] as? String
         #expect(verdict == "suitable" || verdict == "tooSlow", "\(String(describing: verdict))")
         #expect(run.status == (verdict == "suitable" ? 0 : 1), "\(run.stderr)")

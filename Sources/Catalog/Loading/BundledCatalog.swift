@@ -592,6 +592,55 @@ enum BundledCatalog {
    ]
   },
   {
+   "id": "qwen2.5-14b-instruct",
+   "name": "Qwen2.5 14B Instruct",
+   "architecture": "qwen2",
+   "parameters": 14770033664,
+   "layers": 48,
+   "embeddingLength": 5120,
+   "headCount": 40,
+   "kvHeadCount": 8,
+   "headDimension": 128,
+   "contextLength": 32768,
+   "vocabularySize": 152064,
+   "tiedEmbeddings": false,
+   "license": "apache-2.0",
+   "languages": [
+    "en",
+    "zh",
+    "fr",
+    "es",
+    "pt",
+    "de",
+    "it",
+    "ru",
+    "ja",
+    "ko",
+    "vi",
+    "th",
+    "ar"
+   ],
+   "uses": [
+    "chat"
+   ],
+   "files": [
+    {
+     "quantization": "Q4_K_M",
+     "repository": "bartowski/Qwen2.5-14B-Instruct-GGUF",
+     "fileName": "Qwen2.5-14B-Instruct-Q4_K_M.gguf",
+     "sizeBytes": 8988110976,
+     "revision": "2304465aae4c6689c613254ee86bccc6986d3821",
+     "sha256": "e47ad95dad6ff848b431053b375adb5d39321290ea2c638682577dafca87c008"
+    }
+   ],
+   "sources": [
+    "https://huggingface.co/Qwen/Qwen2.5-14B-Instruct/blob/main/config.json",
+    "architecture numbers: config.json's hidden_size 5120, num_hidden_layers 48, num_attention_heads 40, num_key_value_heads 8, intermediate_size 13824, vocab_size 152064, max_position_embeddings 32768 (found by code search); parameters 14,770,033,664 as the Hugging Face GGUF summary gives it, and worked out again from those numbers",
+    "Q4_K_M: the Git LFS pointer in bartowski/Qwen2.5-14B-Instruct-GGUF commit 2304465 (size 8988110976, its sha256), the same size in a public GitHub model list (found by search)",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
+   ]
+  },
+  {
    "id": "qwen2.5-coder-0.5b-instruct",
    "name": "Qwen2.5 Coder 0.5B Instruct",
    "architecture": "qwen2",
@@ -1130,6 +1179,53 @@ enum BundledCatalog {
    ]
   },
   {
+   "id": "gemma-3-1b-it",
+   "name": "Gemma 3 1B Instruct",
+   "architecture": "gemma3",
+   "parameters": 999885952,
+   "layers": 26,
+   "embeddingLength": 1152,
+   "headCount": 4,
+   "kvHeadCount": 1,
+   "headDimension": 256,
+   "contextLength": 32768,
+   "vocabularySize": 262144,
+   "tiedEmbeddings": true,
+   "license": "gemma",
+   "languages": [
+    "en"
+   ],
+   "uses": [
+    "chat",
+    "small"
+   ],
+   "files": [
+    {
+     "quantization": "Q4_K_M",
+     "repository": "bartowski/google_gemma-3-1b-it-GGUF",
+     "fileName": "google_gemma-3-1b-it-Q4_K_M.gguf",
+     "sizeBytes": 806058496,
+     "revision": "116f76234503685a98f572982177b11d44ec8ff1",
+     "sha256": "12bf0fff8815d5f73a3c9b586bd8fee8e7b248c935de70dec367679873d0f29d"
+    },
+    {
+     "quantization": "Q8_0",
+     "repository": "bartowski/google_gemma-3-1b-it-GGUF",
+     "fileName": "google_gemma-3-1b-it-Q8_0.gguf",
+     "sizeBytes": 1069306624,
+     "revision": "116f76234503685a98f572982177b11d44ec8ff1",
+     "sha256": "375e12a4a18929a641f9744b060d4a7cf4e279530750555828ec0c117870bc96"
+    }
+   ],
+   "sources": [
+    "https://huggingface.co/google/gemma-3-1b-it/blob/main/config.json",
+    "architecture numbers: config.json's hidden_size 1152, num_hidden_layers 26, num_attention_heads 4, num_key_value_heads 1, head_dim 256, intermediate_size 6912, max_position_embeddings 32768, vocab_size 262144, as quoted by several public GitHub projects that check a Gemma 3 1B config against them (found by code search)",
+    "parameters: worked out from those numbers (embedding 262,144 × 1,152; per layer the four attention matrices, three 6,912-wide feed-forward matrices, four norms and the q/k norms; the final norm): 999,885,952, the 1.0B Hugging Face shows",
+    "Q4_K_M and Q8_0: a public GitHub project that pins bartowski/google_gemma-3-1b-it-GGUF at revision 116f762 with each file's size and sha256 (its Gemma 3 4B pin equals this catalog's, from another source); the Q4_K_M size and sha256 also in a second project's acceptance record (found by code search)",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
+   ]
+  },
+  {
    "id": "gemma-2-2b-it",
    "name": "Gemma 2 2B Instruct",
    "architecture": "gemma2",
@@ -1328,6 +1424,54 @@ enum BundledCatalog {
     "https://huggingface.co/google/gemma-3-4b-it/blob/main/config.json",
     "Q4_K_M: a public GitHub download script that checks each file against the size and sha256 of Hugging Face's LFS listing (found by code search)",
     "parameters: the language model only (34 layers, 2560 wide, 10240 feed-forward, 262,144-token vocabulary); the card's 4.3B includes the vision encoder, which is a separate mmproj file",
+    "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
+   ]
+  },
+  {
+   "id": "gemma-3-12b-it",
+   "name": "Gemma 3 12B Instruct",
+   "architecture": "gemma3",
+   "parameters": 11766034176,
+   "layers": 48,
+   "embeddingLength": 3840,
+   "headCount": 16,
+   "kvHeadCount": 8,
+   "headDimension": 256,
+   "contextLength": 131072,
+   "vocabularySize": 262208,
+   "tiedEmbeddings": true,
+   "license": "gemma",
+   "languages": [
+    "en",
+    "de",
+    "fr",
+    "es",
+    "it",
+    "pt",
+    "ja",
+    "ko",
+    "zh",
+    "ar",
+    "hi"
+   ],
+   "uses": [
+    "chat"
+   ],
+   "files": [
+    {
+     "quantization": "Q4_K_M",
+     "repository": "ggml-org/gemma-3-12b-it-GGUF",
+     "fileName": "gemma-3-12b-it-Q4_K_M.gguf",
+     "sizeBytes": 7300574976,
+     "revision": "ec0cbabd8dbff316f659876a50202295c3c4a314",
+     "sha256": "7bb69bff3f48a7b642355d64a90e481182a7794707b3133890646b1efa778ff5"
+    }
+   ],
+   "sources": [
+    "https://huggingface.co/google/gemma-3-12b-it/blob/main/config.json",
+    "architecture numbers: config.json's text_config (hidden_size 3840, num_hidden_layers 48, num_attention_heads 16, num_key_value_heads 8, head_dim 256, intermediate_size 15360, vocab_size 262208) as quoted by public GitHub conversion scripts, and Google's MaxText gemma3-12b model config (48 layers, 3840 wide, 16 query and 8 key-value heads) (found by code search)",
+    "parameters: the language model only, worked out from those numbers (embedding 262,208 × 3,840; 48 layers of attention, 15,360-wide feed-forward and norms): 11,766,034,176; the card's 12B includes the vision encoder, which is a separate mmproj file",
+    "Q4_K_M: two public GitHub model lists that pin ggml-org/gemma-3-12b-it-GGUF (one at revision ec0cbab) with the same size and sha256 (found by code search)",
     "vocabularySize and tiedEmbeddings: config.json's vocab_size and tie_word_embeddings; checked by working the feed-forward width back out of parameters (it comes out at the config's intermediate_size)"
    ]
   },

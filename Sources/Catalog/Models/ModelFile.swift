@@ -12,10 +12,18 @@ public struct ModelFile: Codable, Sendable, Equatable {
     public var revision: String?
     /// SHA-256 of the file, when known.
     public var sha256: String?
+    /// Weights of the transformer blocks' matrices by GGML type name (`Q4_K`: 123456), read from
+    /// the file's own header; nil for a catalog entry, whose quantisation stands for the usual
+    /// mixture (`WeightMix`).
+    public var blockWeightTypes: [String: Int64]?
+    /// The GGML type of the matrix that turns the last hidden state into scores for every token
+    /// (the embedding table when the two are tied), read from the file's own header.
+    public var outputWeightType: String?
 
     public init(
         quantization: String, repository: String, fileName: String, sizeBytes: Int64, revision: String? = nil,
-        sha256: String? = nil
+        sha256: String? = nil, blockWeightTypes: [String: Int64]? = nil,
+        outputWeightType: String? = nil
     ) {
         self.quantization = quantization
         self.repository = repository
@@ -23,6 +31,8 @@ public struct ModelFile: Codable, Sendable, Equatable {
         self.sizeBytes = sizeBytes
         self.revision = revision
         self.sha256 = sha256
+        self.blockWeightTypes = blockWeightTypes
+        self.outputWeightType = outputWeightType
     }
 
     /// Where to download it from (the pinned revision when there is one).

@@ -9,7 +9,7 @@ enum RecommendationNotes {
         switch speed.origin {
         case .measured:
             notes.append(
-                "Speeds are predicted from a half-second measurement of this computer (\(speed.threads) threads, "
+                "Speeds are predicted from a measurement of this computer taking under a second (\(speed.threads) threads, "
                     + "\(speed.kernelPath) kernels); the real speed can differ by about a third. `onramp bench` measures a downloaded model.")
         case .estimated:
             notes.append(

@@ -23,6 +23,11 @@ public struct ModelFileSummary: Sendable {
     public let name: String?
     public let license: String?
     public let fileSize: Int64
+    /// Elements of the transformer blocks' matrices (`blk.N.…` with two dimensions) by type name
+    /// (`Q4_K`): the mixture a prompt's products run on, which the file type alone does not say.
+    public let blockWeightTypes: [String: Int64]
+    /// The type of the matrix that scores every token (the embedding table when tied).
+    public let outputWeightType: String?
 
     public init(file: GGUFFile) throws(GGUFError) {
         let settings = try ModelHyperparameters(file: file)
@@ -40,5 +45,12 @@ public struct ModelFileSummary: Sendable {
         name = try file.metadata.stringIfPresent("general.name").flatMap { $0.isEmpty ? nil : $0 }
         license = try file.metadata.stringIfPresent("general.license").flatMap { $0.isEmpty ? nil : $0 }
         fileSize = Int64(file.fileSize)
+        var types: [String: Int64] = [:]
+        for tensor in file.tensors where tensor.name.hasPrefix("blk.") && tensor.shape.count == 2 && tensor.shape[1] > 1 {
+            types[tensor.type.description.uppercased(), default: 0] += Int64(tensor.elementCount)
+        }
+        blockWeightTypes = types
+        outputWeightType = (file.tensor(named: TensorSpec.output.name) ?? file.tensor(named: TensorSpec.tokenEmbedding.name))
+            .map { $0.type.description.uppercased() }
     }
 }
