@@ -12,6 +12,8 @@
 #pragma STDC FP_CONTRACT OFF
 #pragma clang attribute push(__attribute__((target("avx2,fma,f16c"))), apply_to = function)
 
+#include "vector_exp_avx2.h"
+
 static inline __m256 load_half8(const uint16_t *p) {
     return _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)p));
 }
@@ -22,14 +24,6 @@ static inline __m256 round_half8(__m256 x) {
 
 static inline float round_half(float x) {
     return _cvtsh_ss(_cvtss_sh(x, _MM_FROUND_TO_NEAREST_INT));
-}
-
-/// The twin's `LaneSum.pairwise`: lanes j and j+8, then j and j+4, then (0+2)+(1+3).
-static inline float pairwise16(__m256 low, __m256 high) {
-    float e[8];
-    _mm256_storeu_ps(e, _mm256_add_ps(low, high));
-    const float q0 = e[0] + e[4], q1 = e[1] + e[5], q2 = e[2] + e[6], q3 = e[3] + e[7];
-    return (q0 + q2) + (q1 + q3);
 }
 
 void onramp_half_scores_avx2(const float *query, const uint16_t *keys, int length, int head_size, size_t stride,

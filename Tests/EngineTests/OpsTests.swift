@@ -1,5 +1,6 @@
 // Each op against its plain Double reference, on random values and edge cases.
 
+import CX86Kernels
 import Foundation
 import Testing
 @testable import Engine
@@ -167,6 +168,28 @@ struct OpsTests {
         }
     }
 
+    /// Rows that end inside a chunk, on a chunk's edge, past the last whole chunk (expf's tail)
+    /// or well before the attended end; scores wide enough that e^x underflows to subnormals and
+    /// zero, and ties at the maximum.
+    @Test("attention's softmax in C gives its Swift twin's bits and matches the definition")
+    func attentionSoftmaxKernel() throws {
+        try #require(KernelPath.avx2.isSupported, "this CPU lacks AVX2, FMA and F16C, which the kernel needs")
+        let rows = [(1, 1), (1, 32), (5, 16), (7, 7), (16, 16), (17, 32), (31, 32), (40, 64), (100, 100), (100, 128), (301, 320), (512, 512)]
+        for (length, attended) in rows {
+            for range: Float in [4, 40, 160] {
+                var scores = TestNumbers.vector(attended, seed: UInt64(length * 1000) + UInt64(range), range: range)
+                if length > 3 { scores[length / 2] = scores[1] }
+                let expected = Softmax.reference(Array(scores[0..<length]))
+                var twin = scores, kernel = scores
+                HalfCacheAttention.softmax(&twin, length: length, attended: attended)
+                onramp_softmax_avx2(&kernel, Int32(length), Int32(attended))
+                #expect(twin.map(\.bitPattern) == kernel.map(\.bitPattern), "length \(length) of \(attended), range \(range)")
+                #expect(Array(kernel[length...]) == Array(scores[length...]), "masked positions are left alone")
+                #expect(TestNumbers.nmse(Array(kernel[0..<length]), expected) < 1e-12, "length \(length) of \(attended), range \(range)")
+            }
+        }
+    }
+
     @Test("f16 values read sixteen at a time equal Swift's Float16 conversion: zeros, subnormals, infinities, NaN")
     func halfVectorLoad() {
         var halves: [UInt16] = [0, 0x8000, 0x0001, 0x8001, 0x03ff, 0x0400, 0x3c00, 0x7bff, 0x7c00, 0xfc00, 0x7e00, 0x7c01, 0xfbff, 0x3555, 0x0200, 0x8200]
@@ -192,6 +215,34 @@ struct OpsTests {
         #expect(VectorExp.exp(0) == 1)
         #expect(VectorExp.exp(-Float.infinity) == 0)
         #expect(VectorExp.exp(-200) == 0)
+    }
+
+    /// Rounding the Double sum to Float rounds twice; where the Double sum lands exactly halfway
+    /// between two Floats (a·b = 1 + 2^-11 + 2^-24 is such a midpoint, c a nudge too small for a
+    /// Double) only the correction gives the FMA instruction's answer.
+    @Test("the exp's fused multiply-add rounds once, as the FMA instruction does")
+    func fusedMultiplyAdd() {
+        let a: Float = 1 + 0x1p-12
+        var triples: [(Float, Float, Float)] = []
+        for nudge: Float in [0x1p-60, -0x1p-60, 0x1p-80, -0x1p-80, 0] {
+            for scale: Float in [1, -1, 0x1p-20, 0x1p30, 0x1p-100] {
+                triples.append((a * scale, a, nudge * scale))
+                triples.append((a, -a * scale, nudge * scale))
+            }
+        }
+        var random = Engine.SeededRandom(seed: 77)
+        func randomFloat() -> Float {
+            let magnitude = Float(random.nextUnitInterval() * 2 - 1)
+            return magnitude * Float(sign: .plus, exponent: Int(random.next() % 60) - 30, significand: 1)
+        }
+        for _ in 0..<200_000 { triples.append((randomFloat(), randomFloat(), randomFloat())) }
+        var corrected = 0
+        for (x, y, z) in triples {
+            let expected = z.addingProduct(x, y)
+            #expect(VectorExp.fused(x, y, z).bitPattern == expected.bitPattern, "\(x) × \(y) + \(z)")
+            if Float(Double(x) * Double(y) + Double(z)) != expected { corrected += 1 }
+        }
+        #expect(corrected >= 16, "the sixteen midpoint cases above round wrong without the correction")
     }
 
     @Test("rounding to f16 precision equals Swift's Float16 conversion, ties, subnormals and overflow included")

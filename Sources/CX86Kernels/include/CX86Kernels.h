@@ -64,6 +64,9 @@ void onramp_swiglu_avx2(float *gate, const float *up, int count);
 /// `four_accumulators` (one query in the batch) ggml's f16 dot product order is used.
 void onramp_half_scores_avx2(const float *query, const uint16_t *keys, int length, int head_size, size_t stride,
                              float scale, int four_accumulators, float *scores);
+/// Softmax of `scores[0..<length]` in a row of `attended` positions (softmax_avx2.c), the bits
+/// of the engine's Swift twin `HalfCacheAttention.softmax`. Needs ONRAMP_X86_AVX2.
+void onramp_softmax_avx2(float *scores, int length, int attended);
 /// output = Σ weights[t] × values[t] over `length` positions of a row of `attended`; the weights
 /// are rounded to f16 in place first. `lanes` is scratch for 64 × head_size floats.
 void onramp_half_weighted_sum_avx2(float *weights, const uint16_t *values, int length, int attended, int head_size,

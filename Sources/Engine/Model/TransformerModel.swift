@@ -114,7 +114,8 @@ public final class TransformerModel: LanguageModel, @unchecked Sendable {
                 let wanted = allLogits || end == tokens.count
                 let batchLogits = try forwardBatch(batch, cache: cache, start: filled, logits: wanted, allLogits: allLogits)
                 filled += batch.count
-                logits += batchLogits
+                // One batch (every generated token): its logits as they are, not copied.
+                if logits.isEmpty { logits = batchLogits } else { logits += batchLogits }
                 start = end
             }
             return logits
@@ -156,8 +157,11 @@ public final class TransformerModel: LanguageModel, @unchecked Sendable {
             try projectQueryKeyValue(layer, rows: n, buffers: b, products: products)
             let local = shape.slidingWindowLayers.contains(index)
             positionQueryKeyValue(layer, rows: n, start: start, local: local, buffers: b)
-            for row in 0..<n {
-                cache.store(layer: index, position: start + row, key: b.key + row * shape.keyValueWidth, value: b.value + row * shape.keyValueWidth)
+            let kvWidth = shape.keyValueWidth
+            pool.run(over: n, grain: Self.positionedRowsPerTask) { rows in
+                for row in rows {
+                    cache.store(layer: index, position: start + row, key: b.key + row * kvWidth, value: b.value + row * kvWidth)
+                }
             }
             attend(layer: index, rows: n, start: start, window: local ? shape.slidingWindow : nil, cache: cache, buffers: b)
 
@@ -239,15 +243,18 @@ public final class TransformerModel: LanguageModel, @unchecked Sendable {
         if let norm = layer.keyNorm { normalizeHeads(b.key, weight: norm, count: n * shape.keyValueHeads) }
         let embedding = local ? (localRope ?? rope) : rope
         let tables = local && localRope != nil ? b.localRope : b.rope
-        for row in 0..<n {
-            let table = UnsafePointer(tables + row * shape.ropeDimensions)
-            switch shape.ropeStyle {
-            case .adjacentPairs:
-                embedding.apply(table: table, to: b.query + row * qWidth, heads: shape.heads, headSize: headSize)
-                embedding.apply(table: table, to: b.key + row * kvWidth, heads: shape.keyValueHeads, headSize: headSize)
-            case .halves:
-                embedding.applyToHalves(table: table, to: b.query + row * qWidth, heads: shape.heads, headSize: headSize)
-                embedding.applyToHalves(table: table, to: b.key + row * kvWidth, heads: shape.keyValueHeads, headSize: headSize)
+        let (ropeDimensions, style, heads, keyValueHeads) = (shape.ropeDimensions, shape.ropeStyle, shape.heads, shape.keyValueHeads)
+        pool.run(over: n, grain: Self.positionedRowsPerTask) { rows in
+            for row in rows {
+                let table = UnsafePointer(tables + row * ropeDimensions)
+                switch style {
+                case .adjacentPairs:
+                    embedding.apply(table: table, to: b.query + row * qWidth, heads: heads, headSize: headSize)
+                    embedding.apply(table: table, to: b.key + row * kvWidth, heads: keyValueHeads, headSize: headSize)
+                case .halves:
+                    embedding.applyToHalves(table: table, to: b.query + row * qWidth, heads: heads, headSize: headSize)
+                    embedding.applyToHalves(table: table, to: b.key + row * kvWidth, heads: keyValueHeads, headSize: headSize)
+                }
             }
         }
         if shape.queryScaling == .onQuery {
@@ -281,12 +288,23 @@ public final class TransformerModel: LanguageModel, @unchecked Sendable {
         }
     }
 
+    /// Elementwise, so spreading it over the pool gives the same bits; a generated token's
+    /// one row is small enough that the calling thread does it alone.
     private func activate(gate: UnsafeMutablePointer<Float>, up: UnsafePointer<Float>, count: Int) {
-        switch shape.activation {
-        case .silu: SwiGLU.apply(gate: gate, up: up, count: count, kernel: HalfCacheAttention.Kernel(for: chosenKernel))
-        case .geluTanh: GELU.applyGated(gate: gate, up: up, count: count)
+        let activation = shape.activation
+        let kernel = HalfCacheAttention.Kernel(for: chosenKernel)
+        pool.run(over: count, grain: Self.activationGrain) { range in
+            let gate = gate + range.lowerBound, up = up + range.lowerBound
+            switch activation {
+            case .silu: SwiGLU.apply(gate: gate, up: up, count: range.count, kernel: kernel)
+            case .geluTanh: GELU.applyGated(gate: gate, up: up, count: range.count)
+            }
         }
     }
+
+    /// Values per activation task: a few microseconds of work, more than a hand-off to the
+    /// pool costs; SmolLM2's generated row (1,536 values) stays on the calling thread.
+    static let activationGrain = 2048
 
     /// RMS norm of each of `count` heads in place, with one weight per element of a head.
     private func normalizeHeads(_ x: UnsafeMutablePointer<Float>, weight: [Float], count: Int) {
@@ -299,15 +317,24 @@ public final class TransformerModel: LanguageModel, @unchecked Sendable {
         }
     }
 
+    /// Each row on its own, so a prompt's rows are spread over the pool (the same bits).
     private func normalize(_ x: UnsafeMutablePointer<Float>, weight: [Float], rows: Int, into out: UnsafeMutablePointer<Float>) {
         let d = shape.embedding
+        let epsilon = shape.rmsEpsilon
         weight.withUnsafeBufferPointer { w in
             guard let w = w.baseAddress else { return }
-            for row in 0..<rows {
-                RMSNorm.apply(x + row * d, weight: w, count: d, epsilon: shape.rmsEpsilon, into: out + row * d)
+            pool.run(over: rows, grain: Self.normalizedRowsPerTask) { range in
+                for row in range {
+                    RMSNorm.apply(x + row * d, weight: w, count: d, epsilon: epsilon, into: out + row * d)
+                }
             }
         }
     }
+
+    /// Prompt rows per RMSNorm task.
+    static let normalizedRowsPerTask = 16
+    /// Prompt rows per task of RoPE and of storing keys and values in the cache.
+    static let positionedRowsPerTask = 16
 
     /// Quantises `x` once per distinct activation buffer (q, k and v usually share one).
     private func quantize(_ x: UnsafePointer<Float>, rows: Int, into targets: [QuantizedActivations]) {

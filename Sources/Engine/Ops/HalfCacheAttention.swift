@@ -73,7 +73,7 @@ public enum HalfCacheAttention {
         if kernel == .f16c {
             onramp_half_scores_avx2(
                 query, keys, Int32(length), Int32(headSize), stride, scale, singleQuery ? 1 : 0, scores)
-            softmax(scores, length: length, attended: attended)
+            onramp_softmax_avx2(scores, Int32(length), Int32(attended))
             onramp_half_weighted_sum_avx2(
                 scores, values, Int32(length), Int32(attended), Int32(headSize), stride, scratch.lanes, output)
             return
@@ -157,7 +157,8 @@ public enum HalfCacheAttention {
     }
 
     /// llama.cpp's softmax over a row of `attended` scores of which the first `length` are
-    /// visible (the rest are masked and end up 0).
+    /// visible (the rest are masked and end up 0). The plain twin of the C kernel
+    /// `onramp_softmax_avx2` (softmax_avx2.c), which gives the same bits.
     static func softmax(_ scores: UnsafeMutablePointer<Float>, length: Int, attended: Int) {
         var maximum = -Float.infinity
         for t in 0..<length { maximum = max(maximum, scores[t]) }

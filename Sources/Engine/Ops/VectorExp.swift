@@ -1,8 +1,10 @@
 // e^x the way llama.cpp's vectorised softmax computes it on AVX-512 CPUs (a polynomial after
 // Arm's optimized-routines expf, error under 1.5 ulp), so attention weights match llama.cpp's
 // bit for bit. Inputs of softmax are ≤ 0, so only the underflow side needs care.
-// Its fused multiply-adds are done in Double (the product of two Floats is exact there): the
-// engine is built for every x86-64, where Float's own FMA is a library call per use.
+// Its fused multiply-adds are done in Double (the product of two Floats is exact there) and
+// corrected where rounding twice would differ from one rounding, so each equals the FMA
+// instruction llama.cpp and the C kernels use: the engine is built for every x86-64, where
+// Float's own FMA is a library call per use.
 
 @usableFromInline
 enum VectorExp {
@@ -25,9 +27,23 @@ enum VectorExp {
         return Float(sign: .plus, exponent: Int(n), significand: j)
     }
 
-    /// a·b + c rounded once to Float (up to a double rounding in one case in ~2^29).
+    /// a·b + c rounded once to Float, as an FMA instruction rounds it. The Double sum s is
+    /// within half a Double ulp of the exact value, so Float(s) rounds it correctly unless s
+    /// sits exactly halfway between two Floats; then the sum's exact error (Knuth's two-sum)
+    /// says which way the exact value lies.
     @inlinable @inline(__always)
     static func fused(_ a: Float, _ b: Float, _ c: Float) -> Float {
-        Float(Double(a) * Double(b) + Double(c))
+        let product = Double(a) * Double(b)
+        let addend = Double(c)
+        let sum = product + addend
+        let rounded = Float(sum)
+        let near = Double(rounded)
+        if near == sum || !sum.isFinite { return rounded }
+        let neighbour = sum > near ? rounded.nextUp : rounded.nextDown
+        guard sum - near == Double(neighbour) - sum else { return rounded }
+        let back = sum - product
+        let error = (product - (sum - back)) + (addend - back)
+        if error == 0 { return rounded }
+        return error > 0 ? max(rounded, neighbour) : min(rounded, neighbour)
     }
 }
