@@ -38,7 +38,8 @@ struct WizardDownloadTests {
         // quarter second, and these arrive faster).
         let partial = store.root + "/downloads/model.gguf.partial"
         func partialSize() -> Int { (try? FileManager.default.attributesOfItem(atPath: partial)[.size] as? Int) ?? 0 }
-        let deadline = ContinuousClock.now + .seconds(30)
+        // Generous: on a loaded two-core machine the parallel suite can hold the first bytes back for long.
+        let deadline = ContinuousClock.now + .seconds(120)
         while partialSize() < 600_000, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(20))
         }
@@ -46,7 +47,9 @@ struct WizardDownloadTests {
         let stopped = ContinuousClock.now
         control.cancel()
         await running.value
-        #expect(ContinuousClock.now - stopped < .seconds(5))
+        // Well under the 60 s stall time-out, so only the stop can have ended it (a busy parallel
+        // suite can delay the wake-up by seconds, hence not a tighter bound).
+        #expect(ContinuousClock.now - stopped < .seconds(30))
         #expect(result.withLock { $0 } == .failure(.cancelled))
         #expect(partialSize() == 600_000)
         #expect(seen.withLock { $0.allSatisfy { $0.bytesDone <= 600_000 } })

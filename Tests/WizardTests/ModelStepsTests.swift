@@ -375,7 +375,9 @@ struct ModelStepsTests {
         control.cancel()
         await running
         #expect(ended.withLock { $0 })
-        #expect(ContinuousClock.now - start < .seconds(5))
+        // Far under the 60 s sleep, so the cancel ended it; not tighter, because a busy parallel
+        // suite on two cores can delay the wake-up by seconds.
+        #expect(ContinuousClock.now - start < .seconds(30))
     }
 
     /// From the store through the self-test's run to its end.
