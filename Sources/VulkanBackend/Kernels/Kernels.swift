@@ -1,5 +1,6 @@
 // The operations the graphics card runs, as dispatches to record: matrix-vector products on
-// quantised weights, RMSNorm, RoPE, softmax, SwiGLU, adds and scales. Every size and offset is
+// quantised weights, RMSNorm, RoPE, softmax, SwiGLU, adds and scales (attention over the f16
+// KV cache: AttentionKernel.swift). Every size and offset is
 // checked against its buffers here, before anything reaches the device, because a shader
 // reading past a buffer is undefined behaviour the driver need not catch.
 
@@ -113,7 +114,7 @@ public enum Kernels {
     }
 
     /// Floats offset ..< offset + count must lie inside `buffer`.
-    private static func checkFloats(_ buffer: DeviceBuffer, _ offset: Int, _ count: Int, _ shader: Shader) throws(VulkanError) {
+    static func checkFloats(_ buffer: DeviceBuffer, _ offset: Int, _ count: Int, _ shader: Shader) throws(VulkanError) {
         let (end, overflow) = offset.addingReportingOverflow(count)
         guard offset >= 0, count >= 0, !overflow, end <= buffer.byteCount / 4 else {
             throw bad(shader, "floats \(offset) ..< \(offset &+ count) do not fit a buffer of \(buffer.byteCount / 4)")
@@ -121,7 +122,7 @@ public enum Kernels {
     }
 
     /// Push-constant words; each value must fit the shaders' 32-bit unsigned integers.
-    private static func words(_ shader: Shader, _ values: [Int]) throws(VulkanError) -> [UInt32] {
+    static func words(_ shader: Shader, _ values: [Int]) throws(VulkanError) -> [UInt32] {
         var result: [UInt32] = []
         for value in values {
             guard let word = UInt32(exactly: value) else { throw bad(shader, "the value \(value) does not fit 32 bits") }
@@ -130,7 +131,7 @@ public enum Kernels {
         return result
     }
 
-    private static func bad(_ shader: Shader, _ detail: String) -> VulkanError {
+    static func bad(_ shader: Shader, _ detail: String) -> VulkanError {
         VulkanError(step: "preparing \(shader.rawValue)", detail: detail)
     }
 }

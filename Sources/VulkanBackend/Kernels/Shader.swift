@@ -18,9 +18,10 @@ enum Shader: String, CaseIterable, Sendable {
     case matvecQ4_K = "matvec_q4_k"
     case matvecQ5_K = "matvec_q5_k"
     case matvecQ6_K = "matvec_q6_k"
+    case attentionF16 = "attention_f16"
 
     /// The most storage buffers any shader binds.
-    static let maxBindings = 3
+    static let maxBindings = 5
 
     /// Storage buffers at bindings 0 ..< bindings of set 0.
     var bindings: Int {
@@ -28,6 +29,7 @@ enum Shader: String, CaseIterable, Sendable {
         case .scale, .softmax: 1
         case .add, .swiglu, .rope: 2
         case .rmsNorm, .matvecF32, .matvecF16, .matvecQ8_0, .matvecQ4_0, .matvecQ4_1, .matvecQ4_K, .matvecQ5_K, .matvecQ6_K: 3
+        case .attentionF16: 5
         }
     }
 
@@ -35,7 +37,7 @@ enum Shader: String, CaseIterable, Sendable {
     var workgroupSize: Int {
         switch self {
         case .add, .scale, .swiglu, .rope: 256
-        case .softmax, .rmsNorm, .matvecF32, .matvecF16, .matvecQ8_0, .matvecQ4_0, .matvecQ4_1, .matvecQ4_K, .matvecQ5_K, .matvecQ6_K: 64
+        case .softmax, .rmsNorm, .attentionF16, .matvecF32, .matvecF16, .matvecQ8_0, .matvecQ4_0, .matvecQ4_1, .matvecQ4_K, .matvecQ5_K, .matvecQ6_K: 64
         }
     }
 
