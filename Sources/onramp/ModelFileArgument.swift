@@ -13,6 +13,13 @@ struct ModelFileArgument: ParsableArguments {
 
     func validate() throws {
         if given.isEmpty { throw ValidationError("The model path is empty; give the path of a .gguf file, or a name onramp list shows.") }
+        // A bare name that is neither a file here nor a model in the store: say both, and where the
+        // store's names are, rather than the file reader's "no file at that path". (A name longer
+        // than a file name can be is left to the file reader, which says the path is too long.)
+        if !given.contains("/"), given.utf8.count <= 255, path == given, !FileManager.default.fileExists(atPath: given) {
+            throw ValidationError("There is no file called '\(given)' here, and Onramp's store has no model of that name. "
+                + "`onramp list` shows the names of the models in the store; or give the path of a .gguf file.")
+        }
     }
 
     /// The file to open: what was given when it is a path or a file here, else the store's file

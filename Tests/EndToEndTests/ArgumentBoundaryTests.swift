@@ -106,6 +106,8 @@ struct ArgumentBoundaryTests {
                 Case(arguments: [command, pipe] + tail, status: 1, says: "'\(pipe)' is not a regular file but a named pipe"),
                 Case(arguments: [command, unreadable] + tail, status: 1, says: "Cannot open '\(unreadable)': permission denied", asOtherUser: true),
                 Case(arguments: [command, ""] + tail, status: 64, says: "The model path is empty; give the path of a .gguf file"),
+                Case(arguments: [command, "no-such-model-name"] + tail, status: 64,
+                     says: "Onramp's store has no model of that name. `onramp list` shows the names of the models in the store"),
                 Case(arguments: [command, long] + tail, status: 1, says: "the path is too long"),
                 Case(arguments: [command, model, "--no-such-flag"] + tail, status: 64, says: "Unknown option '--no-such-flag'"),
             ]
