@@ -45,14 +45,7 @@ struct CUDAArchitectureChannelTests {
 
     @Test("capture and replay keep the lists", arguments: ["ollama-cuda13-library-without-sm86", "torch-cu128-without-pascal-docker"])
     func captureAndReplay(name: String) throws {
-        let original = try ReplaySystem(folder: Self.cases + name)
-        let recorder = RecordingSystem(recording: original)
-        let facts = Prober(source: recorder).gather()
-        let folder = try TemporaryFolder()
-        try ProfileWriter.write(
-            recorder.recording, to: folder.path + "/copy", description: name,
-            redactor: Redactor(userName: nil, homeFolder: nil, hostName: nil), describe: original.fileInfo)
-        let replayed = Prober(source: try ReplaySystem(folder: folder.path + "/copy")).gather()
+        let (facts, replayed) = try ProfileRoundTrip.facts(ofCaseAt: Self.cases + name, description: name)
         #expect(replayed.runtimes == facts.runtimes)
         #expect(facts.runtimes.bundledGPURuntimes?.contains { $0.cudaArchitectures != nil } == true)
     }

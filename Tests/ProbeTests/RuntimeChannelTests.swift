@@ -232,14 +232,7 @@ struct RuntimeChannelTests {
         "wsl-podman-stale-cdi-spec", "nvml-mismatch-runfile-patch-skew", "nvidia-uvm-broken-after-resume",
     ])
     func captureAndReplay(name: String) throws {
-        let original = try ReplaySystem(folder: Self.cases + name)
-        let recorder = RecordingSystem(recording: original)
-        let facts = Prober(source: recorder).gather()
-        let folder = try TemporaryFolder()
-        try ProfileWriter.write(
-            recorder.recording, to: folder.path + "/copy", description: name,
-            redactor: Redactor(userName: nil, homeFolder: nil, hostName: nil), describe: original.fileInfo)
-        let replayed = Prober(source: try ReplaySystem(folder: folder.path + "/copy")).gather()
+        let (facts, replayed) = try ProfileRoundTrip.facts(ofCaseAt: Self.cases + name, description: name)
         #expect(replayed.runtimes == facts.runtimes)
         #expect(replayed.containerHost == facts.containerHost)
         #expect(replayed.drivers.nvidia == facts.drivers.nvidia)
