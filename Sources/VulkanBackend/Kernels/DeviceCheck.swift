@@ -22,7 +22,7 @@ public enum DeviceCheck {
         let input = try DeviceBuffer(device: device, byteCount: 4 * columns)
         let output = try DeviceBuffer(device: device, byteCount: 4 * rows)
         try input.write(x)
-        try device.run([try Kernels.multiply(matrix, input, into: output)])
+        try device.run(try Kernels.multiply(matrix, input, into: output))
         let actual = try output.readFloats(count: rows)
 
         var decoded = [Float](repeating: 0, count: columns)

@@ -13,21 +13,31 @@ public enum Kernels {
         case halves
     }
 
-    /// y[v·outputStride + r] = Σ_c W[r, c]·x[v·columns + c] for each of `vectors` input vectors
-    /// (offsets in floats). f32 accumulation; weights decoded in the shader.
+    /// y[outputOffset + v·outputStride + r] = Σ_c W[r, c]·x[inputOffset + v·columns + c] for each of
+    /// `vectors` input vectors (offsets in floats; outputStride defaults to the matrix's rows and
+    /// may not be smaller). f32 accumulation; weights decoded in the shader. One dispatch per part
+    /// of the matrix (see DeviceMatrix), each writing its own rows; record them all.
     public static func multiply(
         _ matrix: DeviceMatrix, _ input: DeviceBuffer, inputOffset: Int = 0,
-        into output: DeviceBuffer, outputOffset: Int = 0, vectors: Int = 1
-    ) throws(VulkanError) -> KernelDispatch {
+        into output: DeviceBuffer, outputOffset: Int = 0, vectors: Int = 1, outputStride: Int? = nil
+    ) throws(VulkanError) -> [KernelDispatch] {
         guard let shader = matrixShader(for: matrix.type) else {
             throw VulkanError(step: "multiplying a \(matrix.type) matrix", detail: "no shader for this type")
         }
+        let stride = outputStride ?? matrix.rows
         guard vectors >= 1, vectors <= 65_535 else { throw bad(shader, "\(vectors) vectors (1 to 65,535 allowed)") }
+        // A smaller stride would have two vectors' rows land on the same outputs.
+        guard stride >= matrix.rows else { throw bad(shader, "an output stride of \(stride) for \(matrix.rows) rows") }
         try checkFloats(input, inputOffset, vectors * matrix.columns, shader)
-        try checkFloats(output, outputOffset, vectors * matrix.rows, shader)
-        let constants = try words(shader, [matrix.rows, matrix.columns, matrix.rowBytes, 0, inputOffset, outputOffset, matrix.rows])
-        let grid = KernelDispatch.grid(items: matrix.rows, perGroup: 1, layers: vectors)
-        return KernelDispatch(shader, buffers: [matrix.buffer, input, output], constants: constants, groups: grid)
+        try checkFloats(output, outputOffset, (vectors - 1) * stride + matrix.rows, shader)
+        var dispatches: [KernelDispatch] = []
+        for part in matrix.parts {
+            let constants = try words(
+                shader, [part.rows, matrix.columns, matrix.rowBytes, 0, inputOffset, outputOffset + part.firstRow, stride])
+            let grid = KernelDispatch.grid(items: part.rows, perGroup: 1, layers: vectors)
+            dispatches.append(KernelDispatch(shader, buffers: [part.buffer, input, output], constants: constants, groups: grid))
+        }
+        return dispatches
     }
 
     /// Each of `rows` rows of `count` values: x / sqrt(mean(x²) + ε) × weight.
