@@ -214,6 +214,31 @@ struct KernelTests {
     }
 }
 
+extension KernelTests {
+    @Test("add with a period adds one bias row to every row of a batch, exactly, at offsets")
+    func addPeriodic() throws {
+        let device = try Lavapipe.open()
+        let rows = 5, width = 77, count = rows * width
+        let x = SyntheticMatrix.activations(count: count, seed: 33), bias = SyntheticMatrix.activations(count: width, seed: 34)
+        // The bias sits at the end of its buffer, so a bounds check on `count` addend values would refuse it.
+        let target = try DeviceBuffer(device: device, byteCount: 4 * (count + 3))
+        let addend = try DeviceBuffer(device: device, byteCount: 4 * (width + 10))
+        try target.write([Float](repeating: -2, count: count + 3))
+        try target.write(x, at: 3)
+        try addend.write([Float](repeating: 1000, count: 10))
+        try addend.write(bias, at: 10)
+        try device.run([try Kernels.add(target, targetOffset: 3, addend, addendOffset: 10, count: count, addendPeriod: width)])
+        let actual = try target.readFloats(count: count + 3)
+        let expected = [-2, -2, -2] + (0..<count).map { x[$0] + bias[$0 % width] }
+        #expect(actual.map(\.bitPattern) == expected.map(\.bitPattern))
+        // A period longer than the count reads only `count` values; one past the addend is refused.
+        _ = try Kernels.add(target, addend, addendOffset: 10, count: width, addendPeriod: 1000)
+        #expect(throws: VulkanError.self) { try Kernels.add(target, addend, addendOffset: 11, count: count, addendPeriod: width) }
+        #expect(throws: VulkanError.self) { try Kernels.add(target, addend, count: count) }
+        #expect(throws: VulkanError.self) { try Kernels.add(target, addend, count: width, addendPeriod: -1) }
+    }
+}
+
 @Suite("Vulkan device check")
 struct DeviceCheckTests {
     @Test("the quick device check passes on lavapipe with an error far below its limit")

@@ -88,9 +88,19 @@ public enum Kernels {
         try elementwise(.swiglu, [(gate, gateOffset), (up, upOffset)], count: count)
     }
 
-    /// target[i] += addend[i] for `count` values.
-    public static func add(_ target: DeviceBuffer, targetOffset: Int = 0, _ addend: DeviceBuffer, addendOffset: Int = 0, count: Int) throws(VulkanError) -> KernelDispatch {
-        try elementwise(.add, [(target, targetOffset), (addend, addendOffset)], count: count)
+    /// target[targetOffset + i] += addend[addendOffset + j] for `count` values, j = i, or with an
+    /// `addendPeriod` p > 0, j = i mod p: one row of p values (a bias) added to every row of a batch.
+    public static func add(
+        _ target: DeviceBuffer, targetOffset: Int = 0, _ addend: DeviceBuffer, addendOffset: Int = 0, count: Int,
+        addendPeriod: Int = 0
+    ) throws(VulkanError) -> KernelDispatch {
+        let shader = Shader.add
+        guard count >= 1, addendPeriod >= 0 else { throw bad(shader, "\(count) values with a period of \(addendPeriod)") }
+        try checkFloats(target, targetOffset, count, shader)
+        // The addend values read: a whole period, or fewer when the count is shorter.
+        try checkFloats(addend, addendOffset, addendPeriod == 0 ? count : min(addendPeriod, count), shader)
+        return KernelDispatch(shader, buffers: [target, addend], constants: try words(shader, [count, targetOffset, addendOffset, addendPeriod]),
+                              groups: KernelDispatch.grid(items: count, perGroup: shader.workgroupSize))
     }
 
     /// values[i] *= factor for `count` values.

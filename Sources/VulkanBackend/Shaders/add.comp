@@ -1,6 +1,7 @@
 #version 450
 #extension GL_GOOGLE_include_directive : require
-// target[i] += addend[i]: the residual connections.
+// target[i] += addend[i]: the residual connections; with a period p, addend[i mod p]: a bias
+// added to every row of a batch.
 
 #include "elementwise.glsl"
 
@@ -11,11 +12,13 @@ layout(push_constant) uniform Shape {
     uint count;
     uint targetOffset;
     uint addendOffset;
+    uint addendPeriod;  // 0: no period
 } shape;
 
 void main() {
     uint i = elementIndex();
     if (i < shape.count) {
-        target[shape.targetOffset + i] += addend[shape.addendOffset + i];
+        uint j = shape.addendPeriod == 0u ? i : i % shape.addendPeriod;
+        target[shape.targetOffset + i] += addend[shape.addendOffset + j];
     }
 }
