@@ -19,6 +19,7 @@ enum Shader: String, CaseIterable, Sendable {
     case matvecQ5_K = "matvec_q5_k"
     case matvecQ6_K = "matvec_q6_k"
     case attentionF16 = "attention_f16"
+    case storeHalves = "store_halves"
 
     /// The most storage buffers any shader binds.
     static let maxBindings = 5
@@ -27,7 +28,7 @@ enum Shader: String, CaseIterable, Sendable {
     var bindings: Int {
         switch self {
         case .scale, .softmax: 1
-        case .add, .swiglu, .rope: 2
+        case .add, .swiglu, .rope, .storeHalves: 2
         case .rmsNorm, .matvecF32, .matvecF16, .matvecQ8_0, .matvecQ4_0, .matvecQ4_1, .matvecQ4_K, .matvecQ5_K, .matvecQ6_K: 3
         case .attentionF16: 5
         }
@@ -36,7 +37,7 @@ enum Shader: String, CaseIterable, Sendable {
     /// Invocations per workgroup (local_size_x in the GLSL).
     var workgroupSize: Int {
         switch self {
-        case .add, .scale, .swiglu, .rope: 256
+        case .add, .scale, .swiglu, .rope, .storeHalves: 256
         case .softmax, .rmsNorm, .attentionF16, .matvecF32, .matvecF16, .matvecQ8_0, .matvecQ4_0, .matvecQ4_1, .matvecQ4_K, .matvecQ5_K, .matvecQ6_K: 64
         }
     }
