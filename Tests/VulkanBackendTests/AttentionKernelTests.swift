@@ -1,10 +1,12 @@
 // Attention over an f16 KV cache on the device against the engine's CPU attention
 // (HalfCacheAttention's Swift twin) on the engine's own cache (KVCache, f16), uploaded as it lies
 // in memory. NMSE limit 1e-9: both round the query and the softmax weights to f16 and sum in f32,
-// in different orders, which leaves at most ~5e-11 (observed values printed); skipping one of the
+// in different orders, which leaves at most ~1.5e-10 (observed values printed; a weight that rounds to the other f16 neighbour); skipping one of the
 // f16 roundings would leave an error of the order of f16's (2^-11 squared, ~2e-7), far above it. Edge cases: position 0 (one position: the
 // output is that value row), a long context, head sizes 64 and 128, grouped-query ratios 1 and
-// 4, a causal batch of rows, a second layer (cache offset), large scores.
+// 4, a causal batch of rows, a second layer (cache offset), large scores; sliding windows (a
+// batch whose later rows lose their first positions, generation far past the window, a window of
+// one position, a window as long as the context, which must equal no window bit for bit).
 
 @testable import Engine
 import Foundation
@@ -18,9 +20,13 @@ struct AttentionKernelTests {
     struct Case: CustomTestStringConvertible, Sendable {
         let headSize: Int, heads: Int, kvHeads: Int, start: Int, rows: Int
         var magnitude: Float = 1
+        var window: Int? = nil
         var testDescription: String {
             "head size \(headSize), \(heads)/\(kvHeads) heads, positions \(start)..<\(start + rows), ×\(magnitude)"
+                + (window.map { ", window \($0)" } ?? "")
         }
+        /// The first position row `row` sees, as TransformerModel.attend computes it.
+        func first(_ row: Int) -> Int { window.map { max(0, start + row + 1 - $0) } ?? 0 }
     }
 
     static let cases: [Case] = [
@@ -31,6 +37,12 @@ struct AttentionKernelTests {
         Case(headSize: 128, heads: 8, kvHeads: 2, start: 2047, rows: 1),
         Case(headSize: 64, heads: 4, kvHeads: 1, start: 10, rows: 7),
         Case(headSize: 64, heads: 4, kvHeads: 1, start: 200, rows: 1, magnitude: 8),
+        Case(headSize: 64, heads: 4, kvHeads: 1, start: 10, rows: 7, window: 12),
+        Case(headSize: 128, heads: 8, kvHeads: 2, start: 300, rows: 1, window: 64),
+        Case(headSize: 64, heads: 4, kvHeads: 2, start: 70, rows: 40, window: 100),
+        Case(headSize: 64, heads: 4, kvHeads: 4, start: 5, rows: 3, window: 1),
+        Case(headSize: 64, heads: 8, kvHeads: 2, start: 37, rows: 2, window: 39),
+        Case(headSize: 64, heads: 8, kvHeads: 2, start: 37, rows: 2, window: 512),
     ]
 
     @Test("attention matches the engine's f16-cache attention", arguments: cases)
@@ -59,12 +71,13 @@ struct AttentionKernelTests {
         var scores = [Float](repeating: 0, count: positions)
         for row in 0..<c.rows {
             for head in 0..<c.heads {
-                let offset = (head / (c.heads / c.kvHeads)) * c.headSize
+                let first = c.first(row)
+                let offset = (head / (c.heads / c.kvHeads)) * c.headSize + first * width
                 queries.withUnsafeBufferPointer { q in
                     expected.withUnsafeMutableBufferPointer { out in
                         HalfCacheAttention.attend(
                             query: q.baseAddress! + row * qWidth + head * c.headSize, keys: cpuKeys + offset,
-                            values: cpuValues + offset, length: c.start + row + 1, attended: c.start + row + 1,
+                            values: cpuValues + offset, length: c.start + row + 1 - first, attended: c.start + row + 1 - first,
                             headSize: c.headSize, stride: width, scale: scale, scores: &scores,
                             output: out.baseAddress! + row * qWidth + head * c.headSize, singleQuery: c.rows == 1)
                     }
@@ -83,24 +96,35 @@ struct AttentionKernelTests {
         let scratch = try DeviceBuffer(device: device, byteCount: 4 * c.rows * c.heads * positions)
         let output = try DeviceBuffer(device: device, byteCount: 4 * (expected.count + 1))
         try output.write([Float](repeating: .nan, count: expected.count + 1))
-        try device.run([try Kernels.attention(
-            queries: queryBuffer, keys: keys, values: values, cacheOffset: positions * width, scores: scratch,
-            into: output, rows: c.rows, start: c.start, heads: c.heads, kvHeads: c.kvHeads, headSize: c.headSize,
-            scale: scale)])
-        let all = try output.readFloats(count: expected.count + 1)
+        func attend(window: Int?) throws -> [Float] {
+            try output.write([Float](repeating: .nan, count: expected.count + 1))
+            try device.run([try Kernels.attention(
+                queries: queryBuffer, keys: keys, values: values, cacheOffset: positions * width, scores: scratch,
+                into: output, rows: c.rows, start: c.start, heads: c.heads, kvHeads: c.kvHeads, headSize: c.headSize,
+                scale: scale, window: window)])
+            return try output.readFloats(count: expected.count + 1)
+        }
+        let all = try attend(window: c.window)
         let actual = Array(all.prefix(expected.count))
         let error = nmse(actual, expected)
         print("Vulkan NMSE attention_f16 \(c.testDescription): \(error)")
         #expect(error < Self.limit, "NMSE \(error)")
         #expect(actual.allSatisfy { $0.isFinite })
         #expect(all[expected.count].isNaN, "nothing written past the last head")
-        if c.start == 0 && c.rows == 1 {
-            // One visible position: its weight is exactly 1, so the output is that value row.
-            for head in 0..<c.heads {
-                let kvHead = head / (c.heads / c.kvHeads)
-                let row = (0..<c.headSize).map { HalfFloat.float(fromF16: cpuValues[kvHead * c.headSize + $0]) }
-                #expect(Array(actual[head * c.headSize..<(head + 1) * c.headSize]) == row, "head \(head)")
+        if c.window ?? c.start + 1 == 1 && c.rows == 1 || c.window == 1 {
+            // One visible position (the row's own): its weight is exactly 1, so the output is that value row.
+            for row in 0..<c.rows {
+                for head in 0..<c.heads {
+                    let kvHead = head / (c.heads / c.kvHeads), position = c.start + row
+                    let values = (0..<c.headSize).map { HalfFloat.float(fromF16: cpuValues[position * width + kvHead * c.headSize + $0]) }
+                    let start = (row * c.heads + head) * c.headSize
+                    #expect(Array(actual[start..<start + c.headSize]) == values, "row \(row), head \(head)")
+                }
             }
+        }
+        if let window = c.window, window >= positions {
+            // A window as long as the context hides nothing: the same bits as no window.
+            #expect(try attend(window: nil).map(\.bitPattern) == all.map(\.bitPattern))
         }
     }
 
@@ -118,5 +142,9 @@ struct AttentionKernelTests {
         #expect(throws: VulkanError.self) { try attend(headSize: 1024) }
         #expect(throws: VulkanError.self) { try attend(cacheOffset: 1) }
         #expect(throws: VulkanError.self) { try attend(start: 100) }  // 101 positions do not fit the cache buffer
+        #expect(throws: VulkanError.self) {
+            try Kernels.attention(queries: small, keys: small, values: small, scores: small, into: small, start: 3, heads: 4,
+                                  kvHeads: 2, headSize: 64, scale: 1, window: 0)
+        }
     }
 }

@@ -9,13 +9,15 @@ extension Kernels {
     /// Causal, grouped-query attention for `rows` consecutive positions starting at `start`:
     /// row r's `heads` query heads (`heads` × `headSize` floats per row from `queryOffset`) see
     /// the cache's positions 0 ... start + r; query head h reads key/value head h / (heads / kvHeads).
+    /// - window: on a sliding-window layer, the positions a row sees, itself included: row r sees
+    ///   max(0, start + r + 1 − window) ... start + r, as TransformerModel.attend; nil: all.
     /// - cacheOffset: f16 values in `keys` and `values` before this layer's position 0 (even).
     /// - scores: scratch for rows × heads × (start + rows) floats.
     /// - output: rows × heads × headSize floats from `outputOffset`.
     public static func attention(
         queries: DeviceBuffer, queryOffset: Int = 0, keys: DeviceBuffer, values: DeviceBuffer, cacheOffset: Int = 0,
         scores: DeviceBuffer, into output: DeviceBuffer, outputOffset: Int = 0,
-        rows: Int = 1, start: Int, heads: Int, kvHeads: Int, headSize: Int, scale: Float
+        rows: Int = 1, start: Int, heads: Int, kvHeads: Int, headSize: Int, scale: Float, window: Int? = nil
     ) throws(VulkanError) -> KernelDispatch {
         let shader = Shader.attentionF16
         guard rows >= 1, start >= 0, kvHeads >= 1, heads >= kvHeads, heads % kvHeads == 0 else {
@@ -25,6 +27,7 @@ extension Kernels {
         guard headSize >= 2, headSize % 2 == 0, headSize <= maxAttentionHeadSize, cacheOffset >= 0, cacheOffset % 2 == 0 else {
             throw bad(shader, "a head size of \(headSize) at cache offset \(cacheOffset)")
         }
+        if let window, window < 1 { throw bad(shader, "a window of \(window) positions") }
         let positions = start + rows
         let cacheHalves = cacheOffset + positions * kvHeads * headSize
         for buffer in [keys, values] where cacheHalves > buffer.byteCount / 2 {
@@ -35,6 +38,8 @@ extension Kernels {
         try checkFloats(output, outputOffset, rows * heads * headSize, shader)
         var constants = try words(shader, [rows, heads, kvHeads, headSize, start, cacheOffset, queryOffset, outputOffset, positions])
         constants.append(scale.bitPattern)
+        // A window as long as the context hides nothing; 0 tells the shader so (and always fits 32 bits).
+        constants.append(UInt32(window.map { $0 >= positions ? 0 : $0 } ?? 0))
         return KernelDispatch(shader, buffers: [queries, keys, values, scores, output], constants: constants,
                               groups: KernelDispatch.grid(items: rows * heads, perGroup: 1))
     }

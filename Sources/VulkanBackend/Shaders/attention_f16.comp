@@ -4,7 +4,8 @@
 // `kvHeads` × `headSize` f16 values (keys and values in separate buffers, kept as 32-bit words).
 // One 64-wide workgroup per query head per batch row; query head h reads key/value head
 // h / (heads / kvHeads) (grouped-query attention). Row r of the batch stands at position
-// start + r and sees positions 0 ... start + r. As the engine's CPU path does, the query and
+// start + r and sees positions 0 ... start + r, or on a sliding-window layer only the last
+// `window` of them (max(0, start + r + 1 − window) ... start + r, as TransformerModel). As the engine's CPU path does, the query and
 // the softmax weights are rounded to f16 before they meet the cache; sums are f32.
 // Three phases: scores (one position per invocation, into the `scores` scratch row), softmax
 // over the row, then the weighted sum of values (one output value per invocation).
@@ -29,6 +30,7 @@ layout(push_constant) uniform Shape {
     uint outputOffset;  // floats
     uint scoresStride;  // floats per scratch row (at least start + rows)
     float scale;
+    uint window;        // positions a row sees, itself included; 0: all
 } shape;
 
 shared float query[512];
@@ -47,6 +49,7 @@ void main() {
     uint head = task % shape.heads;
     uint lane = gl_LocalInvocationID.x;
     uint visible = shape.start + row + 1u;
+    uint first = shape.window != 0u && visible > shape.window ? visible - shape.window : 0u;
     uint kvStride = shape.kvHeads * shape.headSize;
     uint kvStart = shape.cacheOffset + (head / (shape.heads / shape.kvHeads)) * shape.headSize;
     uint queryStart = shape.queryOffset + task * shape.headSize;
@@ -59,7 +62,7 @@ void main() {
 
     // Scores, two f16 values (one word) at a time: headSize and every row start are even.
     float largest = -3.402823466e38;
-    for (uint t = lane; t < visible; t += 64u) {
+    for (uint t = first + lane; t < visible; t += 64u) {
         uint key = (kvStart + t * kvStride) >> 1;
         float sum = 0.0;
         for (uint d = 0u; d < shape.headSize; d += 2u) {
@@ -74,7 +77,7 @@ void main() {
     largest = workgroupMax(largest);
 
     float total = 0.0;
-    for (uint t = lane; t < visible; t += 64u) {
+    for (uint t = first + lane; t < visible; t += 64u) {
         float e = exp(scores[scoresStart + t] - largest);
         scores[scoresStart + t] = e;
         total += e;
@@ -86,7 +89,7 @@ void main() {
 
     for (uint d = lane; d < shape.headSize; d += 64u) {
         float sum = 0.0;
-        for (uint t = 0u; t < visible; t++) {
+        for (uint t = first; t < visible; t++) {
             float weight = roundToHalf(scores[scoresStart + t] * inverse);
             sum += weight * valueAt(kvStart + t * kvStride + d);
         }
