@@ -150,6 +150,71 @@ struct KernelTests {
         #expect(actual.allSatisfy { $0.isFinite })
     }
 
+    @Test("SwiGLU matches the engine's own SwiGLU (llama.cpp's vector exp) within NMSE 1e-10")
+    func swigluAgainstEngine() throws {
+        let device = try Lavapipe.open()
+        let count = 1537
+        var gate = SyntheticMatrix.activations(count: count, seed: 23).map { $0 * 30 }
+        gate[0] = -100
+        gate[1] = 100
+        gate[2] = 0
+        let up = SyntheticMatrix.activations(count: count, seed: 24)
+        let gates = try DeviceBuffer(device: device, byteCount: 4 * count), ups = try DeviceBuffer(device: device, byteCount: 4 * count)
+        try gates.write(gate)
+        try ups.write(up)
+        try device.run([try Kernels.swiglu(gate: gates, up: ups, count: count)])
+        let actual = try gates.readFloats(count: count)
+        var expected = gate
+        expected.withUnsafeMutableBufferPointer { g in up.withUnsafeBufferPointer { SwiGLU.apply(gate: g.baseAddress!, up: $0.baseAddress!, count: count) } }
+        let error = nmse(actual, expected)
+        print("Vulkan NMSE swiglu against SwiGLU.apply \(count): \(error); \(zip(actual, expected).filter { $0 != $1 }.count) values differ")
+        #expect(error < Self.limit)
+    }
+
+    /// GELU inputs: the range where the f16 table is used, both cut-offs and beyond, tiny values.
+    static let geluInputs: [Float] = {
+        var x = SyntheticMatrix.activations(count: 3000, seed: 25).map { $0 * 12 }
+        x += [0, -0.0, 1e-6, -1e-6, 3e-5, -10, 10, -10.001, 10.001, -9.999, 9.999, -5, 5, -100, 100, -1e6, 1e6, 0.5, -0.5]
+        return x
+    }()
+
+    @Test("gated GELU matches the engine's GELU.applyGated (f16 input and table), and the Double definition within f16 rounding")
+    func gelu() throws {
+        let device = try Lavapipe.open()
+        let gate = Self.geluInputs, count = gate.count
+        let up = SyntheticMatrix.activations(count: count, seed: 26).map { $0 + 1.5 }
+        let gates = try DeviceBuffer(device: device, byteCount: 4 * (count + 5)), ups = try DeviceBuffer(device: device, byteCount: 4 * (count + 2))
+        try gates.write([Float](repeating: 3, count: count + 5))
+        try gates.write(gate, at: 5)
+        try ups.write(up, at: 2)
+        try device.run([try Kernels.gelu(gate: gates, gateOffset: 5, up: ups, upOffset: 2, count: count)])
+        let all = try gates.readFloats(count: count + 5)
+        let actual = Array(all[5...])
+        var expected = gate
+        expected.withUnsafeMutableBufferPointer { g in up.withUnsafeBufferPointer { GELU.applyGated(gate: g.baseAddress!, up: $0.baseAddress!, count: count) } }
+        // Inside ±10 (the f16 table's range) by NMSE; outside it the values are exact (0, or x · up),
+        // and kept apart so the huge ones do not swamp the NMSE.
+        let inside = gate.indices.filter { gate[$0].magnitude < 10 }, outside = gate.indices.filter { gate[$0].magnitude >= 10 }
+        let definition = GELU.reference(gate: gate, up: up)
+        let error = nmse(inside.map { actual[$0] }, inside.map { expected[$0] })
+        let definitionError = nmse(inside.map { actual[$0] }, inside.map { definition[$0] })
+        let differing = inside.filter { actual[$0] != expected[$0] }
+        let largest = differing.map { (actual[$0] - expected[$0]).magnitude / max(expected[$0].magnitude, 1e-30) }.max() ?? 0
+        print("Vulkan NMSE gelu \(inside.count) inside ±10: \(error) against GELU.applyGated (\(differing.count) differ, "
+              + "inputs \(differing.map { gate[$0] }.min() ?? 0) ... \(differing.map { gate[$0] }.max() ?? 0), largest relative difference \(largest)), "
+              + "\(definitionError) against Double")
+        // The same f16 steps: values differ only where the device's tanh and the C library's tanhf
+        // differ in their last bits. Observed: 121 of 2514, all at inputs from -5.2 to -2.1, where
+        // 1 + tanh cancels in f32 (at -5, GELU is about one f32 step of tanh), so relative differences
+        // reach 1 on tiny values; NMSE ~5e-14. Skipping the input's f16 rounding gives ~6e-9.
+        #expect(error < 1e-10)
+        // Against the definition the f16 roundings of input and output remain (relative ≤ 2^-11 each, ~1e-8 as NMSE).
+        #expect(definitionError < 1e-6)
+        #expect(outside.allSatisfy { actual[$0] == expected[$0] }, "at or beyond ±10: 0, or x · up exactly")
+        #expect(outside.count > 10 && outside.contains { gate[$0] == -10 } && outside.contains { gate[$0] == 10 })
+        #expect(all[..<5].allSatisfy { $0 == 3 })
+    }
+
     @Test("RoPE in both styles matches the reference over several positions and heads, partial rotation included",
           arguments: [Kernels.RotaryStyle.adjacent, .halves])
     func rope(style: Kernels.RotaryStyle) throws {

@@ -1,5 +1,5 @@
 // The operations the graphics card runs, as dispatches to record: matrix-vector products on
-// quantised weights, RMSNorm, RoPE, softmax, SwiGLU, adds and scales (attention over the f16
+// quantised weights, RMSNorm, RoPE, softmax, SwiGLU, GELU, adds and scales (attention over the f16
 // KV cache: AttentionKernel.swift). Every size and offset is
 // checked against its buffers here, before anything reaches the device, because a shader
 // reading past a buffer is undefined behaviour the driver need not catch.
@@ -86,6 +86,12 @@ public enum Kernels {
     /// gate[i] = silu(gate[i]) · up[i] for `count` values.
     public static func swiglu(gate: DeviceBuffer, gateOffset: Int = 0, up: DeviceBuffer, upOffset: Int = 0, count: Int) throws(VulkanError) -> KernelDispatch {
         try elementwise(.swiglu, [(gate, gateOffset), (up, upOffset)], count: count)
+    }
+
+    /// gate[i] = gelu(gate[i]) · up[i] for `count` values, GELU's tanh approximation with the
+    /// input and GELU of it rounded to f16 as the engine's GELU.applyGated (Gemma).
+    public static func gelu(gate: DeviceBuffer, gateOffset: Int = 0, up: DeviceBuffer, upOffset: Int = 0, count: Int) throws(VulkanError) -> KernelDispatch {
+        try elementwise(.gelu, [(gate, gateOffset), (up, upOffset)], count: count)
     }
 
     /// target[targetOffset + i] += addend[addendOffset + j] for `count` values, j = i, or with an

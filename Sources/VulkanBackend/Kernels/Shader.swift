@@ -7,6 +7,7 @@ enum Shader: String, CaseIterable, Sendable {
     case add
     case scale
     case swiglu
+    case gelu
     case softmax
     case rmsNorm = "rms_norm"
     case rope
@@ -28,7 +29,7 @@ enum Shader: String, CaseIterable, Sendable {
     var bindings: Int {
         switch self {
         case .scale, .softmax: 1
-        case .add, .swiglu, .rope, .storeHalves: 2
+        case .add, .swiglu, .gelu, .rope, .storeHalves: 2
         case .rmsNorm, .matvecF32, .matvecF16, .matvecQ8_0, .matvecQ4_0, .matvecQ4_1, .matvecQ4_K, .matvecQ5_K, .matvecQ6_K: 3
         case .attentionF16: 5
         }
@@ -37,7 +38,7 @@ enum Shader: String, CaseIterable, Sendable {
     /// Invocations per workgroup (local_size_x in the GLSL).
     var workgroupSize: Int {
         switch self {
-        case .add, .scale, .swiglu, .rope, .storeHalves: 256
+        case .add, .scale, .swiglu, .gelu, .rope, .storeHalves: 256
         case .softmax, .rmsNorm, .attentionF16, .matvecF32, .matvecF16, .matvecQ8_0, .matvecQ4_0, .matvecQ4_1, .matvecQ4_K, .matvecQ5_K, .matvecQ6_K: 64
         }
     }
