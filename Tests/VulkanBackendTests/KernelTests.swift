@@ -16,7 +16,7 @@ struct KernelTests {
     /// Weights of `type`, rows × columns; columns: blocks per row not a multiple of 64 threads.
     static let shapes: [(GGMLType, rows: Int, columns: Int)] = [
         (.f32, 37, 100), (.f16, 37, 101), (.q8_0, 37, 32 * 5), (.q4_0, 37, 32 * 67),
-        (.q4_1, 37, 32 * 5), (.q4_K, 19, 256 * 3), (.q5_K, 19, 256 * 3), (.q6_K, 19, 256 * 3),
+        (.q4_1, 37, 32 * 5), (.q5_0, 37, 32 * 67), (.q5_1, 37, 32 * 5), (.q4_K, 19, 256 * 3), (.q5_K, 19, 256 * 3), (.q6_K, 19, 256 * 3),
     ]
 
     /// y = W·x in Double, from the engine's own decoding of each weight row.
@@ -89,9 +89,9 @@ struct KernelTests {
     @Test("weight types without a shader are refused with the type's name")
     func unsupportedType() throws {
         let device = try Lavapipe.open()
-        let weights = try SyntheticMatrix(type: .q5_0, rows: 2, columns: 32, seed: 1)
+        let weights = try SyntheticMatrix(type: .bf16, rows: 2, columns: 32, seed: 1)
         let error = try #require(throws: VulkanError.self) { try DeviceMatrix(uploading: weights.matrix, to: device) }
-        #expect(error.message == "uploading a q5_0 matrix failed: the graphics card path has no q5_0 shader yet.")
+        #expect(error.message == "uploading a bf16 matrix failed: the graphics card path has no bf16 shader yet.")
     }
 
     @Test("RMSNorm matches the reference for rows of 1, 100 and 577 values", arguments: [1, 100, 577])

@@ -124,6 +124,8 @@ public enum Kernels {
         case .q8_0: .matvecQ8_0
         case .q4_0: .matvecQ4_0
         case .q4_1: .matvecQ4_1
+        case .q5_0: .matvecQ5_0
+        case .q5_1: .matvecQ5_1
         case .q4_K: .matvecQ4_K
         case .q5_K: .matvecQ5_K
         case .q6_K: .matvecQ6_K

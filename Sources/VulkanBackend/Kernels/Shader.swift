@@ -16,6 +16,8 @@ enum Shader: String, CaseIterable, Sendable {
     case matvecQ8_0 = "matvec_q8_0"
     case matvecQ4_0 = "matvec_q4_0"
     case matvecQ4_1 = "matvec_q4_1"
+    case matvecQ5_0 = "matvec_q5_0"
+    case matvecQ5_1 = "matvec_q5_1"
     case matvecQ4_K = "matvec_q4_k"
     case matvecQ5_K = "matvec_q5_k"
     case matvecQ6_K = "matvec_q6_k"
@@ -30,7 +32,7 @@ enum Shader: String, CaseIterable, Sendable {
         switch self {
         case .scale, .softmax: 1
         case .add, .swiglu, .gelu, .rope, .storeHalves: 2
-        case .rmsNorm, .matvecF32, .matvecF16, .matvecQ8_0, .matvecQ4_0, .matvecQ4_1, .matvecQ4_K, .matvecQ5_K, .matvecQ6_K: 3
+        case .rmsNorm, .matvecF32, .matvecF16, .matvecQ8_0, .matvecQ4_0, .matvecQ4_1, .matvecQ5_0, .matvecQ5_1, .matvecQ4_K, .matvecQ5_K, .matvecQ6_K: 3
         case .attentionF16: 5
         }
     }
@@ -39,7 +41,7 @@ enum Shader: String, CaseIterable, Sendable {
     var workgroupSize: Int {
         switch self {
         case .add, .scale, .swiglu, .gelu, .rope, .storeHalves: 256
-        case .softmax, .rmsNorm, .attentionF16, .matvecF32, .matvecF16, .matvecQ8_0, .matvecQ4_0, .matvecQ4_1, .matvecQ4_K, .matvecQ5_K, .matvecQ6_K: 64
+        case .softmax, .rmsNorm, .attentionF16, .matvecF32, .matvecF16, .matvecQ8_0, .matvecQ4_0, .matvecQ4_1, .matvecQ5_0, .matvecQ5_1, .matvecQ4_K, .matvecQ5_K, .matvecQ6_K: 64
         }
     }
 

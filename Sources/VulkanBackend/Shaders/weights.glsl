@@ -17,3 +17,10 @@ int weightSignedByte(uint offset) {
 float weightHalf(uint offset) {
     return halfBitsToFloat((weights[offset >> 2] >> ((offset & 2u) * 8u)) & 0xffffu);
 }
+
+// Four bytes at any offset, little-endian (Q5_0's fifth bits sit at byte 2 of a 22-byte block).
+uint weightUnalignedWord(uint offset) {
+    uint shift = (offset & 3u) * 8u;
+    uint low = weights[offset >> 2] >> shift;
+    return shift == 0u ? low : low | (weights[(offset >> 2) + 1u] << (32u - shift));
+}
