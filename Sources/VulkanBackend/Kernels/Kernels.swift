@@ -1,7 +1,7 @@
-// The operations the graphics card runs, as dispatches to record: matrix-vector products on
-// quantised weights, RMSNorm, RoPE, softmax, SwiGLU, GELU, adds and scales (attention over the f16
-// KV cache: AttentionKernel.swift). Every size and offset is
-// checked against its buffers here, before anything reaches the device, because a shader
+// The operations the graphics card runs, as dispatches to record: matrix-vector and matrix-matrix
+// products on quantised weights, RMSNorm, RoPE, softmax, SwiGLU, GELU, adds and scales (attention
+// over the f16 KV cache: AttentionKernel.swift; cache stores: CacheStoreKernel.swift). Every size
+// and offset is checked against its buffers here, before anything reaches the device, because a shader
 // reading past a buffer is undefined behaviour the driver need not catch.
 
 import Engine
@@ -15,17 +15,30 @@ public enum Kernels {
 
     /// y[outputOffset + v·outputStride + r] = Σ_c W[r, c]·x[inputOffset + v·columns + c] for each of
     /// `vectors` input vectors (offsets in floats; outputStride defaults to the matrix's rows and
-    /// may not be smaller). f32 accumulation; weights decoded in the shader. One dispatch per part
-    /// of the matrix (see DeviceMatrix), each writing its own rows; record them all.
+    /// may not be smaller). f32 accumulation; weights decoded in the shader. Several vectors (a
+    /// prompt) go through the matrix-matrix shader, which decodes each weight block once for a
+    /// tile of 8 vectors. One dispatch per part of the matrix (see DeviceMatrix), each writing its
+    /// own rows; record them all.
     public static func multiply(
         _ matrix: DeviceMatrix, _ input: DeviceBuffer, inputOffset: Int = 0,
         into output: DeviceBuffer, outputOffset: Int = 0, vectors: Int = 1, outputStride: Int? = nil
     ) throws(VulkanError) -> [KernelDispatch] {
-        guard let shader = matrixShader(for: matrix.type) else {
+        let shader = vectors > 1 ? matrixTileShader(for: matrix.type) : matrixShader(for: matrix.type)
+        return try multiply(matrix, input, inputOffset: inputOffset, into: output, outputOffset: outputOffset, vectors: vectors,
+                            outputStride: outputStride, shader: shader)
+    }
+
+    /// `multiply` with a chosen product shader (tests compare the matrix-vector and matrix-matrix ones).
+    static func multiply(
+        _ matrix: DeviceMatrix, _ input: DeviceBuffer, inputOffset: Int = 0, into output: DeviceBuffer, outputOffset: Int = 0,
+        vectors: Int = 1, outputStride: Int? = nil, shader: Shader?
+    ) throws(VulkanError) -> [KernelDispatch] {
+        guard let shader else {
             throw VulkanError(step: "multiplying a \(matrix.type) matrix", detail: "no shader for this type")
         }
         let stride = outputStride ?? matrix.rows
-        guard vectors >= 1, vectors <= 65_535 else { throw bad(shader, "\(vectors) vectors (1 to 65,535 allowed)") }
+        let tiles = (vectors + shader.tileVectors - 1) / shader.tileVectors
+        guard vectors >= 1, tiles <= 65_535 else { throw bad(shader, "\(vectors) vectors (1 to \(65_535 * shader.tileVectors) allowed)") }
         // A smaller stride would have two vectors' rows land on the same outputs.
         guard stride >= matrix.rows else { throw bad(shader, "an output stride of \(stride) for \(matrix.rows) rows") }
         try checkFloats(input, inputOffset, vectors * matrix.columns, shader)
@@ -33,8 +46,8 @@ public enum Kernels {
         var dispatches: [KernelDispatch] = []
         for part in matrix.parts {
             let constants = try words(
-                shader, [part.rows, matrix.columns, matrix.rowBytes, 0, inputOffset, outputOffset + part.firstRow, stride])
-            let grid = KernelDispatch.grid(items: part.rows, perGroup: 1, layers: vectors)
+                shader, [part.rows, matrix.columns, matrix.rowBytes, 0, inputOffset, outputOffset + part.firstRow, stride, vectors])
+            let grid = KernelDispatch.grid(items: part.rows, perGroup: 1, layers: tiles)
             dispatches.append(KernelDispatch(shader, buffers: [part.buffer, input, output], constants: constants, groups: grid))
         }
         return dispatches
@@ -116,7 +129,24 @@ public enum Kernels {
         return dispatch
     }
 
-    /// The shader that multiplies weights of `type`, or nil where none exists yet.
+    /// The matrix-matrix shader for weights of `type` (a tile of vectors per workgroup).
+    static func matrixTileShader(for type: GGMLType) -> Shader? {
+        switch type {
+        case .f32: .matmulF32
+        case .f16: .matmulF16
+        case .q8_0: .matmulQ8_0
+        case .q4_0: .matmulQ4_0
+        case .q4_1: .matmulQ4_1
+        case .q5_0: .matmulQ5_0
+        case .q5_1: .matmulQ5_1
+        case .q4_K: .matmulQ4_K
+        case .q5_K: .matmulQ5_K
+        case .q6_K: .matmulQ6_K
+        default: nil
+        }
+    }
+
+    /// The matrix-vector shader that multiplies weights of `type`, or nil where none exists yet.
     static func matrixShader(for type: GGMLType) -> Shader? {
         switch type {
         case .f32: .matvecF32

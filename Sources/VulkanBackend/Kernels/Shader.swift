@@ -21,6 +21,16 @@ enum Shader: String, CaseIterable, Sendable {
     case matvecQ4_K = "matvec_q4_k"
     case matvecQ5_K = "matvec_q5_k"
     case matvecQ6_K = "matvec_q6_k"
+    case matmulF32 = "matmul_f32"
+    case matmulF16 = "matmul_f16"
+    case matmulQ8_0 = "matmul_q8_0"
+    case matmulQ4_0 = "matmul_q4_0"
+    case matmulQ4_1 = "matmul_q4_1"
+    case matmulQ5_0 = "matmul_q5_0"
+    case matmulQ5_1 = "matmul_q5_1"
+    case matmulQ4_K = "matmul_q4_k"
+    case matmulQ5_K = "matmul_q5_k"
+    case matmulQ6_K = "matmul_q6_k"
     case attentionF16 = "attention_f16"
     case storeHalves = "store_halves"
 
@@ -32,7 +42,9 @@ enum Shader: String, CaseIterable, Sendable {
         switch self {
         case .scale, .softmax: 1
         case .add, .swiglu, .gelu, .rope, .storeHalves: 2
-        case .rmsNorm, .matvecF32, .matvecF16, .matvecQ8_0, .matvecQ4_0, .matvecQ4_1, .matvecQ5_0, .matvecQ5_1, .matvecQ4_K, .matvecQ5_K, .matvecQ6_K: 3
+        case .rmsNorm, .matvecF32, .matvecF16, .matvecQ8_0, .matvecQ4_0, .matvecQ4_1, .matvecQ5_0, .matvecQ5_1, .matvecQ4_K, .matvecQ5_K,
+             .matvecQ6_K, .matmulF32, .matmulF16, .matmulQ8_0, .matmulQ4_0, .matmulQ4_1, .matmulQ5_0, .matmulQ5_1, .matmulQ4_K,
+             .matmulQ5_K, .matmulQ6_K: 3
         case .attentionF16: 5
         }
     }
@@ -41,9 +53,14 @@ enum Shader: String, CaseIterable, Sendable {
     var workgroupSize: Int {
         switch self {
         case .add, .scale, .swiglu, .gelu, .rope, .storeHalves: 256
-        case .softmax, .rmsNorm, .attentionF16, .matvecF32, .matvecF16, .matvecQ8_0, .matvecQ4_0, .matvecQ4_1, .matvecQ5_0, .matvecQ5_1, .matvecQ4_K, .matvecQ5_K, .matvecQ6_K: 64
+        case .softmax, .rmsNorm, .attentionF16, .matvecF32, .matvecF16, .matvecQ8_0, .matvecQ4_0, .matvecQ4_1, .matvecQ5_0, .matvecQ5_1, .matvecQ4_K, .matvecQ5_K,
+             .matvecQ6_K, .matmulF32, .matmulF16, .matmulQ8_0, .matmulQ4_0, .matmulQ4_1, .matmulQ5_0, .matmulQ5_1, .matmulQ4_K,
+             .matmulQ5_K, .matmulQ6_K: 64
         }
     }
+
+    /// Input vectors one workgroup of a product shader multiplies (TILE in the GLSL).
+    var tileVectors: Int { rawValue.hasPrefix("matmul_") ? 8 : 1 }
 
     /// The committed SPIR-V words, or nil when scripts/compile-shaders has not compiled this shader.
     var spirv: UnsafeBufferPointer<UInt32>? {

@@ -1,15 +1,10 @@
 #version 450
 #extension GL_GOOGLE_include_directive : require
-// Matrix-vector product with F16 weights, accumulated in f32.
+// Matrix-vector product with F16 weights (one input vector per workgroup); f32 sums. The block format: f16.glsl.
+
+#define TILE 1u
 
 #include "weights.glsl"
-
-#define BLOCK_VALUES 1u
-
-float blockDot(uint rowStart, uint block, uint inputStart);
-
-#include "matvec_main.glsl"
-
-float blockDot(uint rowStart, uint block, uint inputStart) {
-    return weightHalf(rowStart + 2u * block) * inputs[inputStart];
-}
+#include "product.glsl"
+#include "f16.glsl"
+#include "product_main.glsl"

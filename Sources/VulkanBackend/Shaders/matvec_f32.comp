@@ -1,15 +1,10 @@
 #version 450
 #extension GL_GOOGLE_include_directive : require
-// Matrix-vector product with F32 weights.
+// Matrix-vector product with F32 weights (one input vector per workgroup); f32 sums. The block format: f32.glsl.
+
+#define TILE 1u
 
 #include "weights.glsl"
-
-#define BLOCK_VALUES 1u
-
-float blockDot(uint rowStart, uint block, uint inputStart);
-
-#include "matvec_main.glsl"
-
-float blockDot(uint rowStart, uint block, uint inputStart) {
-    return uintBitsToFloat(weights[(rowStart >> 2) + block]) * inputs[inputStart];
-}
+#include "product.glsl"
+#include "f32.glsl"
+#include "product_main.glsl"

@@ -1,0 +1,11 @@
+#version 450
+#extension GL_GOOGLE_include_directive : require
+// Matrix-matrix product with F16 weights: a tile of 8 input vectors per
+// workgroup, each weight block decoded once for all of them; f32 sums. The block format: f16.glsl.
+
+#define TILE 8u
+
+#include "weights.glsl"
+#include "product.glsl"
+#include "f16.glsl"
+#include "product_main.glsl"
