@@ -98,6 +98,8 @@ struct DeviceMatrixTests {
         let buffer = try DeviceBuffer(device: device, byteCount: 4 * 64)
         #expect(throws: VulkanError.self) { try Kernels.multiply(matrix, buffer, into: buffer, vectors: 2, outputStride: 7) }
         #expect(throws: VulkanError.self) { try Kernels.multiply(matrix, buffer, into: buffer, outputOffset: 1, vectors: 2, outputStride: 56) }
+        #expect(throws: VulkanError.self) { try Kernels.multiply(matrix, buffer, into: buffer, vectors: 2, outputStride: .max) }
+        #expect(throws: VulkanError.self) { try Kernels.multiply(matrix, buffer, into: buffer, vectors: .max) }
         #expect(try Kernels.multiply(matrix, buffer, into: buffer, vectors: 2, outputStride: 56).count == 3)
         #expect(throws: VulkanError.self) { try DeviceMatrix(uploading: weights.matrix, to: device, maxPartBytes: 33) }
     }

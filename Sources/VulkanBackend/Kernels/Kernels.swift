@@ -37,10 +37,14 @@ public enum Kernels {
             throw VulkanError(step: "multiplying a \(matrix.type) matrix", detail: "no shader for this type")
         }
         let stride = outputStride ?? matrix.rows
+        // One grid dimension holds 65,535 workgroups, each taking a tile of vectors.
+        guard vectors >= 1, vectors <= 65_535 * shader.tileVectors else {
+            throw bad(shader, "\(vectors) vectors (1 to \(65_535 * shader.tileVectors) allowed)")
+        }
         let tiles = (vectors + shader.tileVectors - 1) / shader.tileVectors
-        guard vectors >= 1, tiles <= 65_535 else { throw bad(shader, "\(vectors) vectors (1 to \(65_535 * shader.tileVectors) allowed)") }
-        // A smaller stride would have two vectors' rows land on the same outputs.
-        guard stride >= matrix.rows else { throw bad(shader, "an output stride of \(stride) for \(matrix.rows) rows") }
+        // A smaller stride would have two vectors' rows land on the same outputs; a larger one than
+        // 32 bits does not reach the shader (and keeps the sums below from overflowing).
+        guard stride >= matrix.rows, stride <= UInt32.max else { throw bad(shader, "an output stride of \(stride) for \(matrix.rows) rows") }
         try checkFloats(input, inputOffset, vectors * matrix.columns, shader)
         try checkFloats(output, outputOffset, (vectors - 1) * stride + matrix.rows, shader)
         var dispatches: [KernelDispatch] = []
