@@ -44,7 +44,8 @@ struct KernelTests {
         let input = try DeviceBuffer(device: device, byteCount: 4 * x.count)
         let output = try DeviceBuffer(device: device, byteCount: 4 * vectors * rows)
         try input.write(x)
-        try device.run(try Kernels.multiply(matrix, input, into: output, vectors: vectors))
+        // The matrix-vector shader, named (several vectors would otherwise take the tiled one: MatrixProductTests).
+        try device.run(try Kernels.multiply(matrix, input, into: output, vectors: vectors, shader: Kernels.matrixShader(for: type)))
         let actual = try output.readFloats(count: vectors * rows)
         let expected = Self.reference(weights.matrix, x, vectors: vectors)
         let error = nmse(actual, expected)
