@@ -24,6 +24,7 @@ struct ChatCommand: ParsableCommand {
 
     @OptionGroup var sampling: SamplingOptions
     @OptionGroup var engine: EngineOptions
+    @OptionGroup var gpu: GPUOptions
 
     func run() throws {
         let session: ChatSession
@@ -36,6 +37,7 @@ struct ChatCommand: ParsableCommand {
             budget = try ModelLimits.chat(
                 requestedContext: engine.context, trained: loaded.model.shape.contextLength, tokens: tokens)
             if let note = budget.note { StandardError.write("note: \(note)\n") }
+            try gpu.place(loaded.model, capacity: budget.context)
             let cache = try loaded.model.makeCache(capacity: budget.context, precision: engine.precision)
             session = ChatSession(
                 generator: TextGenerator(model: loaded.model, tokenizer: loaded.tokenizer), template: template,

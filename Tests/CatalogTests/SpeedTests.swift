@@ -115,11 +115,11 @@ struct SpeedTests {
         #expect(SpeedEstimate.threads(for: facts) == 4)
     }
 
-    @Test("a usable graphics card is named, with how much faster it would be")
+    @Test("a usable graphics card is named, with how much faster its memory is")
     func graphicsCard() {
         let card = GPUFacts(vendor: .nvidia, name: "NVIDIA GeForce RTX 3060", driver: "nvidia", vramBytes: 12 << 30)
         #expect(GraphicsCardNote.note(for: [card], processorBandwidth: 40e9)
-            == "Onramp runs on the processor for now; with the NVIDIA GeForce RTX 3060 this would be about 9× faster.")
+            == "These speeds are for the processor. Onramp can also compute on the NVIDIA GeForce RTX 3060 through Vulkan (onramp gpu checks it), whose memory is about 9× faster.")
         let integrated = GPUFacts(vendor: .intel, driver: "i915")
         #expect(GraphicsCardNote.note(for: [integrated], processorBandwidth: 40e9) == nil)
         let noDriver = GPUFacts(vendor: .nvidia, driver: "nouveau", vramBytes: 8 << 30)

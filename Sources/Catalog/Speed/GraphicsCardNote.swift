@@ -1,5 +1,7 @@
-// While the engine runs on the processor only, a machine with a usable graphics card is told so,
-// with how much faster the card would be where its memory bandwidth is known.
+// The speeds the recommender predicts are the processor's: a machine with a usable graphics card
+// is told that the engine can also compute on it (through Vulkan, checked by `onramp gpu`), with
+// how much faster the card's memory is where its bandwidth is known. The card's own speed is not
+// predicted: no card has been measured yet, and a guess would be shown as a prediction.
 
 import Probe
 
@@ -29,8 +31,8 @@ public enum GraphicsCardNote {
         let name = card.name ?? "\(card.vendor.displayName) graphics card"
         if let known = knownBandwidth.first(where: { card.name?.contains($0.name) == true }), processorBandwidth > 0 {
             let times = Int((known.bytesPerSecond / processorBandwidth).rounded())
-            return "Onramp runs on the processor for now; with the \(name) this would be about \(times)× faster."
+            return "These speeds are for the processor. Onramp can also compute on the \(name) through Vulkan (onramp gpu checks it), whose memory is about \(times)× faster."
         }
-        return "Onramp runs on the processor for now; with the \(name) it would be several times faster."
+        return "These speeds are for the processor. Onramp can also compute on the \(name) through Vulkan (onramp gpu checks it), usually several times faster."
     }
 }

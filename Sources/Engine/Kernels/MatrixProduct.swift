@@ -27,6 +27,7 @@ public enum MatrixProduct {
         switch kernel {
         case .path(let path): multiply(w, x, rows: rows, into: y, yStride: yStride, path: path)
         case .reference: ReferenceKernels.multiply(w, x, rows: rows, into: y, yStride: yStride)
+        case .unquantized: ReferenceKernels.multiplyUnquantized(w, x, rows: rows, into: y, yStride: yStride)
         }
     }
 

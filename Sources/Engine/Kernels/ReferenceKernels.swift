@@ -26,4 +26,23 @@ public enum ReferenceKernels {
             }
         }
     }
+
+    /// `w` · x with f32 activations (`x.type` is F32 whatever the weights' type) and the weights
+    /// decoded to f32, summed in Double: the product without activation quantisation.
+    public static func multiplyUnquantized(_ w: WeightMatrix, _ x: borrowing QuantizedActivations, rows: Range<Int>, into y: UnsafeMutablePointer<Float>, yStride: Int) {
+        precondition(x.type == .f32 && x.columns == w.columns, "unquantised products need f32 activations of \(w.columns) columns")
+        precondition(rows.lowerBound >= 0 && rows.upperBound <= w.rows, "rows \(rows) outside 0..<\(w.rows)")
+        let n = w.columns
+        let weights = UnsafeMutablePointer<Float>.allocate(capacity: n)
+        defer { weights.deallocate() }
+        for r in rows {
+            Dequantize.row(w, row: r, into: weights)
+            for b in 0..<x.batch {
+                let a = x.row(b).assumingMemoryBound(to: Float.self)
+                var sum = 0.0
+                for c in 0..<n { sum += Double(weights[c]) * Double(a[c]) }
+                y[b * yStride + r] = Float(sum)
+            }
+        }
+    }
 }

@@ -63,12 +63,14 @@ final class ForwardBuffers {
         for pointer in owned { pointer.deallocate() }
     }
 
-    /// The activation buffer that `weights` reads, quantised in its partner format.
-    func activations(for weights: WeightMatrix) throws(ModelError) -> QuantizedActivations {
-        let key = QuantizedKey(columns: weights.columns, type: weights.type)
+    /// The activation buffer that `weights` reads, quantised in its partner format (kept as f32
+    /// for the unquantised reference products).
+    func activations(for weights: WeightMatrix, kernel: ProductKernel) throws(ModelError) -> QuantizedActivations {
+        let format: GGMLType = kernel == .unquantized ? .f32 : weights.type
+        let key = QuantizedKey(columns: weights.columns, type: format)
         if let existing = quantized[key] { return existing }
         do {
-            let made = try QuantizedActivations(matching: weights, batch: batch)
+            let made = try QuantizedActivations(columns: weights.columns, batch: batch, for: format)
             quantized[key] = made
             return made
         } catch {

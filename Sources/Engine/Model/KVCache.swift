@@ -37,6 +37,11 @@ public final class KVCache: @unchecked Sendable {
     let values: UnsafeMutableRawPointer
     private let layerBytes: Int
 
+    /// The keys and values a `LayerOffload` keeps on its device for this conversation (its own
+    /// layers never use the memory above). Read and replaced only by the offload, during a
+    /// forward pass, which holds the cache (`withExclusiveUse`).
+    public var offloadStorage: AnyObject?
+
     public init(layers: Int, capacity: Int, width: Int, precision: Precision = .f32) throws(ModelError) {
         guard layers > 0, capacity > 0, width > 0 else {
             throw .invalidSetting("The context must hold at least one token.")

@@ -5,7 +5,7 @@
 
 public struct ModelArchitecture: Sendable, Equatable {
     /// Which elements of a head RoPE rotates together.
-    enum RopeStyle: Sendable, Equatable {
+    public enum RopeStyle: Sendable, Equatable {
         /// Adjacent pairs (x0, x1), (x2, x3)… (llama.cpp's "normal" RoPE).
         case adjacentPairs
         /// The two halves of the rotated part, (x0, x_{d/2}), (x1, x_{d/2+1})… (llama.cpp's NEOX).
@@ -13,14 +13,14 @@ public struct ModelArchitecture: Sendable, Equatable {
     }
 
     /// The gated feed-forward's activation: act(gate) · up.
-    enum Activation: Sendable, Equatable {
+    public enum Activation: Sendable, Equatable {
         case silu
         /// GELU, tanh approximation, read from a table of f16 inputs as ggml does.
         case geluTanh
     }
 
     /// Where the attention's 1/√d scale is applied.
-    enum QueryScaling: Sendable, Equatable {
+    public enum QueryScaling: Sendable, Equatable {
         /// To the dot products, inside the softmax (llama, Qwen).
         case inSoftmax
         /// To the query vectors before attention (Phi-3, Gemma): rounds differently in an f16 cache.

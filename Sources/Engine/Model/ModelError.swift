@@ -5,6 +5,8 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     case contextFull(needed: Int, capacity: Int)
     case invalidSetting(String)
     case kernel(String)
+    /// The graphics card (an offload) failed mid-way; the words say what it was doing.
+    case device(String)
 
     public var description: String {
         switch self {
@@ -18,6 +20,9 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
             return message
         case .kernel(let message):
             return "The engine could not prepare a calculation: \(message)"
+        case .device(let message):
+            return "The graphics card failed: \(message) Run the command again with --gpu-layers 0 to use the "
+                + "processor only, and run onramp doctor to check the card's driver."
         }
     }
 }

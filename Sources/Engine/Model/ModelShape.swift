@@ -3,37 +3,37 @@
 
 public struct ModelShape: Sendable {
     public var vocabulary: Int
-    var embedding: Int
+    public var embedding: Int
     public var layers: Int
     public var heads: Int
-    var keyValueHeads: Int
+    public var keyValueHeads: Int
     public var headSize: Int
-    var feedForward: Int
+    public var feedForward: Int
     public var contextLength: Int
-    var ropeDimensions: Int
-    var ropeFrequencyBase: Float
+    public var ropeDimensions: Int
+    public var ropeFrequencyBase: Float
     /// 1 / the linear RoPE scaling factor (1 when unscaled).
-    var ropeFrequencyScale: Float
-    var rmsEpsilon: Float
-    var ropeStyle: ModelArchitecture.RopeStyle
-    var activation: ModelArchitecture.Activation
-    var queryScaling: ModelArchitecture.QueryScaling
+    public var ropeFrequencyScale: Float
+    public var rmsEpsilon: Float
+    public var ropeStyle: ModelArchitecture.RopeStyle
+    public var activation: ModelArchitecture.Activation
+    public var queryScaling: ModelArchitecture.QueryScaling
     /// The attention's scale, 1/√d.
-    var attentionScale: Float
+    public var attentionScale: Float
     /// Multiplies the token embeddings (√width for Gemma), or nil.
-    var embeddingScale: Float?
+    public var embeddingScale: Float?
     /// Positions a sliding-window layer sees, and which layers use it.
-    var slidingWindow: Int?
-    var slidingWindowLayers: Set<Int>
+    public var slidingWindow: Int?
+    public var slidingWindowLayers: Set<Int>
     /// The RoPE base of the sliding-window layers.
-    var localRopeFrequencyBase: Float
+    public var localRopeFrequencyBase: Float
 
     /// Floats in one position's keys (or values).
-    var keyValueWidth: Int { keyValueHeads * headSize }
+    public var keyValueWidth: Int { keyValueHeads * headSize }
     /// Floats in one position's queries.
-    var queryWidth: Int { heads * headSize }
+    public var queryWidth: Int { heads * headSize }
     /// Query heads that share one key/value head (grouped-query attention).
-    var headsPerKeyValueHead: Int { heads / keyValueHeads }
+    public var headsPerKeyValueHead: Int { heads / keyValueHeads }
 }
 
 extension ModelShape {

@@ -3,40 +3,40 @@
 // copied) or float vectors, in one pass over the table; a problem is a `GGUFError` that names
 // the tensor and says what to do.
 
-struct ModelWeights: Sendable {
+public struct ModelWeights: Sendable {
     /// One transformer layer's weights (`blk.N.*`); what an architecture lacks is nil.
-    struct Layer: Sendable {
-        let attentionNorm: [Float]
-        let query: WeightMatrix?
-        let key: WeightMatrix?
-        let value: WeightMatrix?
+    public struct Layer: Sendable {
+        public let attentionNorm: [Float]
+        public let query: WeightMatrix?
+        public let key: WeightMatrix?
+        public let value: WeightMatrix?
         /// Query, key and value in one matrix (Phi-3), instead of the three above.
-        let queryKeyValue: WeightMatrix?
-        let queryBias: [Float]?
-        let keyBias: [Float]?
-        let valueBias: [Float]?
-        let queryNorm: [Float]?
-        let keyNorm: [Float]?
-        let attentionOutput: WeightMatrix
-        let postAttentionNorm: [Float]?
-        let feedForwardNorm: [Float]
-        let gate: WeightMatrix?
-        let up: WeightMatrix?
+        public let queryKeyValue: WeightMatrix?
+        public let queryBias: [Float]?
+        public let keyBias: [Float]?
+        public let valueBias: [Float]?
+        public let queryNorm: [Float]?
+        public let keyNorm: [Float]?
+        public let attentionOutput: WeightMatrix
+        public let postAttentionNorm: [Float]?
+        public let feedForwardNorm: [Float]
+        public let gate: WeightMatrix?
+        public let up: WeightMatrix?
         /// Gate and up in one matrix (Phi-3), instead of the two above.
-        let gateUp: WeightMatrix?
-        let down: WeightMatrix
-        let postFeedForwardNorm: [Float]?
+        public let gateUp: WeightMatrix?
+        public let down: WeightMatrix
+        public let postFeedForwardNorm: [Float]?
     }
 
-    let tokenEmbedding: WeightMatrix
-    let outputNorm: [Float]
+    public let tokenEmbedding: WeightMatrix
+    public let outputNorm: [Float]
     /// The output projection; the token embedding itself when the model ties them (SmolLM2, Gemma).
-    let output: WeightMatrix
+    public let output: WeightMatrix
     /// True when the file has no output layer of its own.
-    let tiedOutput: Bool
+    public let tiedOutput: Bool
     /// Llama 3.1's per-frequency RoPE divisors, when present.
-    let ropeFrequencyFactors: [Float]?
-    let layers: [Layer]
+    public let ropeFrequencyFactors: [Float]?
+    public let layers: [Layer]
 
     init(file: GGUFFile, hyperparameters h: ModelHyperparameters) throws(GGUFError) {
         let loader = TensorLoader(file: file, hyperparameters: h)

@@ -16,16 +16,34 @@ public final class TransformerModel: LanguageModel, @unchecked Sendable {
     public let pool: WorkerPool
     /// The matrix-product and quantisation kernels every layer runs on.
     public let kernels: KernelPath
-    let weights: ModelWeights
+    /// The tensors, as views into the mapped file (an offload uploads them from here).
+    public let weights: ModelWeights
     let rope: RotaryEmbedding
     /// The sliding-window layers' RoPE, when their base differs (Gemma 3).
     let localRope: RotaryEmbedding?
     /// Tokens per forward batch when processing a prompt (llama.cpp's default ubatch).
-    static let maximumBatch = 512
+    public static let maximumBatch = 512
 
     private var buffers: ForwardBuffers?
     private let lock = NSLock()
     private var chosenKernel: ProductKernel = .path(KernelPath.best)
+    private var attachedOffload: (any LayerOffload)?
+
+    /// The offload that runs the first layers elsewhere (a graphics card), or nil: every layer
+    /// runs here. Set between forward passes; a conversation started with one offload must go on
+    /// with it (its first layers' keys and values live there).
+    public var offload: (any LayerOffload)? {
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return attachedOffload
+        }
+        set {
+            lock.lock()
+            defer { lock.unlock() }
+            attachedOffload = newValue
+        }
+    }
 
     /// The kernel every matrix product of `forward` runs on: a kernel path, or the reference
     /// twin (slow; the self-test compares a model's logits on both).
@@ -152,7 +170,22 @@ public final class TransformerModel: LanguageModel, @unchecked Sendable {
             localRope?.fillTable(position: start + row, into: b.localRope + row * shape.ropeDimensions)
         }
 
-        for (index, layer) in weights.layers.enumerated() {
+        var firstLayer = 0
+        if let offload = attachedOffload {
+            let logitRows = wantLogits && offload.computesLogits ? (allLogits ? n : 1) : 0
+            var logits = [Float](repeating: 0, count: logitRows * shape.vocabulary)
+            try logits.withUnsafeMutableBufferPointer { (out) throws(ModelError) in
+                let batch = OffloadBatch(
+                    hidden: b.hidden, rows: n, start: start, ropeTable: b.rope,
+                    localRopeTable: localRope == nil ? nil : UnsafePointer(b.localRope),
+                    logits: out.baseAddress, logitRows: logitRows)
+                try offload.run(batch, cache: cache)
+            }
+            if offload.computesLogits { return logits }
+            firstLayer = offload.layerCount
+        }
+
+        for (index, layer) in weights.layers.enumerated() where index >= firstLayer {
             normalize(b.hidden, weight: layer.attentionNorm, rows: n, into: b.normed)
             try projectQueryKeyValue(layer, rows: n, buffers: b, products: products)
             let local = shape.slidingWindowLayers.contains(index)
@@ -165,7 +198,7 @@ public final class TransformerModel: LanguageModel, @unchecked Sendable {
             }
             attend(layer: index, rows: n, start: start, window: local ? shape.slidingWindow : nil, cache: cache, buffers: b)
 
-            let oIn = try b.activations(for: layer.attentionOutput)
+            let oIn = try b.activations(for: layer.attentionOutput, kernel: chosenKernel)
             oIn.quantize(b.attention, rows: n, path: kernels)
             products.run([MatrixProductJob(weights: layer.attentionOutput, input: oIn, output: b.projected, outputStride: d)])
             if let norm = layer.postAttentionNorm { normalize(b.projected, weight: norm, rows: n, into: b.projected) }
@@ -173,7 +206,7 @@ public final class TransformerModel: LanguageModel, @unchecked Sendable {
 
             normalize(b.hidden, weight: layer.feedForwardNorm, rows: n, into: b.normed)
             try gatedFeedForward(layer, rows: n, buffers: b, products: products)
-            let downIn = try b.activations(for: layer.down)
+            let downIn = try b.activations(for: layer.down, kernel: chosenKernel)
             downIn.quantize(b.gate, rows: n, path: kernels)
             products.run([MatrixProductJob(weights: layer.down, input: downIn, output: b.projected, outputStride: d)])
             if let norm = layer.postFeedForwardNorm { normalize(b.projected, weight: norm, rows: n, into: b.projected) }
@@ -185,7 +218,7 @@ public final class TransformerModel: LanguageModel, @unchecked Sendable {
         let first = allLogits ? 0 : n - 1
         let wanted = n - first
         normalize(b.hidden + first * d, weight: weights.outputNorm, rows: wanted, into: b.normed)
-        let outIn = try b.activations(for: weights.output)
+        let outIn = try b.activations(for: weights.output, kernel: chosenKernel)
         outIn.quantize(b.normed, rows: wanted, path: kernels)
         var logits = [Float](repeating: 0, count: wanted * shape.vocabulary)
         logits.withUnsafeMutableBufferPointer { buffer in
@@ -203,9 +236,9 @@ public final class TransformerModel: LanguageModel, @unchecked Sendable {
         let qWidth = shape.queryWidth
         let kvWidth = shape.keyValueWidth
         if let query = layer.query, let key = layer.key, let value = layer.value {
-            let qIn = try b.activations(for: query)
-            let kIn = try b.activations(for: key)
-            let vIn = try b.activations(for: value)
+            let qIn = try b.activations(for: query, kernel: chosenKernel)
+            let kIn = try b.activations(for: key, kernel: chosenKernel)
+            let vIn = try b.activations(for: value, kernel: chosenKernel)
             quantize(b.normed, rows: n, into: [qIn, kIn, vIn])
             products.run([
                 MatrixProductJob(weights: query, input: qIn, output: b.query, outputStride: qWidth),
@@ -213,7 +246,7 @@ public final class TransformerModel: LanguageModel, @unchecked Sendable {
                 MatrixProductJob(weights: value, input: vIn, output: b.value, outputStride: kvWidth),
             ])
         } else if let fused = layer.queryKeyValue {
-            let fusedIn = try b.activations(for: fused)
+            let fusedIn = try b.activations(for: fused, kernel: chosenKernel)
             fusedIn.quantize(b.normed, rows: n, path: kernels)
             let width = qWidth + 2 * kvWidth
             products.run([MatrixProductJob(weights: fused, input: fusedIn, output: b.fused, outputStride: width)])
@@ -268,8 +301,8 @@ public final class TransformerModel: LanguageModel, @unchecked Sendable {
     ) throws(ModelError) {
         let ff = shape.feedForward
         if let gate = layer.gate, let up = layer.up {
-            let gateIn = try b.activations(for: gate)
-            let upIn = try b.activations(for: up)
+            let gateIn = try b.activations(for: gate, kernel: chosenKernel)
+            let upIn = try b.activations(for: up, kernel: chosenKernel)
             quantize(b.normed, rows: n, into: [gateIn, upIn])
             products.run([
                 MatrixProductJob(weights: gate, input: gateIn, output: b.gate, outputStride: ff),
@@ -277,7 +310,7 @@ public final class TransformerModel: LanguageModel, @unchecked Sendable {
             ])
             activate(gate: b.gate, up: b.up, count: n * ff)
         } else if let fused = layer.gateUp {
-            let fusedIn = try b.activations(for: fused)
+            let fusedIn = try b.activations(for: fused, kernel: chosenKernel)
             fusedIn.quantize(b.normed, rows: n, path: kernels)
             products.run([MatrixProductJob(weights: fused, input: fusedIn, output: b.fused, outputStride: 2 * ff)])
             for row in 0..<n {

@@ -31,7 +31,7 @@ public enum HalfCacheAttention {
         /// run on the portable path or the reference (so a reference run is Swift throughout).
         init(for products: ProductKernel) {
             switch products {
-            case .reference, .path(.portable): self = .swift
+            case .reference, .unquantized, .path(.portable): self = .swift
             case .path: self = KernelPath.avx2.isSupported ? .f16c : .swift
             }
         }

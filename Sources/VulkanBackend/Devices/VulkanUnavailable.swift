@@ -1,6 +1,7 @@
 // Why Onramp does not use a graphics card through Vulkan, in words for people: one place for
 // these sentences, so the engine, `onramp gpu` and the doctor say the same thing.
 
+import Foundation
 import PlainText
 
 public enum VulkanUnavailable: Error, Equatable, Sendable {
@@ -24,6 +25,10 @@ public enum VulkanUnavailable: Error, Equatable, Sendable {
     case requestedNotFound(request: String, available: [String])
     /// Vulkan failed while Onramp set the card up.
     case setupFailed(VulkanError)
+    /// The model needs something the graphics card path does not have yet (a weight type).
+    case unsupportedModel(device: String, detail: String)
+    /// The card computed the model's check differently from the processor (NMSE of the logits).
+    case wrongResults(device: String, error: Double)
 
     /// One sentence: what is wrong.
     public var summary: String {
@@ -50,6 +55,10 @@ public enum VulkanUnavailable: Error, Equatable, Sendable {
                 : "No Vulkan device matches \"\(request)\"; Vulkan lists: \(available.joined(separator: "; "))."
         case .setupFailed(let error):
             "Vulkan failed while Onramp set up the graphics card: \(error.message)"
+        case .unsupportedModel(let device, let detail):
+            "Onramp cannot run this model on \(device) yet: \(detail)."
+        case .wrongResults(let device, let error):
+            "\(device) computed the model's first answer differently from the processor (difference \(String(format: "%.2g", error))), so Onramp does not use it."
         }
     }
 
@@ -76,6 +85,10 @@ public enum VulkanUnavailable: Error, Equatable, Sendable {
             "Run onramp gpu to list the devices, then name one of them (or its number) with --device."
         case .setupFailed:
             "Update the graphics driver and run onramp doctor; Onramp runs on the processor meanwhile."
+        case .unsupportedModel:
+            "Onramp runs it on the processor; a model in a common quantisation (Q4_K_M, Q8_0) runs on the card."
+        case .wrongResults:
+            "Update the graphics driver and run onramp gpu to check the card; Onramp runs on the processor meanwhile."
         }
     }
 }

@@ -1,0 +1,195 @@
+// The first layers of a model (and, when they are all there, its output) computed on a Vulkan
+// device: the engine's `LayerOffload`. Each batch is one recorded list of dispatches — upload
+// the embedded rows and RoPE tables, every offloaded layer with its activations kept on the
+// device, then the logits or the hidden rows read back — submitted at once (split only where a
+// list is longer than one submission may be). The layer is the CPU forward pass of
+// TransformerModel step for step, so a difference between the two is a bug in a shader.
+
+import Engine
+
+/// Sendable because its one mutable part, the scratch memory, is used only inside `run`, which
+/// the engine calls with the model's forward lock held.
+public final class DeviceLayers: LayerOffload, @unchecked Sendable {
+    public let device: ComputeDevice
+    public let layerCount: Int
+    public let computesLogits: Bool
+    let shape: ModelShape
+    let layers: [DeviceLayerWeights]
+    let outputNorm: DeviceBuffer?
+    let output: DeviceMatrix?
+    private var scratch: DeviceScratch?
+
+    /// Uploads layers 0 ..< `layerCount` of `model` (and the output, with `output` and every
+    /// layer) to `device`. The caller attaches the result (`model.offload = ...`).
+    public init(model: TransformerModel, device: ComputeDevice, layerCount: Int, output: Bool) throws(VulkanError) {
+        let shape = model.shape
+        guard layerCount >= 1, layerCount <= shape.layers else {
+            throw VulkanError(step: "placing layers on the device", detail: "\(layerCount) of \(shape.layers) layers")
+        }
+        guard shape.headSize <= Kernels.maxAttentionHeadSize, shape.headSize % 2 == 0 else {
+            throw VulkanError(step: "placing layers on the device", detail: "a head size of \(shape.headSize) is not supported on the graphics card")
+        }
+        var layers: [DeviceLayerWeights] = []
+        for layer in model.weights.layers.prefix(layerCount) {
+            layers.append(try DeviceLayerWeights(uploading: layer, shape: shape, to: device))
+        }
+        let withOutput = output && layerCount == shape.layers
+        self.device = device
+        self.layerCount = layerCount
+        self.shape = shape
+        self.layers = layers
+        computesLogits = withOutput
+        outputNorm = withOutput ? try DeviceLayerWeights.upload(model.weights.outputNorm, to: device) : nil
+        self.output = withOutput ? try DeviceMatrix(uploading: model.weights.output, to: device) : nil
+    }
+
+    /// What the device must hold for `model` with a context of `capacity` positions (for `OffloadPlan`).
+    public static func needs(of model: TransformerModel, capacity: Int) -> OffloadPlan.Needs {
+        let shape = model.shape
+        return OffloadPlan.Needs(
+            layerBytes: model.weights.layers.map { UInt64(DeviceLayerWeights.byteCount(of: $0)) },
+            cacheBytesPerLayer: UInt64(2 * DeviceCache.bytesPerLayerHalf(capacity: capacity, width: shape.keyValueWidth)),
+            outputBytes: UInt64(model.weights.output.byteCount + 4 * model.weights.outputNorm.count),
+            scratchBytes: UInt64(DeviceScratch.byteCount(shape: shape, rows: TransformerModel.maximumBatch, capacity: capacity)))
+    }
+
+    public func run(_ batch: OffloadBatch, cache: KVCache) throws(ModelError) {
+        do {
+            try record(batch, cache: cache)
+        } catch {
+            throw .device(error.message)
+        }
+    }
+
+    private func record(_ batch: OffloadBatch, cache: KVCache) throws(VulkanError) {
+        let n = batch.rows
+        let d = shape.embedding
+        let kv = try DeviceCache.attached(to: cache, device: device, layers: layerCount, width: shape.keyValueWidth, start: batch.start)
+        guard batch.start + n <= kv.capacity else {
+            throw VulkanError(step: "running a batch", detail: "positions up to \(batch.start + n) do not fit the cache of \(kv.capacity)")
+        }
+        let s = try scratch(rows: n, capacity: kv.capacity)
+        try s.hidden.write(UnsafeRawBufferPointer(start: batch.hidden, count: 4 * n * d))
+        try s.rope.write(UnsafeRawBufferPointer(start: batch.ropeTable, count: 4 * n * shape.ropeDimensions))
+        if let local = batch.localRopeTable {
+            try s.localRope.write(UnsafeRawBufferPointer(start: local, count: 4 * n * shape.ropeDimensions))
+        }
+
+        var work: [KernelDispatch] = []
+        for index in 0..<layerCount {
+            work += try layer(index, rows: n, start: batch.start, cache: kv, scratch: s, localTable: batch.localRopeTable != nil)
+        }
+
+        guard computesLogits, let output, let outputNorm else {
+            try runAll(work)
+            try s.hidden.read(into: UnsafeMutableRawBufferPointer(start: batch.hidden, count: 4 * n * d))
+            return
+        }
+        guard batch.logitRows > 0, let logits = batch.logits else {
+            try runAll(work)
+            return
+        }
+        // The last `logitRows` rows, normalised, then projected a chunk of rows at a time (the
+        // first chunk in the same submission as the layers: one submission per generated token).
+        let first = n - batch.logitRows
+        work.append(try Kernels.rmsNorm(s.hidden, inputOffset: first * d, weight: outputNorm, into: s.normed,
+                                        rows: batch.logitRows, count: d, epsilon: shape.rmsEpsilon))
+        var done = 0
+        while done < batch.logitRows {
+            let rows = min(s.logitRows, batch.logitRows - done)
+            work += try Kernels.multiply(output, s.normed, inputOffset: done * d, into: s.logits, vectors: rows)
+            try runAll(work)
+            work = []
+            let count = rows * shape.vocabulary
+            try s.logits.read(into: UnsafeMutableRawBufferPointer(start: logits + done * shape.vocabulary, count: 4 * count))
+            done += rows
+        }
+    }
+
+    /// One layer's dispatches, in TransformerModel's order.
+    private func layer(_ index: Int, rows n: Int, start: Int, cache: DeviceCache, scratch s: DeviceScratch, localTable: Bool) throws(VulkanError) -> [KernelDispatch] {
+        let w = layers[index]
+        let (d, qWidth, kvWidth, ff) = (shape.embedding, shape.queryWidth, shape.keyValueWidth, shape.feedForward)
+        let epsilon = shape.rmsEpsilon
+        var work: [KernelDispatch] = []
+
+        work.append(try Kernels.rmsNorm(s.hidden, weight: w.attentionNorm, into: s.normed, rows: n, count: d, epsilon: epsilon))
+        work += try Kernels.multiply(w.query, s.normed, into: s.query, vectors: n)
+        work += try Kernels.multiply(w.key, s.normed, into: s.key, vectors: n)
+        work += try Kernels.multiply(w.value, s.normed, into: s.value, vectors: n)
+        if let bias = w.queryBias { work.append(try Kernels.add(s.query, bias, count: n * qWidth, addendPeriod: qWidth)) }
+        if let bias = w.keyBias { work.append(try Kernels.add(s.key, bias, count: n * kvWidth, addendPeriod: kvWidth)) }
+        if let bias = w.valueBias { work.append(try Kernels.add(s.value, bias, count: n * kvWidth, addendPeriod: kvWidth)) }
+
+        // Per-head norms (Qwen 3, Gemma) in place: each head's values are read before written.
+        if let norm = w.queryNorm {
+            work.append(try Kernels.rmsNorm(s.query, weight: norm, into: s.query, rows: n * shape.heads, count: shape.headSize, epsilon: epsilon))
+        }
+        if let norm = w.keyNorm {
+            work.append(try Kernels.rmsNorm(s.key, weight: norm, into: s.key, rows: n * shape.keyValueHeads, count: shape.headSize, epsilon: epsilon))
+        }
+        let local = shape.slidingWindowLayers.contains(index)
+        let table = local && localTable ? s.localRope : s.rope
+        let style: Kernels.RotaryStyle = shape.ropeStyle == .halves ? .halves : .adjacent
+        work.append(try Kernels.rope(s.query, table: table, batch: n, heads: shape.heads, headSize: shape.headSize,
+                                     dimensions: shape.ropeDimensions, style: style))
+        work.append(try Kernels.rope(s.key, table: table, batch: n, heads: shape.keyValueHeads, headSize: shape.headSize,
+                                     dimensions: shape.ropeDimensions, style: style))
+        if shape.queryScaling == .onQuery {
+            work.append(try Kernels.scale(s.query, by: shape.attentionScale, count: n * qWidth))
+        }
+
+        work.append(try Kernels.storeHalves(s.key, into: cache.keys[index], halfOffset: start * kvWidth, count: n * kvWidth))
+        work.append(try Kernels.storeHalves(s.value, into: cache.values[index], halfOffset: start * kvWidth, count: n * kvWidth))
+        let scale = shape.queryScaling == .inSoftmax ? shape.attentionScale : 1
+        let chunk = s.attentionRows(heads: shape.heads, positions: start + n)
+        var row = 0
+        while row < n {
+            let rows = min(chunk, n - row)
+            work.append(try Kernels.attention(
+                queries: s.query, queryOffset: row * qWidth, keys: cache.keys[index], values: cache.values[index],
+                scores: s.scores, into: s.attention, outputOffset: row * qWidth, rows: rows, start: start + row,
+                heads: shape.heads, kvHeads: shape.keyValueHeads, headSize: shape.headSize, scale: scale,
+                window: local ? shape.slidingWindow : nil))
+            row += rows
+        }
+
+        work += try Kernels.multiply(w.attentionOutput, s.attention, into: s.projected, vectors: n)
+        if let norm = w.postAttentionNorm {
+            work.append(try Kernels.rmsNorm(s.projected, weight: norm, into: s.projected, rows: n, count: d, epsilon: epsilon))
+        }
+        work.append(try Kernels.add(s.hidden, s.projected, count: n * d))
+
+        work.append(try Kernels.rmsNorm(s.hidden, weight: w.feedForwardNorm, into: s.normed, rows: n, count: d, epsilon: epsilon))
+        work += try Kernels.multiply(w.gate, s.normed, into: s.gate, vectors: n)
+        work += try Kernels.multiply(w.up, s.normed, into: s.up, vectors: n)
+        switch shape.activation {
+        case .silu: work.append(try Kernels.swiglu(gate: s.gate, up: s.up, count: n * ff))
+        case .geluTanh: work.append(try Kernels.gelu(gate: s.gate, up: s.up, count: n * ff))
+        }
+        work += try Kernels.multiply(w.down, s.gate, into: s.projected, vectors: n)
+        if let norm = w.postFeedForwardNorm {
+            work.append(try Kernels.rmsNorm(s.projected, weight: norm, into: s.projected, rows: n, count: d, epsilon: epsilon))
+        }
+        work.append(try Kernels.add(s.hidden, s.projected, count: n * d))
+        return work
+    }
+
+    private func scratch(rows: Int, capacity: Int) throws(VulkanError) -> DeviceScratch {
+        if let scratch, scratch.rows >= rows, scratch.scoreFloats >= shape.heads * capacity { return scratch }
+        scratch = nil  // the old buffers go before the new ones are made
+        let made = try DeviceScratch(device: device, shape: shape, rows: rows, capacity: capacity)
+        scratch = made
+        return made
+    }
+
+    /// Submits `work` in as few submissions as the device allows, in order.
+    private func runAll(_ work: [KernelDispatch]) throws(VulkanError) {
+        var from = 0
+        repeat {
+            let to = min(work.count, from + ComputeDevice.maxDispatchesPerSubmit)
+            try device.run(Array(work[from..<to]))
+            from = to
+        } while from < work.count
+    }
+}

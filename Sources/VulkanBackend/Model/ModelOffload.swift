@@ -1,0 +1,91 @@
+// Putting a loaded model's layers on the graphics card, or saying why they stay on the
+// processor: choose the device, plan the layers from its free memory, upload them, and check the
+// model's first answer on the card against the processor before anyone relies on it. Every
+// reason comes from VulkanUnavailable, the one place for those sentences.
+
+import Engine
+
+public enum ModelOffload {
+    /// The largest difference (NMSE of the logits) between the card's and the processor's answer
+    /// that counts as the same computation. The card multiplies f32 activations; the processor
+    /// quantises them to 8 bits first (as llama.cpp does), which alone moves the logits of the
+    /// test models by up to 1.1e-2 (SmolLM2-135M; Gemma 3 270M 5.9e-3), while the card agrees
+    /// with the processor's unquantised products to 3e-6. A card that computes wrongly (a broken
+    /// driver, a shader it compiles wrongly) gives 1e-1 and more.
+    public static let validationLimit = 5e-2
+
+    /// Where the model runs after `attach`.
+    public enum Outcome {
+        /// The first `plan.layers` layers on `device`; `error` is the check's NMSE.
+        case onDevice(DeviceLayers, plan: OffloadPlan, error: Double)
+        /// Every layer on the processor, and why.
+        case processor(VulkanUnavailable)
+    }
+
+    /// Attaches an offload to `model` when a device can take part of it; `gpuLayers` is
+    /// --gpu-layers (nil: as many as fit), `capacity` the context the caller will use.
+    public static func attach(
+        to model: TransformerModel, request: DeviceRequest, gpuLayers: Int?, capacity: Int,
+        library: String = VulkanSurvey.defaultLoader
+    ) -> Outcome {
+        let needs = DeviceLayers.needs(of: model, capacity: capacity)
+        let device: ComputeDevice
+        do {
+            device = try ComputeDevice.open(request: request, neededBytes: 0, library: library)
+        } catch {
+            return .processor(error)
+        }
+        let name = device.info.name
+        if let unsupported = unsupportedType(in: model) {
+            return .processor(.unsupportedModel(device: name, detail: "it has \(unsupported) weights, which the card's shaders do not read yet"))
+        }
+        let available = device.info.availableDeviceMemoryBytes
+        let plan = OffloadPlan.make(needs, availableBytes: available, requested: gpuLayers)
+        guard plan.layers > 0 else {
+            return .processor(.tooLittleMemory(device: name, availableBytes: available, neededBytes: OffloadPlan.minimumBytes(needs)))
+        }
+        let offload: DeviceLayers
+        do {
+            offload = try DeviceLayers(model: model, device: device, layerCount: plan.layers, output: plan.output)
+        } catch {
+            return .processor(.setupFailed(error))
+        }
+        let error: Double
+        do {
+            error = try firstAnswerError(model, offload)
+        } catch let failure as VulkanError {
+            return .processor(.setupFailed(failure))
+        } catch {
+            return .processor(.setupFailed(VulkanError(step: "checking the model on the card", detail: "\(error)")))
+        }
+        guard error.isFinite, error < validationLimit else {
+            return .processor(.wrongResults(device: name, error: error))
+        }
+        model.offload = offload
+        return .onDevice(offload, plan: plan, error: error)
+    }
+
+    /// The NMSE between the last logits of a short fixed prompt computed with `offload` and
+    /// without it (three tokens spread over the vocabulary: a batch, the cache and attention
+    /// over several positions). Leaves `model` without an offload.
+    public static func firstAnswerError(_ model: TransformerModel, _ offload: DeviceLayers) throws -> Double {
+        let vocabulary = model.vocabularySize
+        let tokens = [1, vocabulary / 3, vocabulary / 2].map { TokenID(min($0, vocabulary - 1)) }
+        model.offload = nil
+        let expected = try model.forward(tokens, cache: try model.makeCache(capacity: 8))
+        model.offload = offload
+        defer { model.offload = nil }
+        let actual = try model.forward(tokens, cache: try model.makeCache(capacity: 8))
+        return KernelSelfCheck.normalisedError(actual, expected)
+    }
+
+    /// The first weight type of the model's matrices the card has no shader for, if any.
+    static func unsupportedType(in model: TransformerModel) -> GGMLType? {
+        var matrices = [model.weights.output]
+        for layer in model.weights.layers {
+            matrices += [layer.query, layer.key, layer.value, layer.queryKeyValue, layer.attentionOutput,
+                         layer.gate, layer.up, layer.gateUp, layer.down].compactMap { $0 }
+        }
+        return matrices.first { Kernels.matrixShader(for: $0.type) == nil }?.type
+    }
+}

@@ -1,0 +1,64 @@
+// Putting a real model on the card (lavapipe) or saying why not: the plan honoured, the check
+// before use, and a card whose memory was damaged caught by that check.
+
+import Engine
+import Testing
+@testable import VulkanBackend
+
+@Suite("Model offload: choosing, uploading and checking before use", .serialized)
+struct ModelOffloadTests {
+    @Test("llvmpipe takes all of SmolLM2 and the output, checked against the processor, and the model uses it")
+    func everything() throws {
+        let model = try LoadedModel.open(path: TestModels.smolLM2, threads: 2).model
+        let outcome = ModelOffload.attach(to: model, request: Lavapipe.request, gpuLayers: nil, capacity: 256)
+        guard case .onDevice(let offload, let plan, let error) = outcome else {
+            Issue.record("expected the card, got \(outcome)")
+            return
+        }
+        #expect(plan.layers == 30 && plan.output)
+        #expect(error < ModelOffload.validationLimit)
+        #expect(model.offload === offload)
+        print("SmolLM2 on llvmpipe: the check's NMSE against the usual path is \(error)")
+    }
+
+    @Test("--gpu-layers 10: the first ten layers, the output on the processor")
+    func someLayers() throws {
+        let model = try LoadedModel.open(path: TestModels.smolLM2, threads: 2).model
+        let outcome = ModelOffload.attach(to: model, request: Lavapipe.request, gpuLayers: 10, capacity: 256)
+        guard case .onDevice(let offload, let plan, _) = outcome else {
+            Issue.record("expected the card, got \(outcome)")
+            return
+        }
+        #expect(plan.layers == 10 && !plan.output)
+        #expect(offload.layerCount == 10 && !offload.computesLogits)
+    }
+
+    @Test("no Vulkan loader: the processor, with the reason, and nothing attached")
+    func noLoader() throws {
+        let model = try LoadedModel.open(path: TestModels.smolLM2, threads: 2).model
+        let outcome = ModelOffload.attach(to: model, request: Lavapipe.request, gpuLayers: nil, capacity: 256, library: "/nonexistent/libvulkan.so.1")
+        guard case .processor(let reason) = outcome, case .noLoader = reason else {
+            Issue.record("expected no loader, got \(outcome)")
+            return
+        }
+        #expect(model.offload == nil)
+    }
+
+    @Test("a card whose copy of the weights is damaged fails the check before use")
+    func damagedWeights() throws {
+        let model = try LoadedModel.open(path: TestModels.smolLM2, threads: 2).model
+        let offload = try DeviceLayers(model: model, device: try Lavapipe.open(), layerCount: 30, output: true)
+        let healthy = try ModelOffload.firstAnswerError(model, offload)
+        // One layer's feed-forward output weights overwritten on the card with a repeated byte
+        // (0x3C: f16 scales of about 1, codes of 12): the garbage a bad copy or a broken driver
+        // leaves.
+        let part = offload.layers[12].down.parts[0].buffer
+        let garbage = [UInt8](repeating: 0x3C, count: part.byteCount)
+        try garbage.withUnsafeBytes { try part.write($0) }
+        let damaged = try ModelOffload.firstAnswerError(model, offload)
+        print("the check's NMSE: healthy \(healthy), one layer's weights zeroed \(damaged)")
+        #expect(healthy < ModelOffload.validationLimit)
+        #expect(!(damaged < ModelOffload.validationLimit))  // NaN fails the check too
+        #expect(model.offload == nil)
+    }
+}
