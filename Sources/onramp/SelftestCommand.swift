@@ -60,8 +60,10 @@ struct SelftestCommand: ParsableCommand {
             if !report.passed {
                 // One line that scripts and logs can find, like every other command's failure.
                 let failures = report.checks.filter { !$0.passed }
+                // No failed check: a device named with --device could not be checked (the message says why).
                 throw StandardError.fail(
-                    "\(failures.count) check\(failures.count == 1 ? "" : "s") failed; first: \(failures.first.map { "\($0.name): \($0.detail)" } ?? "see above")",
+                    failures.isEmpty ? report.messages.first ?? "the self-test failed"
+                        : "\(failures.count) check\(failures.count == 1 ? "" : "s") failed; first: \(failures.first.map { "\($0.name): \($0.detail)" } ?? "see above")",
                     in: Self.self)
             }
         } catch let exit as ExitCode {

@@ -24,7 +24,8 @@ public struct EngineComputeDevice: Check {
         title: "Onramp's engine computes on the processor",
         explanation: "Onramp asked Vulkan for a graphics card to compute on, as its engine does, and found none it "
             + "can use. Models still run, on the processor, more slowly than on a card. The evidence says why.",
-        fix: .steps(.manual("If this computer has a graphics card, follow the advice in the evidence; "
+        fix: .steps(.manual("If this computer has a graphics card, the fix shown on it is the engine's advice for "
+            + "its reason (install the Vulkan loader or the card's Vulkan driver, update the driver); "
             + "`onramp gpu` shows what Vulkan reports.")))
 
     public var kinds: [FindingKind] { [Self.graphicsCard, Self.processorOnly] }

@@ -18,17 +18,19 @@ extension ProbeSession {
                 nameFromVulkan(vulkan.hardwareDevices ?? vulkan.devices)
             }
         }
-        // Never where a card is asleep: every Vulkan driver wakes its card.
-        if !facts.gpus.contains(where: \.isSuspended) {
+        // Never where a card is asleep: every Vulkan driver wakes its card. Without a card on the bus
+        // and without a loader there is nothing to find (and the engine's answer is plain).
+        let worthAsking = vulkan.loaderPresent != false || facts.gpus.contains { $0.vendor != .other }
+        if worthAsking, !facts.gpus.contains(where: \.isSuspended) {
             (vulkan.initTest, vulkan.engineCard) = vulkanInitTest()
         }
         facts.drivers.vulkan = vulkan
     }
 
     /// Instance and devices through the real loader in a child process, and the device Onramp's engine
-    /// would choose (or why none). Run even without a GPU on the bus or a loader in the linker's cache:
-    /// the engine's answer (a software renderer only, no loader) is worth showing there too, and the
-    /// child costs one short process start.
+    /// would choose (or why none). Run also without a GPU on the bus (where a loader is there) and
+    /// without a loader in the linker's cache (where a card is there): the engine's answer (a software
+    /// renderer only, no loader) is worth showing there too, and the child costs one process start.
     private func vulkanInitTest() -> (VulkanInitFacts?, EngineGraphicsCard?) {
         switch runInitTest(VulkanInitTest.argv, shown: VulkanInitTest.shownArgv, timeout: VulkanInitTest.timeout,
                             libraryMissing: VulkanInitTest.Status.libraryMissing.rawValue) {
