@@ -11,8 +11,8 @@ public enum SelfTestText {
         for (group, title) in groups {
             let checks = report.checks.filter { $0.group == group }
             if group == .graphicsCard, let reason = report.graphicsCard?.notChecked {
-                // One line: not checked, and why.
-                lines.append("\(report.graphicsCard?.requestFailed == true ? "[XX]" : "[--]") \(title): not checked — \(reason)")
+                // One line: not checked, and why (ASCII, as the rest of this text).
+                lines.append("\(report.graphicsCard?.requestFailed == true ? "[XX]" : "[--]") \(title): not checked. \(reason)")
                 continue
             }
             guard !checks.isEmpty else { continue }

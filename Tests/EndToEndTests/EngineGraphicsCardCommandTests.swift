@@ -63,7 +63,7 @@ struct EngineGraphicsCardCommandTests {
         } else {
             #expect(card["notChecked"] as? String == gpu.reason)
             let text = try runOnramp(["selftest"])
-            #expect(text.stdout.contains("[--] graphics card: not checked — \(try #require(gpu.reason))\n"))
+            #expect(text.stdout.contains("[--] graphics card: not checked. \(try #require(gpu.reason))\n"))
         }
 
         let missing = try runOnramp(["selftest", "--device", "no-such-card"])

@@ -107,7 +107,7 @@ struct GraphicsCardSelfTestTests {
         let report = SelfTest.run(cores: 2, graphicsCard: { _ in (card, checks) })
         #expect(report.passed)
         let lines = SelfTestText.render(report, verbose: true).split(separator: "\n").filter { $0.contains("graphics card") }
-        #expect(lines == ["[--] graphics card: not checked — \(reason.summary)"])
+        #expect(lines == ["[--] graphics card: not checked. \(reason.summary)"])
         // On this machine the automatic choice never takes lavapipe: the same one line, with lavapipe's reason.
         let (automatic, none) = GraphicsCardSelfTest.run()
         if case .failure(let here) = VulkanSurvey.take().choice {
@@ -124,7 +124,7 @@ struct GraphicsCardSelfTestTests {
         let report = SelfTest.run(cores: 2, graphicsCard: { _ in (card, checks) })
         #expect(!report.passed)
         #expect(report.messages.contains { $0.hasPrefix("The graphics card named with --device was not checked: No Vulkan device matches \"no-such-card\"") })
-        #expect(SelfTestText.render(report, verbose: false).contains("[XX] graphics card: not checked — No Vulkan device matches"))
+        #expect(SelfTestText.render(report, verbose: false).contains("[XX] graphics card: not checked. No Vulkan device matches"))
     }
 }
 
