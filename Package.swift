@@ -88,12 +88,14 @@ let package = Package(
         ),
 
         // MARK: Graphics card (Vulkan compute)
+        // VulkanBackend also holds the self-test's checks of the card (SelfTest's check and report
+        // types), which the shell hands to the self-test: SelfTest itself never sees the card.
         // Vulkan's C types from the system's headers (libvulkan-dev) with VK_NO_PROTOTYPES, so nothing
         // links the loader: VulkanBackend opens libvulkan.so.1 with dlopen and Onramp runs without it.
         // Also the committed SPIR-V (shaders.c, made by scripts/compile-shaders).
         .target(name: "CVulkan"),
-        .target(name: "VulkanBackend", dependencies: ["CVulkan", "Engine", "PlainText"], exclude: ["Shaders"]),
-        .testTarget(name: "VulkanBackendTests", dependencies: ["VulkanBackend", "Engine"]),
+        .target(name: "VulkanBackend", dependencies: ["CVulkan", "Engine", "PlainText", "SelfTest"], exclude: ["Shaders"]),
+        .testTarget(name: "VulkanBackendTests", dependencies: ["VulkanBackend", "Engine", "SelfTest"]),
 
         // MARK: Self-test (kernels against their references, the model end to end)
         .target(name: "SelfTest", dependencies: ["Engine"]),

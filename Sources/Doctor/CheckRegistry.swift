@@ -27,6 +27,7 @@ public enum CheckRegistry {
         ROCmKernelMismatch(),
         VulkanMissing(),
         VulkanInitFailed(),
+        EngineComputeDevice(),
         GPUSuspended(),
         ContainerWithoutGPU(),
         ContainerToolkitMissing(),

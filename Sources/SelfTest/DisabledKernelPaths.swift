@@ -1,5 +1,5 @@
-// The kernel paths Onramp stopped using because they gave wrong results on this computer,
-// kept in $XDG_CONFIG_HOME/onramp/disabled-kernel-paths.json (default ~/.config/onramp/…) so
+// The kernel paths and graphics cards Onramp stopped using because they gave wrong results on
+// this computer, kept in $XDG_CONFIG_HOME/onramp/disabled-kernel-paths.json (default ~/.config/onramp/…) so
 // every later run skips them; `onramp selftest --reset` deletes the file. Format:
 // docs/selftest.md ("Disabled kernel paths").
 import Engine
@@ -18,9 +18,52 @@ public struct DisabledKernelPaths: Codable, Sendable, Equatable {
         }
     }
 
-    public var paths: [Entry] = []
+    /// A graphics card whose kernels gave wrong results.
+    public struct GraphicsCard: Codable, Sendable, Equatable {
+        /// The device's name as Vulkan gives it, e.g. "AMD Radeon RX 6700 XT (RADV NAVI22)".
+        public var device: String
+        /// Which checks failed, in words.
+        public var reason: String
 
-    public init(paths: [Entry] = []) { self.paths = paths }
+        public init(device: String, reason: String) {
+            self.device = device
+            self.reason = reason
+        }
+    }
+
+    public var paths: [Entry] = []
+    public var graphicsCards: [GraphicsCard] = []
+
+    public init(paths: [Entry] = [], graphicsCards: [GraphicsCard] = []) {
+        self.paths = paths
+        self.graphicsCards = graphicsCards
+    }
+
+    /// Files written before graphics cards were recorded have no `graphicsCards`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        paths = try container.decode([Entry].self, forKey: .paths)
+        graphicsCards = try container.decodeIfPresent([GraphicsCard].self, forKey: .graphicsCards) ?? []
+    }
+
+    /// Why Onramp stopped using the graphics card named `device`, or nil when it did not.
+    public func graphicsCardDisabled(_ device: String) -> String? {
+        graphicsCards.first { $0.device == device }?.reason
+    }
+
+    /// What the engine's setup asks before computing on `device`: why an earlier self-test
+    /// switched it off, or nil. A damaged file is an error (see `load`), never a silent yes.
+    public static func graphicsCardDisabled(
+        device: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> String? {
+        try load(from: file(environment: environment)).graphicsCardDisabled(device)
+    }
+
+    /// Stops using the graphics card `device` (once).
+    public mutating func disable(graphicsCard device: String, reason: String) {
+        guard graphicsCardDisabled(device) == nil else { return }
+        graphicsCards.append(GraphicsCard(device: device, reason: reason))
+    }
 
     public var disabled: Set<KernelPath> { Set(paths.compactMap { KernelPath(rawValue: $0.path) }) }
 

@@ -9,10 +9,12 @@ public enum SelfTest {
     /// Runs every check. `cores`: the thread count the engine uses on this machine (the caller
     /// decides it from Probe's facts; the engine and the self-test read no machine files).
     /// `disabled`: paths Onramp already stopped using (not checked).
+    /// `graphicsCard`: the graphics card's checks (VulkanBackend's, handed in by the shell, since
+    /// this module cannot see the card), run after the processor's and before the model's.
     /// `progress` sees each check as it finishes (for `-v` and the wizard).
     public static func run(
         model: String? = nil, cores: Int, disabled: DisabledKernelPaths = DisabledKernelPaths(),
-        supported: [KernelPath] = KernelPath.supported,
+        supported: [KernelPath] = KernelPath.supported, graphicsCard: GraphicsCardChecks? = nil,
         progress: (SelfTestCheck) -> Void = { _ in }
     ) -> SelfTestReport {
         let started = Clock.now
@@ -32,6 +34,13 @@ public enum SelfTest {
         let threads = max(2, cores)
         record([ThreadChecks.products(path: chosen, cores: threads)])
 
+        var card: GraphicsCardReport?
+        if let graphicsCard {
+            let (found, cardChecks) = graphicsCard(progress)
+            card = found
+            checks += cardChecks
+        }
+
         var speed: SpeedMeasurement?
         if let model {
             let (modelChecks, loaded) = ModelChecks.run(path: model, kernelPath: chosen, cores: threads)
@@ -45,14 +54,14 @@ public enum SelfTest {
 
         let newlyDisabled = failedPaths.keys.filter { $0 != .portable }.sorted { $0.rawValue < $1.rawValue }
         return SelfTestReport(
-            passed: checks.allSatisfy(\.passed), kernelPath: chosen.rawValue,
+            passed: checks.allSatisfy(\.passed) && card?.requestFailed != true, kernelPath: chosen.rawValue,
             supportedPaths: supported.map(\.rawValue),
             disabledPaths: supported.filter { disabled.disabled.contains($0) }.map(\.rawValue),
             newlyDisabledPaths: newlyDisabled.map(\.rawValue),
             model: model.map { URL(fileURLWithPath: $0).lastPathComponent },
             checks: checks, speed: speed,
-            messages: messages(failedPaths: failedPaths, chosen: chosen, checks: checks),
-            seconds: Clock.since(started))
+            messages: messages(failedPaths: failedPaths, chosen: chosen, checks: checks, card: card),
+            seconds: Clock.since(started), graphicsCard: card)
     }
 
     /// The paths a report found wrong (portable included), with the failed checks in words:
@@ -70,8 +79,18 @@ public enum SelfTest {
         return failed.mapValues { $0.joined(separator: ", ") }
     }
 
+    /// The graphics card a report found wrong, with its failed checks in words: what the caller
+    /// records so the engine stops using it; nil when the card passed or was not checked.
+    public static func failedGraphicsCard(_ report: SelfTestReport) -> (device: String, reason: String)? {
+        let failed = report.checks.filter { $0.group == .graphicsCard && !$0.passed }
+        guard let device = report.graphicsCard?.device, !failed.isEmpty else { return nil }
+        return (device, failed.map(\.name).joined(separator: ", "))
+    }
+
     /// What failed and what happens next, in plain words.
-    static func messages(failedPaths: [KernelPath: String], chosen: KernelPath, checks: [SelfTestCheck]) -> [String] {
+    static func messages(
+        failedPaths: [KernelPath: String], chosen: KernelPath, checks: [SelfTestCheck], card: GraphicsCardReport? = nil
+    ) -> [String] {
         var messages: [String] = []
         for (path, reason) in failedPaths.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             if path == .portable {
@@ -84,7 +103,14 @@ public enum SelfTest {
         for check in checks where !check.passed && (check.group == .op || check.group == .threads || check.group == .model) {
             messages.append("\(check.name): \(check.detail)")
         }
-        if kernelsFine && checks.allSatisfy(\.passed) {
+        let cardFailures = checks.filter { $0.group == .graphicsCard && !$0.passed }.map(\.name)
+        if let device = card?.device, !cardFailures.isEmpty {
+            messages.append("The graphics card (\(device)) gives wrong results (\(cardFailures.joined(separator: ", "))); Onramp will compute on the processor instead. `onramp selftest --reset` checks the card again.")
+        }
+        if let card, card.requestFailed, let reason = card.notChecked {
+            messages.append("The graphics card named with --device was not checked: \(reason)" + (card.advice.map { " " + $0 } ?? ""))
+        }
+        if kernelsFine && checks.allSatisfy(\.passed) && card?.requestFailed != true {
             messages.append("Every check passed: the engine computes the right numbers on this computer (kernel path \(chosen)).")
         }
         return messages

@@ -4,6 +4,8 @@
 public struct SelfTestCheck: Codable, Sendable, Equatable {
     public enum Group: String, Codable, Sendable {
         case kernel, quantizer, op, threads, model, speed
+        /// A kernel on the graphics card against the engine's processor code.
+        case graphicsCard = "graphics-card"
     }
 
     public var group: Group

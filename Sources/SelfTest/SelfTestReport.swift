@@ -21,12 +21,16 @@ public struct SelfTestReport: Codable, Sendable, Equatable {
     /// Sentences for people: what failed, what it means, what happens next.
     public var messages: [String]
     public var seconds: Double
+    /// The graphics card: the device checked or why none was; nil when the run did not look
+    /// (reports saved before this was added, or a caller that checks the processor only).
+    public var graphicsCard: GraphicsCardReport?
 
     public var failedChecks: [SelfTestCheck] { checks.filter { !$0.passed } }
 
     public init(
         passed: Bool, kernelPath: String, supportedPaths: [String], disabledPaths: [String], newlyDisabledPaths: [String],
-        model: String?, checks: [SelfTestCheck], speed: SpeedMeasurement?, messages: [String], seconds: Double
+        model: String?, checks: [SelfTestCheck], speed: SpeedMeasurement?, messages: [String], seconds: Double,
+        graphicsCard: GraphicsCardReport? = nil
     ) {
         self.passed = passed
         self.kernelPath = kernelPath
@@ -38,6 +42,7 @@ public struct SelfTestReport: Codable, Sendable, Equatable {
         self.speed = speed
         self.messages = messages
         self.seconds = seconds
+        self.graphicsCard = graphicsCard
     }
 }
 

@@ -6,14 +6,20 @@ public enum SelfTestText {
         var lines: [String] = []
         let groups: [(SelfTestCheck.Group, String)] = [
             (.kernel, "kernels"), (.quantizer, "quantisers"), (.op, "operations"),
-            (.threads, "threads"), (.model, "model"), (.speed, "speed"),
+            (.threads, "threads"), (.graphicsCard, "graphics card"), (.model, "model"), (.speed, "speed"),
         ]
         for (group, title) in groups {
             let checks = report.checks.filter { $0.group == group }
+            if group == .graphicsCard, let reason = report.graphicsCard?.notChecked {
+                // One line: not checked, and why (ASCII, as the rest of this text).
+                lines.append("\(report.graphicsCard?.requestFailed == true ? "[XX]" : "[--]") \(title): not checked. \(reason)")
+                continue
+            }
             guard !checks.isEmpty else { continue }
             let failed = checks.filter { !$0.passed }
-            let summary = group == .speed ? checks[0].detail
+            var summary = group == .speed ? checks[0].detail
                 : failed.isEmpty ? "\(checks.count) passed" : "\(failed.count) of \(checks.count) failed"
+            if group == .graphicsCard, let device = report.graphicsCard?.device { summary += " on \(device)" }
             lines.append("\(failed.isEmpty ? "[ok]" : "[XX]") \(title): \(summary)")
             for check in checks where verbose || !check.passed {
                 lines.append("       \(check.passed ? "ok " : "BAD") \(check.name): \(numbers(check))\(check.detail)")

@@ -1,9 +1,12 @@
-// `onramp gpu-init-test cuda|vulkan` (hidden): the child process the probe starts to initialise CUDA through
-// the real driver library, so a crash or hang there cannot take down `onramp doctor` (see CUDAInitTest, VulkanInitTest).
+// `onramp gpu-init-test cuda|vulkan` (hidden): the child process the probe starts to initialise CUDA or Vulkan
+// through the real driver library, so a crash or hang there cannot take down `onramp doctor` (see CUDAInitTest,
+// VulkanInitTest). The Vulkan child also runs the engine's own device survey and prints its choice
+// (EngineGraphicsCardText), so the probe reports the device the engine would use in the engine's words.
 import ArgumentParser
 import Foundation
 import LiveMachine
 import Probe
+import VulkanBackend
 
 struct GPUInitTestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,7 +30,8 @@ struct GPUInitTestCommand: ParsableCommand {
             (output, status) = (test.output, test.status.rawValue)
         case .vulkan:
             let test = VulkanInitTest.runHere()
-            (output, status) = (test.output, test.status.rawValue)
+            let engine = EngineGraphicsCard(choice: VulkanSurvey.take().choice)
+            (output, status) = (test.output + EngineGraphicsCardText.lines(engine), test.status.rawValue)
         }
         FileHandle.standardOutput.write(Data(output.utf8))
         throw ExitCode(status)

@@ -5,6 +5,7 @@ import Catalog
 import Engine
 import Foundation
 import SelfTest
+import VulkanBackend
 
 struct SelftestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,8 +13,10 @@ struct SelftestCommand: ParsableCommand {
         abstract: "Check that the engine computes the right numbers on this computer.",
         discussion: """
             Compares every kernel this CPU runs with its plain reference, checks the other \
-            operations and threads, and, given a model, runs it end to end and measures its speed. \
-            A kernel path that gives wrong results is switched off (recorded in \
+            operations and threads, checks the graphics card's kernels against the processor's when \
+            Onramp would use a card (or --device names one), and, given a model, runs it end to end \
+            and measures its speed. A kernel path or graphics card that gives wrong results is \
+            switched off (recorded in \
             $XDG_CONFIG_HOME/onramp/disabled-kernel-paths.json); --reset switches them back on. \
             The result is kept in $XDG_CONFIG_HOME/onramp/last-selftest.json for `onramp report`. \
             Exit status: 0 every check passed, 1 a check failed.
@@ -28,17 +31,22 @@ struct SelftestCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Show every check with its numbers.")
     var verbose = false
 
-    @Flag(help: "Forget the kernel paths earlier self-tests switched off, then run.")
+    @Flag(help: "Forget the kernel paths and graphics cards earlier self-tests switched off, then run.")
     var reset = false
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The graphics card to check: its number or part of its name, as onramp gpu lists them (default: the one Onramp would use).",
+        valueName: "device"))
+    var device: String?
 
     func run() throws {
         let file = DisabledKernelPaths.file()
         do {
             if reset {
                 try DisabledKernelPaths.reset(at: file)
-                if !json { StandardError.write("Forgot the kernel paths earlier self-tests switched off.\n") }
+                if !json { StandardError.write("Forgot the kernel paths and graphics cards earlier self-tests switched off.\n") }
             }
-            let report = try Self.check(model: model)
+            let report = try Self.check(model: model, device: DeviceRequest(option: device))
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -52,8 +60,10 @@ struct SelftestCommand: ParsableCommand {
             if !report.passed {
                 // One line that scripts and logs can find, like every other command's failure.
                 let failures = report.checks.filter { !$0.passed }
+                // No failed check: a device named with --device could not be checked (the message says why).
                 throw StandardError.fail(
-                    "\(failures.count) check\(failures.count == 1 ? "" : "s") failed; first: \(failures.first.map { "\($0.name): \($0.detail)" } ?? "see above")",
+                    failures.isEmpty ? report.messages.first ?? "the self-test failed"
+                        : "\(failures.count) check\(failures.count == 1 ? "" : "s") failed; first: \(failures.first.map { "\($0.name): \($0.detail)" } ?? "see above")",
                     in: Self.self)
             }
         } catch let exit as ExitCode {
@@ -66,17 +76,22 @@ struct SelftestCommand: ParsableCommand {
 
 extension SelftestCommand {
     /// The self-test as `onramp selftest` and the wizard's Self-test step run it: on this
-    /// machine's cores, skipping the kernel paths switched off before, and switching off any that
-    /// fail now. `progress` sees each check as it finishes.
+    /// machine's cores and graphics card (`device`), skipping the kernel paths and cards switched off
+    /// before, and switching off any that fail now. `progress` sees each check as it finishes.
     /// A result that could not be kept is said in the report's messages, not on standard error:
     /// under the wizard, standard error would land on top of the full-screen frame.
-    static func check(model: String?, progress: (SelfTestCheck) -> Void = { _ in }) throws -> SelfTestReport {
+    static func check(model: String?, device: DeviceRequest = .automatic, progress: (SelfTestCheck) -> Void = { _ in }) throws -> SelfTestReport {
         let file = DisabledKernelPaths.file()
         var disabled = try DisabledKernelPaths.load(from: file)
-        var report = SelfTest.run(model: model, cores: EngineSetup.threads(requested: nil), disabled: disabled, progress: progress)
+        let known = disabled
+        var report = SelfTest.run(
+            model: model, cores: EngineSetup.threads(requested: nil), disabled: disabled,
+            graphicsCard: { GraphicsCardSelfTest.run(request: device, disabled: known, progress: $0) }, progress: progress)
         let failed = SelfTest.failedPaths(report)
-        if !failed.isEmpty {
+        let failedCard = SelfTest.failedGraphicsCard(report)
+        if !failed.isEmpty || failedCard != nil {
             disabled.disable(failed)
+            if let failedCard { disabled.disable(graphicsCard: failedCard.device, reason: failedCard.reason) }
             try disabled.save(to: file)
         }
         // Kept for `onramp report`; a self-test that could not be saved still counts.

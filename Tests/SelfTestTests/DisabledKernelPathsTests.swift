@@ -44,4 +44,28 @@ struct DisabledKernelPathsTests {
             "\(error)".contains(file.path) && "\(error)".contains("onramp selftest --reset")
         }
     }
+
+    @Test("a graphics card is switched off once, read back by name, and a file from before cards were recorded still loads")
+    func graphicsCards() throws {
+        let folder = try TemporaryFolder()
+        let file = folder.url.appendingPathComponent("onramp/disabled-kernel-paths.json")
+        var list = DisabledKernelPaths()
+        list.disable(graphicsCard: "AMD Radeon RX 6700 XT (RADV NAVI22)", reason: "q4_K product on the graphics card")
+        list.disable(graphicsCard: "AMD Radeon RX 6700 XT (RADV NAVI22)", reason: "a second failure")
+        try list.save(to: file)
+        let read = try DisabledKernelPaths.load(from: file)
+        #expect(read.graphicsCards == [.init(device: "AMD Radeon RX 6700 XT (RADV NAVI22)", reason: "q4_K product on the graphics card")])
+        #expect(read.graphicsCardDisabled("AMD Radeon RX 6700 XT (RADV NAVI22)") == "q4_K product on the graphics card")
+        #expect(read.graphicsCardDisabled("llvmpipe (LLVM 15.0.6, 256 bits)") == nil)
+        // What the engine's setup calls, finding the file through XDG_CONFIG_HOME.
+        let environment = ["XDG_CONFIG_HOME": folder.url.path, "HOME": "/nonexistent"]
+        #expect(try DisabledKernelPaths.graphicsCardDisabled(device: "AMD Radeon RX 6700 XT (RADV NAVI22)", environment: environment)
+                == "q4_K product on the graphics card")
+        try DisabledKernelPaths.reset(at: file)
+        #expect(try DisabledKernelPaths.graphicsCardDisabled(device: "AMD Radeon RX 6700 XT (RADV NAVI22)", environment: environment) == nil)
+
+        try Data(#"{"paths":[{"path":"avx2","reason":"q4_0 product on avx2"}]}"#.utf8).write(to: file)
+        let old = try DisabledKernelPaths.load(from: file)
+        #expect(old.paths.count == 1 && old.graphicsCards.isEmpty)
+    }
 }

@@ -20,7 +20,12 @@ struct ReportSchemaTests {
         newlyDisabledPaths: ["avx-vnni"], model: "m.gguf",
         checks: [SelfTestCheck(group: .kernel, name: "q4_0 product on avx-vnni", path: "avx-vnni", passed: false, measured: 4e-3, limit: 1e-10, detail: "wrong", seconds: 0.01)],
         speed: SpeedMeasurement(promptTokens: 64, promptTokensPerSecond: 100, generatedTokens: 16, generationTokensPerSecond: 20, threads: 2),
-        messages: ["x"], seconds: 1)
+        messages: ["x"], seconds: 1,
+        graphicsCard: {
+            var card = GraphicsCardReport(notChecked: "Vulkan is installed but lists no graphics card.", advice: "Run onramp doctor.", requested: false)
+            card.device = "llvmpipe"
+            return card
+        }())
 
     @Test("every field of the JSON report is documented, and every documented field is written")
     func fieldsMatchDocumentation() throws {
@@ -30,6 +35,8 @@ struct ReportSchemaTests {
         #expect(Set(check.keys) == (try Self.documentedFields("SelfTestCheck")))
         let speed = try #require(json["speed"] as? [String: Any])
         #expect(Set(speed.keys) == (try Self.documentedFields("SpeedMeasurement")))
+        let card = try #require(json["graphicsCard"] as? [String: Any])
+        #expect(Set(card.keys) == (try Self.documentedFields("GraphicsCardReport")))
     }
 
     @Test("a value that is not a finite number is left out of the JSON, which cannot hold NaN")
@@ -43,7 +50,7 @@ struct ReportSchemaTests {
     @Test("the documented group names are the ones the report uses")
     func groups() throws {
         let text = try String(contentsOf: TestFiles.repositoryRoot.appendingPathComponent("docs/selftest.md"), encoding: .utf8)
-        for group in ["kernel", "quantizer", "op", "threads", "model", "speed"] {
+        for group in ["kernel", "quantizer", "op", "threads", "graphics-card", "model", "speed"] {
             #expect(SelfTestCheck.Group(rawValue: group) != nil)
             #expect(text.contains("`\(group)`"))
         }

@@ -53,7 +53,7 @@ public struct RotaryEmbedding: Sendable {
 
     /// NEOX style: pair i is (x[i], x[i + dimensions/2]), rotated by the same angles.
     @inlinable
-    func applyToHalves(table: UnsafePointer<Float>, to vectors: UnsafeMutablePointer<Float>, heads: Int, headSize: Int) {
+    public func applyToHalves(table: UnsafePointer<Float>, to vectors: UnsafeMutablePointer<Float>, heads: Int, headSize: Int) {
         let half = dimensions / 2
         for head in 0..<heads {
             let x = vectors + head * headSize

@@ -135,6 +135,9 @@ public struct VulkanFacts: Codable, Sendable, Equatable {
     public var vulkaninfoError: String?
     /// The Vulkan initialisation test in a child process; nil when it was not run.
     public var initTest: VulkanInitFacts?
+    /// The device Onramp's engine would compute on, or why none, from the same child; nil when
+    /// unknown (not run, a profile captured before it was recorded, the child crashed or hung).
+    public var engineCard: EngineGraphicsCard?
 
     public init(
         loaderPresent: Bool? = nil, icdFiles: [String] = [], devices: [String] = [], vulkaninfoError: String? = nil

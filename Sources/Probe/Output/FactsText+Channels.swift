@@ -20,6 +20,7 @@ extension FactsText {
         if let cuda = nvidia.driverCUDAVersion { rows.append(("Driver's CUDA", "programs built for CUDA up to \(cuda) can run")) }
         if let test = nvidia.cudaInit { rows.append(("CUDA test", cudaTestText(test))) }
         if let test = facts.drivers.vulkan.initTest { rows.append(("Vulkan test", vulkanTestText(test))) }
+        rows += engineCardRows(facts, verbose: verbose)
         if let modules = nvidia.dkmsModules {
             let lines = modules.map { "\($0.module) \($0.version) " + ($0.kernel.map { "for kernel \($0) " } ?? "") + $0.state }
             rows.append(("Driver builds (dkms)", modules.isEmpty ? "none" : shortList(lines, verbose: verbose, separator: "; ")))
@@ -63,6 +64,29 @@ extension FactsText {
         if test.devices.isEmpty { return "works, but no devices" }
         let devices = test.devices.map { "\($0.name) (\($0.type))" }.joined(separator: ", ")
         return test.hardwareDevices.isEmpty ? "only a software device, which runs on the processor: \(devices)" : "works: \(devices)"
+    }
+
+    /// The device Onramp's engine would compute on, or why none (the advice under -v). Unknown (a
+    /// profile from before this was recorded) shows nothing, unless the probe left it out on purpose.
+    static func engineCardRows(_ facts: MachineFacts, verbose: Bool) -> [(String, String)] {
+        let label = "Engine's graphics card"
+        guard let card = facts.drivers.vulkan.engineCard else {
+            return facts.gpus.contains(where: \.isSuspended) ? [(label, "not checked: a graphics card is asleep, and Vulkan would wake it")] : []
+        }
+        guard let device = card.device else {
+            let rows = [(label, "none — " + (card.reason ?? "no reason given"))]
+            guard verbose, let advice = card.advice, !advice.isEmpty else { return rows }
+            return rows + [("", "What to do: " + advice)]
+        }
+        return [(label, "\(device.name) (" + engineCardDetails(device).joined(separator: ", ") + ")")]
+    }
+
+    /// "driver NVIDIA 550.54.14", "12.0 GiB", "11.2 GiB free": what the probe and the doctor show of the device.
+    public static func engineCardDetails(_ device: EngineGraphicsCard.Device) -> [String] {
+        var details = device.driver.map { ["driver " + $0] } ?? []
+        details.append(bytes(device.memoryBytes))
+        if let free = device.freeBytes { details.append(bytes(free) + " free") }
+        return details
     }
 
     static func containerHostRows(_ host: ContainerHostFacts?, verbose: Bool) -> [(String, String)] {

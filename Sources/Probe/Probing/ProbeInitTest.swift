@@ -8,7 +8,9 @@ extension ProbeSession {
         case answered(String)
         case crashed
         case timedOut
-        /// Nothing to report: the library it tests is not installed, or the child could not start.
+        /// The library it tests is not installed: the child's standard output, which may say more.
+        case libraryMissing(String)
+        /// Nothing to report: the child could not start.
         case absent
     }
 
@@ -22,7 +24,7 @@ extension ProbeSession {
             facts.commands.append(CommandFact(
                 argv: shown, outcome: result.exitStatus == 0 ? .succeeded : .failed,
                 exitStatus: result.exitStatus, note: result.message))
-            if result.exitStatus == libraryMissing { return .absent }
+            if result.exitStatus == libraryMissing { return .libraryMissing(result.stdout) }
             if let status = result.exitStatus, status > 128 { return .crashed }
             return .answered(result.stdout)
         case .timedOut:

@@ -66,7 +66,7 @@ extension ProbeSession {
         case .answered(let output): return CUDAInitReader.read(output)
         case .crashed: return CUDAInitFacts(crashed: true)
         case .timedOut: return CUDAInitFacts(timedOut: true)
-        case .absent: return nil
+        case .libraryMissing, .absent: return nil
         }
     }
 

@@ -18,23 +18,28 @@ extension ProbeSession {
                 nameFromVulkan(vulkan.hardwareDevices ?? vulkan.devices)
             }
         }
-        if vulkan.loaderPresent == true, facts.gpus.contains(where: { $0.vendor != .other }),
-           !facts.gpus.contains(where: \.isSuspended) {
-            vulkan.initTest = vulkanInitTest()
+        // Never where a card is asleep: every Vulkan driver wakes its card. Without a card on the bus
+        // and without a loader there is nothing to find (and the engine's answer is plain).
+        let worthAsking = vulkan.loaderPresent != false || facts.gpus.contains { $0.vendor != .other }
+        if worthAsking, !facts.gpus.contains(where: \.isSuspended) {
+            (vulkan.initTest, vulkan.engineCard) = vulkanInitTest()
         }
         facts.drivers.vulkan = vulkan
     }
 
-    /// Instance and devices through the real loader in a child process, only where a GPU is on the bus
-    /// (without one there is nothing to find, and the test would cost a process start for nothing) and
-    /// none is asleep (every driver wakes its card).
-    private func vulkanInitTest() -> VulkanInitFacts? {
+    /// Instance and devices through the real loader in a child process, and the device Onramp's engine
+    /// would choose (or why none). Run also without a GPU on the bus (where a loader is there) and
+    /// without a loader in the linker's cache (where a card is there): the engine's answer (a software
+    /// renderer only, no loader) is worth showing there too, and the child costs one process start.
+    private func vulkanInitTest() -> (VulkanInitFacts?, EngineGraphicsCard?) {
         switch runInitTest(VulkanInitTest.argv, shown: VulkanInitTest.shownArgv, timeout: VulkanInitTest.timeout,
                             libraryMissing: VulkanInitTest.Status.libraryMissing.rawValue) {
-        case .answered(let output): return VulkanInitReader.read(output)
-        case .crashed: return VulkanInitFacts(crashed: true)
-        case .timedOut: return VulkanInitFacts(timedOut: true)
-        case .absent: return nil
+        case .answered(let output): return (VulkanInitReader.read(output), EngineGraphicsCardText.read(output))
+        case .libraryMissing(let output): return (nil, EngineGraphicsCardText.read(output))
+        // A crash or a hang says nothing about which device the engine would choose.
+        case .crashed: return (VulkanInitFacts(crashed: true), nil)
+        case .timedOut: return (VulkanInitFacts(timedOut: true), nil)
+        case .absent: return (nil, nil)
         }
     }
 

@@ -1,0 +1,197 @@
+// The graphics card's kernels as the self-test checks them: matrix products for every weight type
+// with a shader, RMSNorm, RoPE in both styles, softmax, SwiGLU, add, scale and attention over the
+// f16 cache, each on seeded random data against the engine's processor code for the same inputs
+// (its decoding of the weights, its reference ops, its f16-cache attention). Sizes are small (the
+// whole list takes about a second on lavapipe) but not multiples of the shaders' workgroups, and
+// include several vectors, rows and positions at once.
+
+import Engine
+
+enum DeviceKernelCases {
+    static var all: [DeviceKernelCase] {
+        productTypes.map(product) + [rmsNorm, rope(.adjacent), rope(.halves), softmax, swiglu, add, scale, attention]
+    }
+
+    /// Every weight type the device multiplies, from the backend's own table.
+    static var productTypes: [GGMLType] { GGMLType.allCases.filter { Kernels.matrixShader(for: $0) != nil } }
+
+    static func product(_ type: GGMLType) -> DeviceKernelCase {
+        let shader = Kernels.matrixShader(for: type)!
+        return DeviceKernelCase(name: "\(type) product on the graphics card", shaders: [shader], limit: DeviceKernelLimits.sameInputs) { device in
+            // 37 rows (not a multiple of the 64-thread groups); a few blocks of 32 or 256 values, or
+            // 257 single values, per row; three vectors at once.
+            let rows = 37, vectors = 3
+            let columns = type.blockSize == 1 ? 257 : type.blockSize * (type.blockSize >= 256 ? 3 : 7)
+            let weights = try SyntheticMatrix(type: type, rows: rows, columns: columns, seed: 19 + UInt64(type.rawValue))
+            let x = SyntheticMatrix.activations(count: vectors * columns, seed: 7)
+            let matrix = try DeviceMatrix(uploading: weights.matrix, to: device)
+            let input = try DeviceBuffer(device: device, byteCount: 4 * x.count)
+            let output = try DeviceBuffer(device: device, byteCount: 4 * vectors * rows)
+            try input.write(x)
+            try device.run([try Kernels.multiply(matrix, input, into: output, vectors: vectors)])
+            return (try output.readFloats(count: vectors * rows), productReference(weights.matrix, x, vectors: vectors))
+        }
+    }
+
+    /// y = W·x in Double from the engine's own decoding of each weight row.
+    static func productReference(_ matrix: WeightMatrix, _ x: [Float], vectors: Int) -> [Float] {
+        var row = [Float](repeating: 0, count: matrix.columns)
+        var y = [Float](repeating: 0, count: vectors * matrix.rows)
+        for r in 0..<matrix.rows {
+            row.withUnsafeMutableBufferPointer { Dequantize.row(matrix, row: r, into: $0.baseAddress!) }
+            for v in 0..<vectors {
+                var sum = 0.0
+                for c in 0..<matrix.columns { sum += Double(row[c]) * Double(x[v * matrix.columns + c]) }
+                y[v * matrix.rows + r] = Float(sum)
+            }
+        }
+        return y
+    }
+
+    static let rmsNorm = DeviceKernelCase(name: "RMSNorm on the graphics card", shaders: [.rmsNorm], limit: DeviceKernelLimits.sameInputs) { device in
+        let rows = 3, count = 577
+        let x = SyntheticMatrix.activations(count: rows * count, seed: 41).map { $0 * 4 }
+        let weight = SyntheticMatrix.activations(count: count, seed: 42).map { $0 + 1.5 }
+        let input = try DeviceBuffer(device: device, byteCount: 4 * x.count)
+        let weights = try DeviceBuffer(device: device, byteCount: 4 * count)
+        let output = try DeviceBuffer(device: device, byteCount: 4 * x.count)
+        try input.write(x)
+        try weights.write(weight)
+        try device.run([try Kernels.rmsNorm(input, weight: weights, into: output, rows: rows, count: count, epsilon: 1e-6)])
+        let expected = (0..<rows).flatMap { r in RMSNorm.reference(Array(x[r * count..<(r + 1) * count]), weight: weight, epsilon: 1e-6) }
+        return (try output.readFloats(count: x.count), expected)
+    }
+
+    /// Full and partial rotation (64 and 32 of 64 values) at positions up to 4000, against the
+    /// engine's own rotation with the same table of angles.
+    static func rope(_ style: Kernels.RotaryStyle) -> DeviceKernelCase {
+        let title = style == .halves ? "RoPE (halves, NEOX style)" : "RoPE (adjacent pairs)"
+        return DeviceKernelCase(name: "\(title) on the graphics card", shaders: [.rope], limit: DeviceKernelLimits.sameInputs) { device in
+            let heads = 3, headSize = 64, positions = [0, 1, 17, 4000]
+            var actual: [Float] = [], expected: [Float] = []
+            for dimensions in [64, 32] {
+                let rotary = RotaryEmbedding(dimensions: dimensions, frequencyBase: 10_000)
+                let x = SyntheticMatrix.activations(count: positions.count * heads * headSize, seed: UInt64(50 + dimensions))
+                var table = [Float](repeating: 0, count: positions.count * dimensions)
+                table.withUnsafeMutableBufferPointer { pointer in
+                    for (i, position) in positions.enumerated() { rotary.fillTable(position: position, into: pointer.baseAddress! + i * dimensions) }
+                }
+                let vectors = try DeviceBuffer(device: device, byteCount: 4 * x.count)
+                let tables = try DeviceBuffer(device: device, byteCount: 4 * table.count)
+                try vectors.write(x)
+                try tables.write(table)
+                try device.run([try Kernels.rope(vectors, table: tables, batch: positions.count, heads: heads, headSize: headSize,
+                                                 dimensions: dimensions, style: style)])
+                actual += try vectors.readFloats(count: x.count)
+                var twin = x
+                twin.withUnsafeMutableBufferPointer { v in
+                    table.withUnsafeBufferPointer { t in
+                        for i in positions.indices {
+                            let vector = v.baseAddress! + i * heads * headSize, angles = t.baseAddress! + i * dimensions
+                            if style == .halves {
+                                rotary.applyToHalves(table: angles, to: vector, heads: heads, headSize: headSize)
+                            } else {
+                                rotary.apply(table: angles, to: vector, heads: heads, headSize: headSize)
+                            }
+                        }
+                    }
+                }
+                expected += twin
+            }
+            return (actual, expected)
+        }
+    }
+
+    /// The second row is shifted by 1000, where an unshifted exp overflows f32.
+    static let softmax = DeviceKernelCase(name: "softmax on the graphics card", shaders: [.softmax], limit: DeviceKernelLimits.sameInputs) { device in
+        let rows = 2, count = 1000
+        var x = SyntheticMatrix.activations(count: rows * count, seed: 43).map { $0 * 20 }
+        for i in 0..<count { x[count + i] += 1000 }
+        let buffer = try DeviceBuffer(device: device, byteCount: 4 * x.count)
+        try buffer.write(x)
+        try device.run([try Kernels.softmax(buffer, rows: rows, count: count)])
+        let expected = (0..<rows).flatMap { r in Softmax.reference(Array(x[r * count..<(r + 1) * count])) }
+        return (try buffer.readFloats(count: x.count), expected)
+    }
+
+    static let swiglu = DeviceKernelCase(name: "SwiGLU on the graphics card", shaders: [.swiglu], limit: DeviceKernelLimits.sameInputs) { device in
+        let count = 1537
+        var gate = SyntheticMatrix.activations(count: count, seed: 44).map { $0 * 8 }
+        gate[0] = -100
+        gate[1] = 100
+        let up = SyntheticMatrix.activations(count: count, seed: 45)
+        let gates = try DeviceBuffer(device: device, byteCount: 4 * count)
+        let ups = try DeviceBuffer(device: device, byteCount: 4 * count)
+        try gates.write(gate)
+        try ups.write(up)
+        try device.run([try Kernels.swiglu(gate: gates, up: ups, count: count)])
+        return (try gates.readFloats(count: count), SwiGLU.reference(gate: gate, up: up))
+    }
+
+    static let add = DeviceKernelCase(name: "add on the graphics card", shaders: [.add], limit: DeviceKernelLimits.sameInputs) { device in
+        let count = 1031
+        let a = SyntheticMatrix.activations(count: count, seed: 46), b = SyntheticMatrix.activations(count: count, seed: 47)
+        let target = try DeviceBuffer(device: device, byteCount: 4 * count), addend = try DeviceBuffer(device: device, byteCount: 4 * count)
+        try target.write(a)
+        try addend.write(b)
+        try device.run([try Kernels.add(target, addend, count: count)])
+        return (try target.readFloats(count: count), zip(a, b).map { $0 + $1 })
+    }
+
+    static let scale = DeviceKernelCase(name: "scale on the graphics card", shaders: [.scale], limit: DeviceKernelLimits.sameInputs) { device in
+        let count = 1031, factor: Float = 0.37
+        let a = SyntheticMatrix.activations(count: count, seed: 48)
+        let values = try DeviceBuffer(device: device, byteCount: 4 * count)
+        try values.write(a)
+        try device.run([try Kernels.scale(values, by: factor, count: count)])
+        return (try values.readFloats(count: count), a.map { $0 * factor })
+    }
+
+    /// Grouped-query attention (8 query heads over 2 key/value heads of 64) for a batch of 3 rows
+    /// after 37 cached positions, against the engine's f16-cache attention (its Swift twin).
+    static let attention = DeviceKernelCase(
+        name: "attention (f16 cache) on the graphics card", shaders: [.attentionF16], limit: DeviceKernelLimits.halfCacheAttention
+    ) { device in
+        let headSize = 64, heads = 8, kvHeads = 2, start = 37, rows = 3
+        let positions = start + rows, width = kvHeads * headSize, queryWidth = heads * headSize
+        let scale = 1 / Float(headSize).squareRoot()
+        // The cache as the engine keeps it: position-major rows of key heads, f16 bit patterns.
+        let keys = SyntheticMatrix.activations(count: positions * width, seed: 60).map { HalfFloat.f16(from: $0 * 2) }
+        let values = SyntheticMatrix.activations(count: positions * width, seed: 61).map(HalfFloat.f16(from:))
+        let queries = SyntheticMatrix.activations(count: rows * queryWidth, seed: 62).map { $0 * 2 }
+
+        var expected = [Float](repeating: 0, count: rows * queryWidth)
+        var scores = [Float](repeating: 0, count: positions)
+        for row in 0..<rows {
+            for head in 0..<heads {
+                let offset = (head / (heads / kvHeads)) * headSize
+                queries.withUnsafeBufferPointer { q in
+                    keys.withUnsafeBufferPointer { k in
+                        values.withUnsafeBufferPointer { v in
+                            expected.withUnsafeMutableBufferPointer { out in
+                                HalfCacheAttention.attend(
+                                    query: q.baseAddress! + row * queryWidth + head * headSize, keys: k.baseAddress! + offset,
+                                    values: v.baseAddress! + offset, length: start + row + 1, attended: start + row + 1,
+                                    headSize: headSize, stride: width, scale: scale, scores: &scores,
+                                    output: out.baseAddress! + row * queryWidth + head * headSize)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        let keyBuffer = try DeviceBuffer(device: device, byteCount: 2 * keys.count)
+        let valueBuffer = try DeviceBuffer(device: device, byteCount: 2 * values.count)
+        try keys.withUnsafeBytes { try keyBuffer.write($0) }
+        try values.withUnsafeBytes { try valueBuffer.write($0) }
+        let queryBuffer = try DeviceBuffer(device: device, byteCount: 4 * queries.count)
+        try queryBuffer.write(queries)
+        let scratch = try DeviceBuffer(device: device, byteCount: 4 * rows * heads * positions)
+        let output = try DeviceBuffer(device: device, byteCount: 4 * expected.count)
+        try device.run([try Kernels.attention(
+            queries: queryBuffer, keys: keyBuffer, values: valueBuffer, scores: scratch, into: output,
+            rows: rows, start: start, heads: heads, kvHeads: kvHeads, headSize: headSize, scale: scale)])
+        return (try output.readFloats(count: expected.count), expected)
+    }
+}
