@@ -6,6 +6,7 @@ import ArgumentParser
 import Engine
 import Foundation
 import PlainText
+import SelfTest
 import VulkanBackend
 
 struct GPUOptions: ParsableArguments {
@@ -31,10 +32,21 @@ struct GPUOptions: ParsableArguments {
         let outcome = try TerminalProgress.whileSlow("Copying the model to the graphics card") {
             ModelOffload.attach(
                 to: model, request: DeviceRequest(option: device), gpuLayers: gpuLayers, capacity: capacity,
-                library: ProcessInfo.processInfo.environment[Self.loaderVariable] ?? VulkanSurvey.defaultLoader)
+                library: ProcessInfo.processInfo.environment[Self.loaderVariable] ?? VulkanSurvey.defaultLoader,
+                switchedOff: Self.switchedOffReason)
         }
         if let line = Self.line(for: outcome, layers: model.shape.layers, explicit: explicit) {
             StandardError.write(line + "\n")
+        }
+    }
+
+    /// Why an earlier self-test switched the card off; a list that cannot be read switches every
+    /// card off (the processor is always right), and says so.
+    static func switchedOffReason(_ device: String) -> String? {
+        do {
+            return try DisabledKernelPaths.graphicsCardDisabled(device: device)
+        } catch {
+            return "\(error)"
         }
     }
 

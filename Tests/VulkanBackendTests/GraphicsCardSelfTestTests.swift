@@ -16,7 +16,7 @@ struct GraphicsCardSelfTestTests {
     func everyShaderChecked() {
         let checked = Set(DeviceKernelCases.all.flatMap(\.shaders))
         #expect(Set(Shader.allCases).subtracting(checked).isEmpty, "not checked: \(Set(Shader.allCases).subtracting(checked))")
-        #expect(DeviceKernelCases.productTypes == [.f32, .f16, .q4_0, .q4_1, .q8_0, .q4_K, .q5_K, .q6_K])
+        #expect(DeviceKernelCases.productTypes == [.f32, .f16, .q4_0, .q4_1, .q5_0, .q5_1, .q8_0, .q4_K, .q5_K, .q6_K])
         #expect(Set(DeviceKernelCases.all.map(\.name)).count == DeviceKernelCases.all.count, "names are unique")
     }
 

@@ -61,4 +61,21 @@ struct ModelOffloadTests {
         #expect(!(damaged < ModelOffload.validationLimit))  // NaN fails the check too
         #expect(model.offload == nil)
     }
+
+    @Test("a card an earlier self-test switched off is not used, and the reason is the self-test's")
+    func switchedOff() throws {
+        let model = try LoadedModel.open(path: TestModels.smolLM2, threads: 2).model
+        var asked: [String] = []
+        let outcome = ModelOffload.attach(to: model, request: Lavapipe.request, gpuLayers: nil, capacity: 256) { device in
+            asked.append(device)
+            return "its q4_K product was wrong."
+        }
+        guard case .processor(let reason) = outcome, case .switchedOff(let device, "its q4_K product was wrong.") = reason else {
+            Issue.record("expected the self-test's verdict, got \(outcome)")
+            return
+        }
+        #expect(asked == [device] && device.hasPrefix("llvmpipe"))
+        #expect(reason.summary.hasPrefix("An earlier self-test switched llvmpipe"))
+        #expect(model.offload == nil)
+    }
 }

@@ -5,10 +5,10 @@
 
 import Foundation
 
-enum GELU {
+public enum GELU {
     /// gate[i] = gelu(gate[i]) · up[i], as ggml's geglu computes it.
     @inlinable
-    static func applyGated(gate: UnsafeMutablePointer<Float>, up: UnsafePointer<Float>, count: Int) {
+    public static func applyGated(gate: UnsafeMutablePointer<Float>, up: UnsafePointer<Float>, count: Int) {
         table.withUnsafeBufferPointer { values in
             for i in 0..<count {
                 let x = gate[i]
@@ -24,7 +24,7 @@ enum GELU {
     }
 
     /// GELU of every f16 value, rounded to f16 (ggml's `ggml_table_gelu_f16`), as Floats.
-    static let table: [Float] = (0...UInt16.max).map { bits in
+    @usableFromInline static let table: [Float] = (0...UInt16.max).map { bits in
         let x = HalfFloat.float(fromF16: bits)
         return HalfRounding.round(tanhApproximation(x))
     }

@@ -29,6 +29,8 @@ public enum VulkanUnavailable: Error, Equatable, Sendable {
     case unsupportedModel(device: String, detail: String)
     /// The card computed the model's check differently from the processor (NMSE of the logits).
     case wrongResults(device: String, error: Double)
+    /// An earlier `onramp selftest` found the card's kernels wrong and switched it off.
+    case switchedOff(device: String, reason: String)
 
     /// One sentence: what is wrong.
     public var summary: String {
@@ -59,6 +61,8 @@ public enum VulkanUnavailable: Error, Equatable, Sendable {
             "Onramp cannot run this model on \(device) yet: \(detail)."
         case .wrongResults(let device, let error):
             "\(device) computed the model's first answer differently from the processor (difference \(String(format: "%.2g", error))), so Onramp does not use it."
+        case .switchedOff(let device, let reason):
+            "An earlier self-test switched \(device) off: \(reason)"
         }
     }
 
@@ -89,6 +93,8 @@ public enum VulkanUnavailable: Error, Equatable, Sendable {
             "Onramp runs it on the processor; a model in a common quantisation (Q4_K_M, Q8_0) runs on the card."
         case .wrongResults:
             "Update the graphics driver and run onramp gpu to check the card; Onramp runs on the processor meanwhile."
+        case .switchedOff:
+            "After updating the graphics driver, run onramp selftest --reset, then onramp selftest to check the card again."
         }
     }
 }

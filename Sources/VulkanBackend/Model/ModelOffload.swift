@@ -23,10 +23,11 @@ public enum ModelOffload {
     }
 
     /// Attaches an offload to `model` when a device can take part of it; `gpuLayers` is
-    /// --gpu-layers (nil: as many as fit), `capacity` the context the caller will use.
+    /// --gpu-layers (nil: as many as fit), `capacity` the context the caller will use, and
+    /// `switchedOff` says why a self-test switched a device (by name) off, if it did.
     public static func attach(
         to model: TransformerModel, request: DeviceRequest, gpuLayers: Int?, capacity: Int,
-        library: String = VulkanSurvey.defaultLoader
+        library: String = VulkanSurvey.defaultLoader, switchedOff: (String) -> String? = { _ in nil }
     ) -> Outcome {
         let needs = DeviceLayers.needs(of: model, capacity: capacity)
         let device: ComputeDevice
@@ -36,6 +37,7 @@ public enum ModelOffload {
             return .processor(error)
         }
         let name = device.info.name
+        if let reason = switchedOff(name) { return .processor(.switchedOff(device: name, reason: reason)) }
         if let unsupported = unsupportedType(in: model) {
             return .processor(.unsupportedModel(device: name, detail: "it has \(unsupported) weights, which the card's shaders do not read yet"))
         }

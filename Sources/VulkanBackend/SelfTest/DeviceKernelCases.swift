@@ -9,27 +9,31 @@ import Engine
 
 enum DeviceKernelCases {
     static var all: [DeviceKernelCase] {
-        productTypes.map(product) + [rmsNorm, rope(.adjacent), rope(.halves), softmax, swiglu, add, scale, attention]
+        productTypes.map(product) + [rmsNorm, rope(.adjacent), rope(.halves), softmax, swiglu, gelu, add, scale, storeHalves, attention]
     }
 
     /// Every weight type the device multiplies, from the backend's own table.
     static var productTypes: [GGMLType] { GGMLType.allCases.filter { Kernels.matrixShader(for: $0) != nil } }
 
+    /// One vector through the matrix-vector shader (generation) and three through the tiled
+    /// matrix-matrix one (a prompt), both against the same reference.
     static func product(_ type: GGMLType) -> DeviceKernelCase {
-        let shader = Kernels.matrixShader(for: type)!
-        return DeviceKernelCase(name: "\(type) product on the graphics card", shaders: [shader], limit: DeviceKernelLimits.sameInputs) { device in
+        let shaders = [Kernels.matrixShader(for: type)!, Kernels.matrixTileShader(for: type)!]
+        return DeviceKernelCase(name: "\(type) product on the graphics card", shaders: shaders, limit: DeviceKernelLimits.sameInputs) { device in
             // 37 rows (not a multiple of the 64-thread groups); a few blocks of 32 or 256 values, or
-            // 257 single values, per row; three vectors at once.
+            // 257 single values, per row.
             let rows = 37, vectors = 3
             let columns = type.blockSize == 1 ? 257 : type.blockSize * (type.blockSize >= 256 ? 3 : 7)
             let weights = try SyntheticMatrix(type: type, rows: rows, columns: columns, seed: 19 + UInt64(type.rawValue))
             let x = SyntheticMatrix.activations(count: vectors * columns, seed: 7)
             let matrix = try DeviceMatrix(uploading: weights.matrix, to: device)
             let input = try DeviceBuffer(device: device, byteCount: 4 * x.count)
+            let single = try DeviceBuffer(device: device, byteCount: 4 * rows)
             let output = try DeviceBuffer(device: device, byteCount: 4 * vectors * rows)
             try input.write(x)
-            try device.run([try Kernels.multiply(matrix, input, into: output, vectors: vectors)])
-            return (try output.readFloats(count: vectors * rows), productReference(weights.matrix, x, vectors: vectors))
+            try device.run(try Kernels.multiply(matrix, input, into: single) + (try Kernels.multiply(matrix, input, into: output, vectors: vectors)))
+            let expected = productReference(weights.matrix, x, vectors: vectors)
+            return (try single.readFloats(count: rows) + (try output.readFloats(count: vectors * rows)), Array(expected.prefix(rows)) + expected)
         }
     }
 
@@ -126,6 +130,42 @@ enum DeviceKernelCases {
         try ups.write(up)
         try device.run([try Kernels.swiglu(gate: gates, up: ups, count: count)])
         return (try gates.readFloats(count: count), SwiGLU.reference(gate: gate, up: up))
+    }
+
+    /// Gemma's gated GELU, against the engine's (which reads GELU from a table of f16 inputs);
+    /// values beyond ±10, where the table ends, included.
+    static let gelu = DeviceKernelCase(name: "GELU on the graphics card", shaders: [.gelu], limit: DeviceKernelLimits.sameInputs) { device in
+        let count = 1537
+        var gate = SyntheticMatrix.activations(count: count, seed: 49).map { $0 * 6 }
+        gate[0] = -30
+        gate[1] = 30
+        let up = SyntheticMatrix.activations(count: count, seed: 50)
+        let gates = try DeviceBuffer(device: device, byteCount: 4 * count)
+        let ups = try DeviceBuffer(device: device, byteCount: 4 * count)
+        try gates.write(gate)
+        try ups.write(up)
+        try device.run([try Kernels.gelu(gate: gates, up: ups, count: count)])
+        var expected = gate
+        expected.withUnsafeMutableBufferPointer { g in
+            up.withUnsafeBufferPointer { u in GELU.applyGated(gate: g.baseAddress!, up: u.baseAddress!, count: count) }
+        }
+        return (try gates.readFloats(count: count), expected)
+    }
+
+    /// Keys and values written into the f16 cache: the engine's rounding (nearest, ties to even),
+    /// compared through the values the stored bits mean, at an offset into the cache.
+    static let storeHalves = DeviceKernelCase(name: "f16 cache store on the graphics card", shaders: [.storeHalves], limit: DeviceKernelLimits.sameInputs) { device in
+        let count = 1030, offset = 64
+        var x = SyntheticMatrix.activations(count: count, seed: 51).map { $0 * 300 }
+        x[0] = 65_504  // the largest f16 (beyond it, infinity on both sides would make the NMSE meaningless)
+        x[1] = 1e-6  // a subnormal f16
+        let source = try DeviceBuffer(device: device, byteCount: 4 * count)
+        let cache = try DeviceBuffer(device: device, byteCount: 2 * (offset + count))
+        try source.write(x)
+        try device.run([try Kernels.storeHalves(source, into: cache, halfOffset: offset, count: count)])
+        var bits = [UInt16](repeating: 0, count: count)
+        try bits.withUnsafeMutableBytes { try cache.read(into: $0, from: 2 * offset) }
+        return (bits.map { HalfFloat.float(fromF16: $0) }, x.map { HalfFloat.float(fromF16: HalfFloat.f16(from: $0)) })
     }
 
     static let add = DeviceKernelCase(name: "add on the graphics card", shaders: [.add], limit: DeviceKernelLimits.sameInputs) { device in
