@@ -86,7 +86,8 @@ extension SelftestCommand {
         let known = disabled
         var report = SelfTest.run(
             model: model, cores: EngineSetup.threads(requested: nil), disabled: disabled,
-            graphicsCard: { GraphicsCardSelfTest.run(request: device, disabled: known, progress: $0) }, progress: progress)
+            graphicsCard: { GraphicsCardSelfTest.run(request: device, disabled: known, model: model, threads: EngineSetup.threads(requested: nil), progress: $0) },
+            progress: progress)
         let failed = SelfTest.failedPaths(report)
         let failedCard = SelfTest.failedGraphicsCard(report)
         if !failed.isEmpty || failedCard != nil {

@@ -182,7 +182,7 @@ struct PullProcessesTests {
 
     // MARK: helpers
 
-    private func waitUntil(seconds: Int = 20, _ condition: () -> Bool) async throws {
+    private func waitUntil(seconds: Int = 120, _ condition: () -> Bool) async throws {
         let deadline = ContinuousClock.now + .seconds(seconds)
         while !condition(), ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(20))

@@ -37,6 +37,18 @@ struct GraphicsCardSelfTestTests {
         }
     }
 
+    @Test("given a model, the self-test also runs it on the card against the processor, after the kernels")
+    func modelOnTheCard() throws {
+        let (report, checks) = GraphicsCardSelfTest.run(request: Lavapipe.request, model: TestModels.smolLM2, threads: 2)
+        #expect(report.device?.hasPrefix("llvmpipe") == true)
+        let last = try #require(checks.last)
+        #expect(last.name == "the model on the graphics card")
+        #expect(last.passed, "\(last.detail)")
+        #expect((last.measured ?? .infinity) < ModelOffload.validationLimit)
+        #expect(last.detail == "30 of 30 layers and the output on the card answer as the processor does")
+        #expect(checks.count == DeviceKernelCases.all.count + 1)
+    }
+
     @Test("a deliberately wrong reference fails exactly its own check", arguments: [
         "q4_K product on the graphics card", "RMSNorm on the graphics card", "attention (f16 cache) on the graphics card",
     ])

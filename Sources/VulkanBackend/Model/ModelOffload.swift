@@ -41,10 +41,10 @@ public enum ModelOffload {
         if let unsupported = unsupportedType(in: model) {
             return .processor(.unsupportedModel(device: name, detail: "it has \(unsupported) weights, which the card's shaders do not read yet"))
         }
-        let available = device.info.availableDeviceMemoryBytes
-        let plan = OffloadPlan.make(needs, availableBytes: available, requested: gpuLayers)
-        guard plan.layers > 0 else {
-            return .processor(.tooLittleMemory(device: name, availableBytes: available, neededBytes: OffloadPlan.minimumBytes(needs)))
+        let plan: OffloadPlan
+        switch Self.plan(needs, on: device.info, requested: gpuLayers) {
+        case .success(let chosen): plan = chosen
+        case .failure(let reason): return .processor(reason)
         }
         let offload: DeviceLayers
         do {
@@ -65,6 +65,16 @@ public enum ModelOffload {
         }
         model.offload = offload
         return .onDevice(offload, plan: plan, error: error)
+    }
+
+    /// The layers `device` takes, from its free memory, or why it takes none.
+    public static func plan(_ needs: OffloadPlan.Needs, on device: VulkanDeviceInfo, requested: Int?) -> Result<OffloadPlan, VulkanUnavailable> {
+        let available = device.availableDeviceMemoryBytes
+        let plan = OffloadPlan.make(needs, availableBytes: available, requested: requested)
+        guard plan.layers > 0 else {
+            return .failure(.tooLittleMemory(device: device.name, availableBytes: available, neededBytes: OffloadPlan.minimumBytes(needs)))
+        }
+        return .success(plan)
     }
 
     /// The NMSE between the last logits of a short fixed prompt computed with `offload` and

@@ -4,13 +4,16 @@
 // makes `onramp selftest` switch the card off (DisabledKernelPaths), so the engine computes on the
 // processor instead.
 
+import Engine
 import SelfTest
 
 public enum GraphicsCardSelfTest {
-    /// Runs the checks and returns the summary and every check. `damage` names a check whose
-    /// reference is made wrong on purpose (tests prove with it that a check can fail).
+    /// Runs the checks and returns the summary and every check; with `model` (a file's path),
+    /// also the model on the card against the processor once every kernel passed. `damage` names
+    /// a check whose reference is made wrong on purpose (tests prove with it that a check can fail).
     public static func run(
         request: DeviceRequest = .automatic, disabled: DisabledKernelPaths = DisabledKernelPaths(), damage: String? = nil,
+        model: String? = nil, threads: Int = 1,
         library: String = VulkanSurvey.defaultLoader, progress: (SelfTestCheck) -> Void = { _ in }
     ) -> (GraphicsCardReport, [SelfTestCheck]) {
         let requested = request != .automatic
@@ -36,7 +39,44 @@ public enum GraphicsCardSelfTest {
             progress(check)
             return (report, [check])
         }
-        return (report, checks(on: device, damage: damage, progress: progress))
+        var checks = checks(on: device, damage: damage, progress: progress)
+        if let model, checks.allSatisfy(\.passed), let check = modelCheck(model, device: info, threads: threads, library: library) {
+            progress(check)
+            checks.append(check)
+        }
+        return (report, checks)
+    }
+
+    /// The model on the card, as `onramp run` would place it, against the processor
+    /// (ModelOffload's check before use); nil when the model does not go to the card at all (too
+    /// little memory, a weight type without a shader): then there is nothing of the card to judge.
+    static func modelCheck(_ path: String, device: VulkanDeviceInfo, threads: Int, library: String) -> SelfTestCheck? {
+        let started = ContinuousClock.now
+        let name = "the model on the graphics card"
+        let model: TransformerModel
+        do {
+            model = try LoadedModel.open(path: path, threads: threads).model
+        } catch {
+            return nil  // the processor's model checks report a file that does not open
+        }
+        let outcome = ModelOffload.attach(
+            to: model, request: .named(String(device.index)), gpuLayers: nil, capacity: 64, library: library)
+        switch outcome {
+        case .onDevice(_, let plan, let error):
+            return SelfTestCheck(
+                group: .graphicsCard, name: name, passed: true, measured: error, limit: ModelOffload.validationLimit,
+                detail: "\(plan.layers) of \(model.shape.layers) layers\(plan.output ? " and the output" : "") on the card answer as the processor does",
+                seconds: seconds(since: started))
+        case .processor(.wrongResults(_, let error)):
+            return SelfTestCheck(
+                group: .graphicsCard, name: name, passed: false, measured: error, limit: ModelOffload.validationLimit,
+                detail: "answers differently from the processor (NMSE \(error), limit \(ModelOffload.validationLimit))",
+                seconds: seconds(since: started))
+        case .processor(.setupFailed(let error)):
+            return DeviceKernelVerdict.failure(name: name, limit: ModelOffload.validationLimit, reason: error.message, seconds: seconds(since: started))
+        case .processor:
+            return nil
+        }
     }
 
     /// Every kernel check on an opened device.
