@@ -78,4 +78,23 @@ struct ModelOffloadTests {
         #expect(reason.summary.hasPrefix("An earlier self-test switched llvmpipe"))
         #expect(model.offload == nil)
     }
+
+    @Test("through staging memory and copies in the submission (a card with its own memory) the same bits as through mapped memory", arguments: [nil, 15] as [Int?])
+    func stagedPath(layers: Int?) throws {
+        let model = try LoadedModel.open(path: TestModels.smolLM2, threads: 2).model
+        let device = try Lavapipe.open()
+        func run(staged: Bool) throws -> [[Float]] {
+            let offload = try DeviceLayers(model: model, device: device, layerCount: layers ?? 30, output: layers == nil)
+            offload.staged = staged
+            model.offload = offload
+            defer { model.offload = nil }
+            let cache = try model.makeCache(capacity: 16)
+            return [try model.forward([1, 504, 2031, 17], cache: cache), try model.forward([88], cache: cache)]
+        }
+        #expect(device.hasUnifiedMemory, "lavapipe's memory is the processor's: the staged path runs only because the test asks")
+        let direct = try run(staged: false)
+        let staged = try run(staged: true)
+        #expect(staged == direct)
+        #expect(direct[0].count == 49_152 && direct[0].contains { $0 != 0 })
+    }
 }

@@ -31,6 +31,14 @@ extension ComputeDevice {
     /// Records `dispatches` in order into one command buffer, with a barrier after each so the
     /// next one sees its results, submits it, and waits until the device has finished.
     public func run(_ dispatches: [KernelDispatch]) throws(VulkanError) {
+        try run(dispatches, uploads: [], downloads: [])
+    }
+
+    /// `run` with copies recorded in the same command buffer: `uploads` before the first dispatch
+    /// (from staging memory the processor filled), `downloads` after the last (into staging
+    /// memory the processor reads once this returns). A card with its own memory then needs one
+    /// submission per generated token, not one per copy.
+    func run(_ dispatches: [KernelDispatch], uploads: [BufferCopy], downloads: [BufferCopy]) throws(VulkanError) {
         guard dispatches.count <= Self.maxDispatchesPerSubmit else {
             throw VulkanError(step: "recording work", detail: "\(dispatches.count) dispatches exceed \(Self.maxDispatchesPerSubmit) in one submission")
         }
@@ -43,11 +51,31 @@ extension ComputeDevice {
             }
         }
         let pipelines = try dispatches.map { (dispatch: KernelDispatch) throws(VulkanError) in try pipeline(for: dispatch.shader) }
+        for copy in uploads + downloads { try copy.check(on: self) }
         try submit { commands throws(VulkanError) in
+            for copy in uploads { copy.record(vk, into: commands) }
+            if !uploads.isEmpty {
+                barrier(commands, from: VK_ACCESS_TRANSFER_WRITE_BIT.rawValue, VK_PIPELINE_STAGE_TRANSFER_BIT.rawValue,
+                        to: VK_ACCESS_SHADER_READ_BIT.rawValue | VK_ACCESS_SHADER_WRITE_BIT.rawValue, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT.rawValue)
+            }
             for (dispatch, pipeline) in zip(dispatches, pipelines) {
                 try record(dispatch, pipeline, into: commands)
             }
+            // Each dispatch ends with a barrier that makes its writes visible to copies.
+            for copy in downloads { copy.record(vk, into: commands) }
+            if !downloads.isEmpty {
+                barrier(commands, from: VK_ACCESS_TRANSFER_WRITE_BIT.rawValue, VK_PIPELINE_STAGE_TRANSFER_BIT.rawValue,
+                        to: VK_ACCESS_HOST_READ_BIT.rawValue, VK_PIPELINE_STAGE_HOST_BIT.rawValue)
+            }
         }
+    }
+
+    private func barrier(_ commands: VkCommandBuffer, from access: VkAccessFlags, _ stage: VkPipelineStageFlags, to nextAccess: VkAccessFlags, _ nextStage: VkPipelineStageFlags) {
+        var barrier = VkMemoryBarrier()
+        barrier.sType = VK_STRUCTURE_TYPE_MEMORY_BARRIER
+        barrier.srcAccessMask = access
+        barrier.dstAccessMask = nextAccess
+        vk.cmdPipelineBarrier(commands, stage, nextStage, 0, 1, &barrier, 0, nil, 0, nil)
     }
 
     private func record(_ dispatch: KernelDispatch, _ pipeline: ComputePipeline, into commands: VkCommandBuffer) throws(VulkanError) {
@@ -98,5 +126,26 @@ extension ComputeDevice {
             commands, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT.rawValue,
             VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT.rawValue | VK_PIPELINE_STAGE_TRANSFER_BIT.rawValue | VK_PIPELINE_STAGE_HOST_BIT.rawValue,
             0, 1, &barrier, 0, nil, 0, nil)
+    }
+}
+
+/// A copy between two buffers of one device, recorded with a submission's dispatches.
+struct BufferCopy {
+    let source: DeviceBuffer
+    let sourceOffset: Int
+    let target: DeviceBuffer
+    let targetOffset: Int
+    let byteCount: Int
+
+    func check(on device: ComputeDevice) throws(VulkanError) {
+        let fits = { (buffer: DeviceBuffer, offset: Int) in offset >= 0 && offset <= buffer.byteCount - byteCount }
+        guard source.device === device, target.device === device, byteCount > 0, fits(source, sourceOffset), fits(target, targetOffset) else {
+            throw VulkanError(step: "recording a copy", detail: "\(byteCount) bytes do not fit its buffers")
+        }
+    }
+
+    func record(_ vk: DeviceFunctions, into commands: VkCommandBuffer) {
+        var region = VkBufferCopy(srcOffset: VkDeviceSize(sourceOffset), dstOffset: VkDeviceSize(targetOffset), size: VkDeviceSize(byteCount))
+        vk.cmdCopyBuffer(commands, source.handle, target.handle, 1, &region)
     }
 }

@@ -17,6 +17,10 @@ public final class DeviceLayers: LayerOffload, @unchecked Sendable {
     let layers: [DeviceLayerWeights]
     let outputNorm: DeviceBuffer?
     let output: DeviceMatrix?
+    /// Whether the batch's inputs and results travel through staging memory and copies recorded
+    /// in its one submission (a card with its own memory), rather than straight through mapped
+    /// device memory (lavapipe, integrated graphics). Tests set it to run that path on lavapipe.
+    var staged: Bool
     private var scratch: DeviceScratch?
 
     /// Uploads layers 0 ..< `layerCount` of `model` (and the output, with `output` and every
@@ -39,6 +43,7 @@ public final class DeviceLayers: LayerOffload, @unchecked Sendable {
         self.shape = shape
         self.layers = layers
         computesLogits = withOutput
+        staged = !device.hasUnifiedMemory
         outputNorm = withOutput ? try DeviceLayerWeights.upload(model.weights.outputNorm, to: device) : nil
         self.output = withOutput ? try DeviceMatrix(uploading: model.weights.output, to: device) : nil
     }
@@ -69,11 +74,7 @@ public final class DeviceLayers: LayerOffload, @unchecked Sendable {
             throw VulkanError(step: "running a batch", detail: "positions up to \(batch.start + n) do not fit the cache of \(kv.capacity)")
         }
         let s = try scratch(rows: n, capacity: kv.capacity)
-        try s.hidden.write(UnsafeRawBufferPointer(start: batch.hidden, count: 4 * n * d))
-        try s.rope.write(UnsafeRawBufferPointer(start: batch.ropeTable, count: 4 * n * shape.ropeDimensions))
-        if let local = batch.localRopeTable {
-            try s.localRope.write(UnsafeRawBufferPointer(start: local, count: 4 * n * shape.ropeDimensions))
-        }
+        let uploads = try upload(batch, scratch: s)
 
         var work: [KernelDispatch] = []
         for index in 0..<layerCount {
@@ -81,12 +82,11 @@ public final class DeviceLayers: LayerOffload, @unchecked Sendable {
         }
 
         guard computesLogits, let output, let outputNorm else {
-            try runAll(work)
-            try s.hidden.read(into: UnsafeMutableRawBufferPointer(start: batch.hidden, count: 4 * n * d))
+            try submit(work, uploads: uploads, result: s.hidden, scratch: s, into: UnsafeMutableRawPointer(batch.hidden), bytes: 4 * n * d)
             return
         }
         guard batch.logitRows > 0, let logits = batch.logits else {
-            try runAll(work)
+            try submit(work, uploads: uploads, result: nil, scratch: s, into: nil, bytes: 0)
             return
         }
         // The last `logitRows` rows, normalised, then projected a chunk of rows at a time (the
@@ -95,15 +95,58 @@ public final class DeviceLayers: LayerOffload, @unchecked Sendable {
         work.append(try Kernels.rmsNorm(s.hidden, inputOffset: first * d, weight: outputNorm, into: s.normed,
                                         rows: batch.logitRows, count: d, epsilon: shape.rmsEpsilon))
         var done = 0
+        var pending = uploads
         while done < batch.logitRows {
             let rows = min(s.logitRows, batch.logitRows - done)
             work += try Kernels.multiply(output, s.normed, inputOffset: done * d, into: s.logits, vectors: rows)
-            try runAll(work)
-            work = []
             let count = rows * shape.vocabulary
-            try s.logits.read(into: UnsafeMutableRawBufferPointer(start: logits + done * shape.vocabulary, count: 4 * count))
+            try submit(work, uploads: pending, result: s.logits, scratch: s,
+                       into: UnsafeMutableRawPointer(logits + done * shape.vocabulary), bytes: 4 * count)
+            work = []
+            pending = []
             done += rows
         }
+    }
+
+    /// Puts the batch's hidden rows and RoPE tables where the shaders read them: straight into
+    /// mapped device memory, or into staging memory, returning the copies to record.
+    private func upload(_ batch: OffloadBatch, scratch s: DeviceScratch) throws(VulkanError) -> [BufferCopy] {
+        let hiddenBytes = 4 * batch.rows * shape.embedding
+        let tableBytes = 4 * batch.rows * shape.ropeDimensions
+        var parts: [(UnsafeRawPointer, DeviceBuffer, Int)] = [(UnsafeRawPointer(batch.hidden), s.hidden, hiddenBytes),
+                                                             (UnsafeRawPointer(batch.ropeTable), s.rope, tableBytes)]
+        if let local = batch.localRopeTable { parts.append((UnsafeRawPointer(local), s.localRope, tableBytes)) }
+        guard staged, let staging = s.upload else {
+            for (source, target, bytes) in parts { try target.write(UnsafeRawBufferPointer(start: source, count: bytes)) }
+            return []
+        }
+        var copies: [BufferCopy] = []
+        var offset = 0
+        for (source, target, bytes) in parts {
+            try staging.write(UnsafeRawBufferPointer(start: source, count: bytes), at: offset)
+            copies.append(BufferCopy(source: staging, sourceOffset: offset, target: target, targetOffset: 0, byteCount: bytes))
+            offset += bytes
+        }
+        return copies
+    }
+
+    /// Runs `work` (with `uploads` first) and copies `bytes` of `result` to `host`: through the
+    /// staging memory in the same submission, or read from mapped memory afterwards.
+    private func submit(
+        _ work: [KernelDispatch], uploads: [BufferCopy], result: DeviceBuffer?, scratch s: DeviceScratch,
+        into host: UnsafeMutableRawPointer?, bytes: Int
+    ) throws(VulkanError) {
+        guard let result, let host, bytes > 0 else {
+            try runAll(work, uploads: uploads, downloads: [])
+            return
+        }
+        guard staged, let staging = s.download else {
+            try runAll(work, uploads: uploads, downloads: [])
+            try result.read(into: UnsafeMutableRawBufferPointer(start: host, count: bytes))
+            return
+        }
+        try runAll(work, uploads: uploads, downloads: [BufferCopy(source: result, sourceOffset: 0, target: staging, targetOffset: 0, byteCount: bytes)])
+        try staging.read(into: UnsafeMutableRawBufferPointer(start: host, count: bytes))
     }
 
     /// One layer's dispatches, in TransformerModel's order.
@@ -176,19 +219,20 @@ public final class DeviceLayers: LayerOffload, @unchecked Sendable {
     }
 
     private func scratch(rows: Int, capacity: Int) throws(VulkanError) -> DeviceScratch {
-        if let scratch, scratch.rows >= rows, scratch.scoreFloats >= shape.heads * capacity { return scratch }
+        if let scratch, scratch.rows >= rows, scratch.scoreFloats >= shape.heads * capacity, (scratch.upload != nil) == staged { return scratch }
         scratch = nil  // the old buffers go before the new ones are made
-        let made = try DeviceScratch(device: device, shape: shape, rows: rows, capacity: capacity)
+        let made = try DeviceScratch(device: device, shape: shape, rows: rows, capacity: capacity, staged: staged)
         scratch = made
         return made
     }
 
-    /// Submits `work` in as few submissions as the device allows, in order.
-    private func runAll(_ work: [KernelDispatch]) throws(VulkanError) {
+    /// Submits `work` in as few submissions as the device allows, in order: the uploads with the
+    /// first, the downloads with the last.
+    private func runAll(_ work: [KernelDispatch], uploads: [BufferCopy], downloads: [BufferCopy]) throws(VulkanError) {
         var from = 0
         repeat {
             let to = min(work.count, from + ComputeDevice.maxDispatchesPerSubmit)
-            try device.run(Array(work[from..<to]))
+            try device.run(Array(work[from..<to]), uploads: from == 0 ? uploads : [], downloads: to == work.count ? downloads : [])
             from = to
         } while from < work.count
     }

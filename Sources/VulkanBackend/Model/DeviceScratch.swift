@@ -23,12 +23,16 @@ final class DeviceScratch {
     /// Logits for a chunk of rows (`logitRows` × vocabulary).
     let logits: DeviceBuffer
     let logitRows: Int
+    /// On a card with its own memory: processor-visible memory the batch's inputs are written to
+    /// (hidden rows, then the RoPE tables) and the results read from, copied in the submission.
+    let upload: DeviceBuffer?
+    let download: DeviceBuffer?
 
     /// The most floats one scores or logits buffer holds: a long prompt's attention and output
     /// run in chunks of rows rather than in one buffer past what a device lets a shader reach.
     static let chunkBytes = 32 << 20
 
-    init(device: ComputeDevice, shape: ModelShape, rows: Int, capacity: Int) throws(VulkanError) {
+    init(device: ComputeDevice, shape: ModelShape, rows: Int, capacity: Int, staged: Bool) throws(VulkanError) {
         func floats(_ count: Int) throws(VulkanError) -> DeviceBuffer { try DeviceBuffer(device: device, byteCount: 4 * max(1, count)) }
         let chunk = min(Self.chunkBytes, Int(device.info.maxStorageBufferRange)) / 4
         self.rows = rows
@@ -48,6 +52,13 @@ final class DeviceScratch {
         scores = try floats(scoreFloats)
         logitRows = max(1, min(rows, chunk / shape.vocabulary))
         logits = try floats(logitRows * shape.vocabulary)
+        if staged {
+            upload = try DeviceBuffer(device: device, byteCount: 4 * rows * (shape.embedding + 2 * shape.ropeDimensions), placement: .staging)
+            download = try DeviceBuffer(device: device, byteCount: 4 * max(rows * shape.embedding, logitRows * shape.vocabulary), placement: .staging)
+        } else {
+            upload = nil
+            download = nil
+        }
     }
 
     /// Rows of attention one dispatch may take when the cache holds `positions` positions.
