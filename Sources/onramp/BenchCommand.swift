@@ -52,7 +52,7 @@ struct BenchCommand: ParsableCommand {
             let loaded = try ModelLoading.open(model.path, threads: EngineSetup.threads(requested: threadsOption.threads))
             try ModelLimits.checkBench(
                 promptTokens: promptTokens, generatedTokens: generatedTokens, trained: loaded.model.shape.contextLength)
-            try gpu.place(loaded.model, capacity: promptTokens + generatedTokens + 1)
+            let card = try gpu.place(loaded.model, capacity: promptTokens + generatedTokens + 1)
             var bench = SpeedBenchmark(model: loaded.model, repetitions: repetitions)
             bench.onRun = { test, run, runs in
                 TerminalProgress.status("bench: \(test), run \(run) of \(runs)\(run == 1 ? " (warm-up)" : "")…")
@@ -74,7 +74,8 @@ struct BenchCommand: ParsableCommand {
                 StandardError.write("warning: \(error)\n")
             }
             if json {
-                StandardOutput.write(SpeedBenchmark.json(results, model: name, threads: loaded.model.pool.threadCount) + "\n")
+                StandardOutput.write(SpeedBenchmark.json(
+                    results, model: name, threads: loaded.model.pool.threadCount, device: card?.device, gpuLayers: card?.layers ?? 0) + "\n")
             } else {
                 StandardOutput.write(SpeedBenchmark.table(results, model: name, threads: loaded.model.pool.threadCount))
                 let opening = try SpeedBenchmark.openingTime(path: model.path)

@@ -26,9 +26,11 @@ struct GPUOptions: ParsableArguments {
     var explicit: Bool { device != nil || (gpuLayers ?? 0) > 0 }
 
     /// Puts as many of `model`'s layers on the card as these options and its memory allow, and
-    /// writes one line to standard error saying where the model runs when that is news.
-    func place(_ model: TransformerModel, capacity: Int) throws {
-        if gpuLayers == 0 { return }
+    /// writes one line to standard error saying where the model runs when that is news. Returns
+    /// the card and how many layers it took, or nil when every layer runs on the processor.
+    @discardableResult
+    func place(_ model: TransformerModel, capacity: Int) throws -> (device: String, layers: Int)? {
+        if gpuLayers == 0 { return nil }
         let outcome = try TerminalProgress.whileSlow("Copying the model to the graphics card") {
             ModelOffload.attach(
                 to: model, request: DeviceRequest(option: device), gpuLayers: gpuLayers, capacity: capacity,
@@ -38,6 +40,8 @@ struct GPUOptions: ParsableArguments {
         if let line = Self.line(for: outcome, layers: model.shape.layers, explicit: explicit) {
             StandardError.write(line + "\n")
         }
+        guard case .onDevice(let offload, let plan, _) = outcome else { return nil }
+        return (offload.device.info.name, plan.layers)
     }
 
     /// Why an earlier self-test switched the card off; a list that cannot be read switches every

@@ -61,6 +61,20 @@ struct GPUOffloadCommandTests {
         #expect(!run.stderr.contains("Using the processor") && !run.stderr.contains("Computing"), "\(run.stderr)")
     }
 
+    @Test("bench --json names the card and its layers, as llama-bench names its backend and -ngl; without a card neither")
+    func benchSaysWhere() throws {
+        let arguments = ["bench", RunCommandTests.model, "-p", "8", "-n", "2", "-r", "1", "--threads", "2", "--json"]
+        let card = try runOnramp(arguments + ["--device", "llvmpipe", "--gpu-layers", "4"])
+        #expect(card.status == 0, "\(card.stderr)")
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(card.stdout.utf8)) as? [[String: Any]])
+        #expect(items.map { $0["test"] as? String } == ["pp8", "tg2"])
+        #expect(items.allSatisfy { ($0["device"] as? String)?.hasPrefix("llvmpipe") == true && $0["gpu_layers"] as? Int == 4 }, "\(card.stdout)")
+        let processor = try runOnramp(arguments + ["--gpu-layers", "0"])
+        #expect(processor.status == 0, "\(processor.stderr)")
+        let plain = try #require(try JSONSerialization.jsonObject(with: Data(processor.stdout.utf8)) as? [[String: Any]])
+        #expect(plain.count == 2 && plain.allSatisfy { $0["device"] == nil && $0["gpu_layers"] == nil })
+    }
+
     @Test("--gpu-layers below 0 is a usage error")
     func negativeLayers() throws {
         let run = try runOnramp(["run", RunCommandTests.model, "--gpu-layers=-1"] + Self.prompt)

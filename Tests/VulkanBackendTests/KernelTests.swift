@@ -19,19 +19,9 @@ struct KernelTests {
         (.q4_1, 37, 32 * 5), (.q5_0, 37, 32 * 67), (.q5_1, 37, 32 * 5), (.q4_K, 19, 256 * 3), (.q5_K, 19, 256 * 3), (.q6_K, 19, 256 * 3),
     ]
 
-    /// y = W·x in Double, from the engine's own decoding of each weight row.
+    /// y = W·x in Double, from the engine's own decoding of each weight row (the self-test's).
     static func reference(_ matrix: WeightMatrix, _ x: [Float], vectors: Int) -> [Float] {
-        var row = [Float](repeating: 0, count: matrix.columns)
-        var y = [Float](repeating: 0, count: vectors * matrix.rows)
-        for r in 0..<matrix.rows {
-            row.withUnsafeMutableBufferPointer { Dequantize.row(matrix, row: r, into: $0.baseAddress!) }
-            for v in 0..<vectors {
-                var sum = 0.0
-                for c in 0..<matrix.columns { sum += Double(row[c]) * Double(x[v * matrix.columns + c]) }
-                y[v * matrix.rows + r] = Float(sum)
-            }
-        }
-        return y
+        DeviceKernelCases.productReference(matrix, x, vectors: vectors)
     }
 
     @Test("matrix-vector products match the engine's decoding for every weight type", arguments: shapes)

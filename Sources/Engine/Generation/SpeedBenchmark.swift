@@ -98,13 +98,20 @@ public struct SpeedBenchmark {
         return text
     }
 
-    public static func json(_ results: [Result], model: String, threads: Int) -> String {
+    /// `device` and `gpuLayers`: the graphics card the first layers ran on, when they did (as
+    /// llama-bench reports its backend and -ngl); absent from the items otherwise.
+    public static func json(_ results: [Result], model: String, threads: Int, device: String? = nil, gpuLayers: Int = 0) -> String {
         let items = results.map { result -> [String: Any] in
-            [
+            var item: [String: Any] = [
                 "model": model, "threads": threads, "test": result.test, "tokens": result.tokens,
                 "median_tokens_per_second": result.median, "stddev_tokens_per_second": result.standardDeviation,
                 "samples_tokens_per_second": result.tokensPerSecond,
             ]
+            if let device {
+                item["device"] = device
+                item["gpu_layers"] = gpuLayers
+            }
+            return item
         }
         guard let data = try? JSONSerialization.data(withJSONObject: items, options: [.prettyPrinted, .sortedKeys]) else {
             return "[]"
