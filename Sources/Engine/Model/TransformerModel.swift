@@ -4,7 +4,8 @@
 // What an architecture does differently (biases, fused matrices, q/k norms, post-norms, RoPE
 // style, GELU, sliding windows) comes from its `ModelArchitecture` through `ModelShape` and the
 // tensors `ModelWeights` found. A prompt is processed in batches (matrix-matrix products);
-// generation one token at a time.
+// generation one token at a time. An attached `LayerOffload` (a graphics card) runs the first
+// layers of every batch, and the output too when it holds them all; this pass does the rest.
 
 import Foundation
 
