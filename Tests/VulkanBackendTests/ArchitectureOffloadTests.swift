@@ -1,0 +1,40 @@
+// Every architecture's own parts on the graphics card (lavapipe), with the tiny random-weight
+// models of the engine's architecture fixtures: Qwen 2's query/key/value biases (bias rows added
+// to every row of a batch), Phi-3's fused query-key-value and gate-up matrices (uploaded as row
+// ranges), Qwen 3's per-head query/key norms and Llama 3's RoPE frequency factors. Against the
+// processor's unquantised products (as DeviceForwardTests): the logits after a 4-token prompt and
+// at 4 more positions, every layer and the output on the card, or only the first layer.
+
+import Engine
+import Foundation
+import Testing
+@testable import VulkanBackend
+
+@Suite("Each architecture's parts on the graphics card (lavapipe)", .serialized)
+struct ArchitectureOffloadTests {
+    static let folder = TestModels.repositoryRoot.appendingPathComponent("Tests/EngineTests/Fixtures/Architectures")
+
+    @Test("logits match the unquantised processor", arguments: ["qwen2", "phi3", "qwen3", "llama3"], [true, false])
+    func matchesProcessor(architecture: String, everything: Bool) throws {
+        let model = try LoadedModel.open(path: Self.folder.appendingPathComponent("tiny-\(architecture).gguf").path, threads: 2).model
+        let offload = try DeviceLayers(model: model, device: try Lavapipe.open(), layerCount: everything ? model.shape.layers : 1, output: everything)
+        let prompt: [TokenID] = [1, 17, 42, 99].map { TokenID(min($0, model.vocabularySize - 1)) }
+        let next: [TokenID] = [5, 77, 3, 64].map { TokenID(min($0, model.vocabularySize - 1)) }
+        model.productKernel = .unquantized
+        defer { model.productKernel = .path(model.kernels) }
+
+        func run() throws -> [[Float]] {
+            let cache = try model.makeCache(capacity: 16)
+            var logits = [try model.forward(prompt, cache: cache)]
+            for token in next { logits.append(try model.forward([token], cache: cache)) }
+            return logits
+        }
+        let expected = try run()
+        model.offload = offload
+        defer { model.offload = nil }
+        let actual = try run()
+        let worst = zip(actual, expected).map { nmse($0, $1) }.max() ?? .nan
+        print("tiny \(architecture), \(everything ? "every layer and the output" : "the first layer") on the card: worst NMSE \(worst)")
+        #expect(worst < DeviceForwardTests.logitsLimit)
+    }
+}
