@@ -21,7 +21,7 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
         case .kernel(let message):
             return "The engine could not prepare a calculation: \(message)"
         case .device(let message):
-            return "The graphics card failed: \(message) Run the command again with --gpu-layers 0 to use the "
+            return "Computing on the graphics card went wrong: \(message) Run the command again with --gpu-layers 0 to use the "
                 + "processor only, and run onramp doctor to check the card's driver."
         }
     }

@@ -32,29 +32,50 @@ final class DeviceScratch {
     /// run in chunks of rows rather than in one buffer past what a device lets a shader reach.
     static let chunkBytes = 32 << 20
 
+    /// Floats in each buffer for a batch of `rows` with a context of `capacity` positions: the
+    /// one statement of the sizes, read by `init` and by `byteCount` (what OffloadPlan budgets).
+    struct Sizes {
+        let hidden, query, keyValue, feedForward, table, localTable, scores, logitRows, logits: Int
+
+        init(shape: ModelShape, rows: Int, capacity: Int, chunkFloats: Int) {
+            hidden = rows * shape.embedding
+            query = rows * shape.queryWidth
+            keyValue = rows * shape.keyValueWidth
+            feedForward = rows * shape.feedForward
+            table = rows * shape.ropeDimensions
+            localTable = shape.slidingWindowLayers.isEmpty ? 1 : table
+            // At least one row's scores over the whole context, however large the chunk limit.
+            scores = max(shape.heads * capacity, min(chunkFloats, rows * shape.heads * capacity))
+            logitRows = max(1, min(rows, chunkFloats / shape.vocabulary))
+            logits = logitRows * shape.vocabulary
+        }
+
+        /// Every device buffer's floats together (the staging memory, on a card that needs it, aside).
+        var deviceFloats: Int { 3 * hidden + 2 * query + 2 * keyValue + 2 * feedForward + table + localTable + scores + logits }
+    }
+
     init(device: ComputeDevice, shape: ModelShape, rows: Int, capacity: Int, staged: Bool) throws(VulkanError) {
         func floats(_ count: Int) throws(VulkanError) -> DeviceBuffer { try DeviceBuffer(device: device, byteCount: 4 * max(1, count)) }
-        let chunk = min(Self.chunkBytes, Int(device.info.maxStorageBufferRange)) / 4
+        let size = Sizes(shape: shape, rows: rows, capacity: capacity, chunkFloats: min(Self.chunkBytes, Int(device.info.maxStorageBufferRange)) / 4)
         self.rows = rows
-        hidden = try floats(rows * shape.embedding)
-        normed = try floats(rows * shape.embedding)
-        query = try floats(rows * shape.queryWidth)
-        key = try floats(rows * shape.keyValueWidth)
-        value = try floats(rows * shape.keyValueWidth)
-        attention = try floats(rows * shape.queryWidth)
-        projected = try floats(rows * shape.embedding)
-        gate = try floats(rows * shape.feedForward)
-        up = try floats(rows * shape.feedForward)
-        rope = try floats(rows * shape.ropeDimensions)
-        localRope = try floats(shape.slidingWindowLayers.isEmpty ? 1 : rows * shape.ropeDimensions)
-        // At least one row's scores over the whole context, however large the chunk limit.
-        scoreFloats = max(shape.heads * capacity, min(chunk, rows * shape.heads * capacity))
-        scores = try floats(scoreFloats)
-        logitRows = max(1, min(rows, chunk / shape.vocabulary))
-        logits = try floats(logitRows * shape.vocabulary)
+        hidden = try floats(size.hidden)
+        normed = try floats(size.hidden)
+        query = try floats(size.query)
+        key = try floats(size.keyValue)
+        value = try floats(size.keyValue)
+        attention = try floats(size.query)
+        projected = try floats(size.hidden)
+        gate = try floats(size.feedForward)
+        up = try floats(size.feedForward)
+        rope = try floats(size.table)
+        localRope = try floats(size.localTable)
+        scoreFloats = size.scores
+        scores = try floats(size.scores)
+        logitRows = size.logitRows
+        logits = try floats(size.logits)
         if staged {
-            upload = try DeviceBuffer(device: device, byteCount: 4 * rows * (shape.embedding + 2 * shape.ropeDimensions), placement: .staging)
-            download = try DeviceBuffer(device: device, byteCount: 4 * max(rows * shape.embedding, logitRows * shape.vocabulary), placement: .staging)
+            upload = try DeviceBuffer(device: device, byteCount: 4 * (size.hidden + 2 * size.table), placement: .staging)
+            download = try DeviceBuffer(device: device, byteCount: 4 * max(size.hidden, size.logits), placement: .staging)
         } else {
             upload = nil
             download = nil
@@ -64,13 +85,8 @@ final class DeviceScratch {
     /// Rows of attention one dispatch may take when the cache holds `positions` positions.
     func attentionRows(heads: Int, positions: Int) -> Int { max(1, scoreFloats / (heads * positions)) }
 
-    /// Bytes this scratch takes for a batch of `rows` (what `OffloadPlan` budgets).
+    /// Bytes this scratch takes on the device for a batch of `rows` (what `OffloadPlan` budgets).
     static func byteCount(shape: ModelShape, rows: Int, capacity: Int) -> Int {
-        let perRow = 3 * shape.embedding + 2 * shape.queryWidth + 2 * shape.keyValueWidth + 2 * shape.feedForward
-            + 2 * shape.ropeDimensions
-        let chunk = chunkBytes / 4
-        let scores = max(shape.heads * capacity, min(chunk, rows * shape.heads * capacity))
-        let logits = max(1, min(rows, chunk / shape.vocabulary)) * shape.vocabulary
-        return 4 * (rows * perRow + scores + logits)
+        4 * Sizes(shape: shape, rows: rows, capacity: capacity, chunkFloats: chunkBytes / 4).deviceFloats
     }
 }

@@ -29,7 +29,6 @@ public enum ModelOffload {
         to model: TransformerModel, request: DeviceRequest, gpuLayers: Int?, capacity: Int,
         library: String = VulkanSurvey.defaultLoader, switchedOff: (String) -> String? = { _ in nil }
     ) -> Outcome {
-        let needs = DeviceLayers.needs(of: model, capacity: capacity)
         let device: ComputeDevice
         do {
             device = try ComputeDevice.open(request: request, neededBytes: 0, library: library)
@@ -42,7 +41,7 @@ public enum ModelOffload {
             return .processor(.unsupportedModel(device: name, detail: "it has \(unsupported) weights, which the card's shaders do not read yet"))
         }
         let plan: OffloadPlan
-        switch Self.plan(needs, on: device.info, requested: gpuLayers) {
+        switch Self.plan(DeviceLayers.needs(of: model, capacity: capacity), on: device.info, requested: gpuLayers) {
         case .success(let chosen): plan = chosen
         case .failure(let reason): return .processor(reason)
         }

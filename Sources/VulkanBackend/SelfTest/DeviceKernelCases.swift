@@ -118,38 +118,44 @@ enum DeviceKernelCases {
         return (try buffer.readFloats(count: x.count), expected)
     }
 
-    static let swiglu = DeviceKernelCase(name: "SwiGLU on the graphics card", shaders: [.swiglu], limit: DeviceKernelLimits.sameInputs) { device in
-        let count = 1537
-        var gate = SyntheticMatrix.activations(count: count, seed: 44).map { $0 * 8 }
-        gate[0] = -100
-        gate[1] = 100
-        let up = SyntheticMatrix.activations(count: count, seed: 45)
-        let gates = try DeviceBuffer(device: device, byteCount: 4 * count)
-        let ups = try DeviceBuffer(device: device, byteCount: 4 * count)
-        try gates.write(gate)
-        try ups.write(up)
-        try device.run([try Kernels.swiglu(gate: gates, up: ups, count: count)])
-        return (try gates.readFloats(count: count), SwiGLU.reference(gate: gate, up: up))
-    }
+    static let swiglu = gated(
+        "SwiGLU", shader: .swiglu, seeds: (44, 45), scale: 8, extreme: 100,
+        dispatch: { gates, ups, count throws(VulkanError) in try Kernels.swiglu(gate: gates, up: ups, count: count) },
+        reference: { gate, up in SwiGLU.reference(gate: gate, up: up) })
 
     /// Gemma's gated GELU, against the engine's (which reads GELU from a table of f16 inputs);
     /// values beyond ±10, where the table ends, included.
-    static let gelu = DeviceKernelCase(name: "GELU on the graphics card", shaders: [.gelu], limit: DeviceKernelLimits.sameInputs) { device in
-        let count = 1537
-        var gate = SyntheticMatrix.activations(count: count, seed: 49).map { $0 * 6 }
-        gate[0] = -30
-        gate[1] = 30
-        let up = SyntheticMatrix.activations(count: count, seed: 50)
-        let gates = try DeviceBuffer(device: device, byteCount: 4 * count)
-        let ups = try DeviceBuffer(device: device, byteCount: 4 * count)
-        try gates.write(gate)
-        try ups.write(up)
-        try device.run([try Kernels.gelu(gate: gates, up: ups, count: count)])
-        var expected = gate
-        expected.withUnsafeMutableBufferPointer { g in
-            up.withUnsafeBufferPointer { u in GELU.applyGated(gate: g.baseAddress!, up: u.baseAddress!, count: count) }
+    static let gelu = gated(
+        "GELU", shader: .gelu, seeds: (49, 50), scale: 6, extreme: 30,
+        dispatch: { gates, ups, count throws(VulkanError) in try Kernels.gelu(gate: gates, up: ups, count: count) },
+        reference: { gate, up in
+            var expected = gate
+            expected.withUnsafeMutableBufferPointer { g in
+                up.withUnsafeBufferPointer { u in GELU.applyGated(gate: g.baseAddress!, up: u.baseAddress!, count: gate.count) }
+            }
+            return expected
+        })
+
+    /// A gated activation, gate[i] = act(gate[i]) · up[i], on 1537 values whose first two are
+    /// ±`extreme` (where exp overflows or a table ends), against the engine's `reference`.
+    static func gated(
+        _ title: String, shader: Shader, seeds: (gate: UInt64, up: UInt64), scale: Float, extreme: Float,
+        dispatch: @escaping @Sendable (DeviceBuffer, DeviceBuffer, Int) throws(VulkanError) -> KernelDispatch,
+        reference: @escaping @Sendable ([Float], [Float]) -> [Float]
+    ) -> DeviceKernelCase {
+        DeviceKernelCase(name: "\(title) on the graphics card", shaders: [shader], limit: DeviceKernelLimits.sameInputs) { device in
+            let count = 1537
+            var gate = SyntheticMatrix.activations(count: count, seed: seeds.gate).map { $0 * scale }
+            gate[0] = -extreme
+            gate[1] = extreme
+            let up = SyntheticMatrix.activations(count: count, seed: seeds.up)
+            let gates = try DeviceBuffer(device: device, byteCount: 4 * count)
+            let ups = try DeviceBuffer(device: device, byteCount: 4 * count)
+            try gates.write(gate)
+            try ups.write(up)
+            try device.run([try dispatch(gates, ups, count)])
+            return (try gates.readFloats(count: count), reference(gate, up))
         }
-        return (try gates.readFloats(count: count), expected)
     }
 
     /// Keys and values written into the f16 cache: the engine's rounding (nearest, ties to even),
