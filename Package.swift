@@ -25,6 +25,12 @@ let package = Package(
         .target(name: "PlainText"),
         .testTarget(name: "PlainTextTests", dependencies: ["PlainText"]),
 
+        // MARK: Test support (used by test targets only)
+        // `.onOwnThread`: long tests off Swift's shared pool, so the tests that wait on a server or a
+        // terminal are not starved of threads.
+        .target(name: "TestSupport"),
+        .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
+
         // MARK: Terminal
         // Links ncursesw and tinfo through its modulemap; pkg-config's cflags are unsafe flags to SwiftPM.
         .systemLibrary(
@@ -44,14 +50,14 @@ let package = Package(
         // pipe2 and posix_spawn's closefrom, which Swift's Glibc module does not show, as checked C calls.
         .target(name: "CProcessShim"),
         // Both modules: the live channels are tested on this machine beside their replays.
-        .testTarget(name: "ProbeTests", dependencies: ["Probe", "LiveMachine"]),
+        .testTarget(name: "ProbeTests", dependencies: ["TestSupport", "Probe", "LiveMachine"]),
 
         // MARK: Checks
         .target(name: "Doctor", dependencies: ["Probe", "PlainText"]),
         .testTarget(
             name: "DoctorTests",
             // LiveMachine only for tmux in the fix-in-a-terminal test; the Doctor target never imports it.
-            dependencies: ["Doctor", "Probe", "LiveMachine"],
+            dependencies: ["TestSupport", "Doctor", "Probe", "LiveMachine"],
             // Read from the source tree (profiles, goldens and fixtures are reviewed in diffs).
             exclude: ["Golden", "Fixtures"]
         ),
@@ -63,7 +69,7 @@ let package = Package(
         .target(name: "Catalog", dependencies: ["Probe", "PlainText"], exclude: ["Resources"]),
         .testTarget(
             name: "CatalogTests",
-            dependencies: ["Catalog", "Probe", "Engine"],
+            dependencies: ["TestSupport", "Catalog", "Probe", "Engine"],
             exclude: ["Golden"]  // read in place via #filePath
         ),
 
@@ -75,7 +81,7 @@ let package = Package(
         .testTarget(
             name: "EngineTests",
             // CX86Kernels: the tests read the C kernels' shared constants (onramp_tensor_types.h).
-            dependencies: ["Engine", "CX86Kernels"],
+            dependencies: ["TestSupport", "Engine", "CX86Kernels"],
             exclude: [
                 "Fixtures/Hostile",  // read in place via #filePath, also the fuzzer's seed corpus
                 "Fixtures/Tokenizer",  // llama.cpp's answers, read in place via #filePath
@@ -95,7 +101,7 @@ let package = Package(
         // Also the committed SPIR-V (shaders.c, made by scripts/compile-shaders).
         .target(name: "CVulkan"),
         .target(name: "VulkanBackend", dependencies: ["CVulkan", "Engine", "PlainText", "SelfTest"], exclude: ["Shaders"]),
-        .testTarget(name: "VulkanBackendTests", dependencies: ["VulkanBackend", "Engine", "SelfTest"]),
+        .testTarget(name: "VulkanBackendTests", dependencies: ["VulkanBackend", "Engine", "SelfTest", "TestSupport"]),
 
         // MARK: Self-test (kernels against their references, the model end to end)
         .target(name: "SelfTest", dependencies: ["Engine"]),
@@ -117,6 +123,7 @@ let package = Package(
         .testTarget(
             name: "FetchTests",
             dependencies: [
+                "TestSupport",
                 "Fetch",
                 // The wizard's download (LiveModelStore) is tested here, against this target's server.
                 "Wizard", "Catalog",
@@ -132,7 +139,7 @@ let package = Package(
         .target(name: "Report", dependencies: ["Probe", "Doctor", "SelfTest", "PlainText"]),
         .testTarget(
             name: "ReportTests",
-            dependencies: ["Report", "Probe", "Doctor", "SelfTest"],
+            dependencies: ["TestSupport", "Report", "Probe", "Doctor", "SelfTest"],
             exclude: ["Golden", "Fixtures"]  // read in place via #filePath
         ),
 
@@ -151,6 +158,6 @@ let package = Package(
             ]
         ),
         // Runs the built binary (in tmux, through pipes); finds it via ONRAMP_BIN.
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]
 )

@@ -5,10 +5,11 @@
 import Foundation
 import Probe
 import Testing
+import TestSupport
 
 @testable import Catalog
 
-@Suite("Recommendations on every profile")
+@Suite("Recommendations on every profile", .onOwnThread)
 struct ProfileRecommendationTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path

@@ -6,9 +6,10 @@
 import Foundation
 import Probe
 import Testing
+import TestSupport
 @testable import Doctor
 
-@Suite("The doctor on the corpus of real cases")
+@Suite("The doctor on the corpus of real cases", .onOwnThread)
 struct CorpusScoreTests {
     static func score(_ name: String) throws -> (CorpusCase, CaseScore) {
         let corpusCase = try CorpusCase.load(name)

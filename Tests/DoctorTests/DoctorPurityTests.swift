@@ -5,8 +5,9 @@
 
 import Foundation
 import Testing
+import TestSupport
 
-@Suite("Doctor imports no live-system code")
+@Suite("Doctor imports no live-system code", .onOwnThread)
 struct DoctorPurityTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()

@@ -5,11 +5,12 @@
 
 import Foundation
 import Testing
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
 
-@Suite("Every subcommand with boundary values")
+@Suite("Every subcommand with boundary values", .onOwnThread)
 struct ArgumentBoundaryTests {
     /// One command line and what it must end with.
     struct Case: CustomTestStringConvertible, Sendable {

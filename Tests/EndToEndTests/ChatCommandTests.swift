@@ -3,8 +3,9 @@
 // that ends at once. The real binary on the real SmolLM2 model.
 import Foundation
 import Testing
+import TestSupport
 
-@Suite("onramp chat: commands, limits and the model's sampling")
+@Suite("onramp chat: commands, limits and the model's sampling", .onOwnThread)
 struct ChatCommandTests {
     static var model: String { RunCommandTests.model }
 

@@ -1,8 +1,9 @@
 // The onramp command through pipes: version, help, usage errors, and line mode without a terminal.
 import Foundation
 import Testing
+import TestSupport
 
-@Suite("Command line")
+@Suite("Command line", .onOwnThread)
 struct CommandLineTests {
     @Test("--version prints the version and exits 0")
     func version() throws {

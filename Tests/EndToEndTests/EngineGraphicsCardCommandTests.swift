@@ -5,8 +5,9 @@
 
 import Foundation
 import Testing
+import TestSupport
 
-@Suite("The engine's graphics card in gpu, probe, doctor and selftest")
+@Suite("The engine's graphics card in gpu, probe, doctor and selftest", .onOwnThread)
 struct EngineGraphicsCardCommandTests {
     /// What `onramp gpu` says: the chosen device's name, or the reason and the advice.
     static func gpuAnswer() throws -> (device: String?, reason: String?, advice: String?) {

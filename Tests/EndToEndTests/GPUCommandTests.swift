@@ -3,8 +3,9 @@
 
 import Foundation
 import Testing
+import TestSupport
 
-@Suite("onramp gpu")
+@Suite("onramp gpu", .onOwnThread)
 struct GPUCommandTests {
     @Test("gpu lists the Vulkan devices and says which one Onramp would use, or why none")
     func automatic() throws {

@@ -4,8 +4,9 @@
 
 import Foundation
 import Testing
+import TestSupport
 
-@Suite("onramp run on the graphics card (--device, --gpu-layers)")
+@Suite("onramp run on the graphics card (--device, --gpu-layers)", .onOwnThread)
 struct GPUOffloadCommandTests {
     static let prompt = ["-p", "The capital of France is", "-n", "12", "--temp", "0", "--threads", "2"]
 

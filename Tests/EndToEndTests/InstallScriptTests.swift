@@ -3,8 +3,9 @@
 
 import Foundation
 import Testing
+import TestSupport
 
-@Suite("scripts/install")
+@Suite("scripts/install", .onOwnThread)
 struct InstallScriptTests {
     static let script = RunCommandTests.repository.appendingPathComponent("scripts/install").path
 

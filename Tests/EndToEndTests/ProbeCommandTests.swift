@@ -2,8 +2,9 @@
 
 import Foundation
 import Testing
+import TestSupport
 
-@Suite("onramp probe")
+@Suite("onramp probe", .onOwnThread)
 struct ProbeCommandTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 

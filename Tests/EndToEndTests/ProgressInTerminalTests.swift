@@ -3,8 +3,9 @@
 
 import Foundation
 import Testing
+import TestSupport
 
-@Suite("Progress on a terminal")
+@Suite("Progress on a terminal", .onOwnThread)
 struct ProgressInTerminalTests {
     @Test("bench shows the test and run it is on, rewritten in place, and stops on Ctrl-C")
     func benchProgress() throws {

@@ -3,8 +3,9 @@
 
 import Foundation
 import Testing
+import TestSupport
 
-@Suite("onramp report")
+@Suite("onramp report", .onOwnThread)
 struct ReportCommandTests {
     static let planted = ProbeCommandTests.repository + "/Tests/ReportTests/Fixtures/planted-secrets"
     static let secrets = ["jdoe-planted", "planted-host", "10.20.30.40", "hf_plantedToken", "planted-pass", "4c4c4544-0042"]

@@ -4,8 +4,9 @@
 // time it was made) and holds none of the planted values.
 import Foundation
 import Testing
+import TestSupport
 
-@Suite("Report path in a real terminal", .serialized)
+@Suite("Report path in a real terminal", .serialized, .onOwnThread)
 struct ReportJourneyInTmuxTests {
     static let profile = SelftestCommandTests.repository.appendingPathComponent("Tests/ReportTests/Fixtures/planted-secrets").path
     /// Some of the values the fixture plants (the report tests check every one, in every encoding).

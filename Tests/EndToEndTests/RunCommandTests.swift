@@ -2,8 +2,9 @@
 
 import Foundation
 import Testing
+import TestSupport
 
-@Suite("onramp run, chat and bench")
+@Suite("onramp run, chat and bench", .onOwnThread)
 struct RunCommandTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 

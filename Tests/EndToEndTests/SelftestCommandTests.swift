@@ -2,8 +2,9 @@
 
 import Foundation
 import Testing
+import TestSupport
 
-@Suite("onramp selftest")
+@Suite("onramp selftest", .onOwnThread)
 struct SelftestCommandTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 

@@ -4,8 +4,9 @@
 // Everything it writes goes to a temporary folder: nothing on this machine changes.
 import Foundation
 import Testing
+import TestSupport
 
-@Suite("Set up journey in a real terminal", .serialized)
+@Suite("Set up journey in a real terminal", .serialized, .onOwnThread)
 struct SetupJourneyInTmuxTests {
     static let profile = SelftestCommandTests.repository.appendingPathComponent("profiles/desktop-rtx3060-ubuntu2204").path
     static let modelName = "SmolLM2-135M-Instruct.Q4_1.gguf"

@@ -2,8 +2,9 @@
 // and a usable shell afterwards.
 import Foundation
 import Testing
+import TestSupport
 
-@Suite("Wizard in a real terminal", .serialized)
+@Suite("Wizard in a real terminal", .serialized, .onOwnThread)
 struct WizardInTmuxTests {
     @Test("at 80×24: welcome, help on ?, ESC back, q then y quits, and the shell works after")
     func standardTerminal() throws {

@@ -3,8 +3,9 @@
 // video and bold, so nothing that matters is carried by colour alone.
 import Foundation
 import Testing
+import TestSupport
 
-@Suite("Wizard styles in a real terminal", .serialized)
+@Suite("Wizard styles in a real terminal", .serialized, .onOwnThread)
 struct WizardStylesInTmuxTests {
     /// The SGR parameters in effect for each visible character of a `capture-pane -e` line,
     /// reduced to what the test asks about.

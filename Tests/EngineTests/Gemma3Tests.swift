@@ -3,6 +3,7 @@
 // continuations, and the token ids of conversations in Gemma's format.
 import Foundation
 import Testing
+import TestSupport
 @testable import Engine
 
 struct Gemma3Fixture: Decodable {
@@ -42,7 +43,7 @@ struct Gemma3Fixture: Decodable {
     }
 }
 
-@Suite("Gemma 3 against llama.cpp")
+@Suite("Gemma 3 against llama.cpp", .onOwnThread)
 struct Gemma3Tests {
     @Test("the settings llama.cpp fixes for gemma3 are read: 5 sliding-window layers to 1 global, two RoPE bases")
     func settings() throws {

@@ -3,9 +3,10 @@
 
 import Foundation
 import Testing
+import TestSupport
 @testable import Engine
 
-@Suite("Generation")
+@Suite("Generation", .onOwnThread)
 struct GenerationTests {
     static func loaded() throws -> LoadedModel {
         try LoadedModel.open(path: GGUFTestFiles.smolLM2, threads: 2)

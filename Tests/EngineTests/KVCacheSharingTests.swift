@@ -6,9 +6,10 @@ import Dispatch
 import Foundation
 import Synchronization
 import Testing
+import TestSupport
 @testable import Engine
 
-@Suite("KV cache shared between threads")
+@Suite("KV cache shared between threads", .onOwnThread)
 struct KVCacheSharingTests {
     /// What each pass came to ("ran", "refused" or an unexpected error).
     final class Outcomes: Sendable {

@@ -3,6 +3,7 @@
 
 import Foundation
 import Testing
+import TestSupport
 @testable import Engine
 
 /// The reference outputs written by scripts/make-generation-fixtures.
@@ -51,7 +52,7 @@ enum TestModel {
     }
 }
 
-@Suite("Llama forward pass")
+@Suite("Llama forward pass", .onOwnThread)
 struct LlamaTests {
     @Test("the first position's logits match llama.cpp's (NMSE < 1e-4)")
     func firstPosition() throws {

@@ -2,9 +2,10 @@
 // ids, decoded text, token pieces and end-of-generation tokens must be identical.
 import Foundation
 import Testing
+import TestSupport
 @testable import Engine
 
-@Suite("Byte-level BPE gives llama.cpp's answers on the SmolLM2 vocabulary")
+@Suite("Byte-level BPE gives llama.cpp's answers on the SmolLM2 vocabulary", .onOwnThread)
 struct TokenizerLlamaCppTests {
     static let pres = ["smollm", "llama-bpe", "qwen2", "default", "gpt-2"]
 

@@ -2,9 +2,10 @@
 // vocabulary against llama.cpp when that model is in the models folder.
 import Foundation
 import Testing
+import TestSupport
 @testable import Engine
 
-@Suite("SentencePiece merges by score, as llama.cpp does")
+@Suite("SentencePiece merges by score, as llama.cpp does", .onOwnThread)
 struct TokenizerSentencePieceTests {
     private let normal = TokenizerVocabulary.TokenType.normal
     private let control = TokenizerVocabulary.TokenType.control

@@ -2,9 +2,10 @@
 // for the same text (count and hash). The speed is printed, not asserted: machines differ.
 import Foundation
 import Testing
+import TestSupport
 @testable import Engine
 
-@Suite("Tokenizer throughput", .serialized)
+@Suite("Tokenizer throughput", .serialized, .onOwnThread)
 struct TokenizerThroughputTests {
     @Test("1 MB of English and code encodes exactly as llama.cpp does; prints MB/s", arguments: ["smollm", "llama-bpe"])
     func throughput(pre: String) throws {

@@ -6,9 +6,10 @@
 import Foundation
 import Synchronization
 import Testing
+import TestSupport
 @testable import Engine
 
-@Suite("Worker pool under contention")
+@Suite("Worker pool under contention", .onOwnThread)
 struct WorkerPoolStressTests {
     /// Threads per pool: more than this machine has cores, so workers are preempted mid-job.
     static let oversubscribed = max(4, 2 * ProcessInfo.processInfo.activeProcessorCount + 1)

@@ -5,9 +5,10 @@
 import Foundation
 import Synchronization
 import Testing
+import TestSupport
 @testable import Fetch
 
-@Suite("Fetch: concurrent pulls, lock files and a full disk", .serialized)
+@Suite("Fetch: concurrent pulls, lock files and a full disk", .serialized, .onOwnThread)
 struct PullProcessesTests {
     private var binary: String {
         get throws { try #require(ProcessInfo.processInfo.environment["ONRAMP_BIN"], "ONRAMP_BIN is set by scripts/test") }
@@ -59,10 +60,11 @@ struct PullProcessesTests {
         try store.store.prepare()
         let settings = store.settings(endpoint: server.endpoint)
         let lockPath = String(store.store.partialPath(for: file.name).dropLast(".partial".count)) + ".lock"
-        // util-linux flock(1) in another process, as another onramp would hold it.
+        // util-linux flock(1) in another process, as another onramp would hold it (--no-fork: the
+        // lock is held by the process that SIGTERM ends, not by a forked sleep that outlives it).
         _ = FileManager.default.createFile(atPath: lockPath, contents: nil)
         let inode = try #require(inodeNumber(lockPath))
-        let holder = try Launched("/usr/bin/flock", ["--exclusive", lockPath, "sleep", "60"], ["PATH": "/usr/bin:/bin"])
+        let holder = try Launched("/usr/bin/flock", ["--exclusive", "--no-fork", lockPath, "sleep", "60"], ["PATH": "/usr/bin:/bin"])
         try await waitUntil { heldByAnother(lockPath) }
 
         await #expect(throws: FetchError.self) { _ = try await FileLock(path: lockPath, what: file.name, wait: false) }

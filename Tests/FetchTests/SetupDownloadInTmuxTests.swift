@@ -5,8 +5,9 @@
 // purpose: a connection reset, a resize to 60×16 and back, Ctrl-C and a second run that resumes.
 import Foundation
 import Testing
+import TestSupport
 
-@Suite("Set up with a download, in a real terminal", .serialized)
+@Suite("Set up with a download, in a real terminal", .serialized, .onOwnThread)
 struct SetupDownloadInTmuxTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let profile = repository.appendingPathComponent("profiles/desktop-rtx3060-ubuntu2204").path

@@ -6,8 +6,9 @@
 // one model that suits, so accepting the recommendation means downloading that file.
 import Foundation
 import Testing
+import TestSupport
 
-@Suite("Set up with --yes in plain lines, with a real download", .serialized)
+@Suite("Set up with --yes in plain lines, with a real download", .serialized, .onOwnThread)
 struct SetupLineModeDownloadTests {
     static let question = "What is 2+2? Answer briefly."
 

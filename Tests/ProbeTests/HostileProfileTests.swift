@@ -3,10 +3,11 @@
 
 import Foundation
 import Testing
+import TestSupport
 @testable import LiveMachine
 @testable import Probe
 
-@Suite("Hostile machine data")
+@Suite("Hostile machine data", .onOwnThread)
 struct HostileProfileTests {
     /// Every file this machine's probe reads, as a profile, so the garbage lands where the probe looks.
     private func capturedProfile() throws -> (TemporaryFolder, String) {

@@ -2,10 +2,11 @@
 
 import Foundation
 import Testing
+import TestSupport
 @testable import LiveMachine
 @testable import Probe
 
-@Suite("Probing this machine")
+@Suite("Probing this machine", .onOwnThread)
 struct LiveProbeTests {
     @Test("logical cores, memory and CPU flags match nproc, /proc/meminfo and /proc/cpuinfo")
     func plausibleFacts() throws {

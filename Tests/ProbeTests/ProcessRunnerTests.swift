@@ -2,10 +2,11 @@
 
 import Foundation
 import Testing
+import TestSupport
 @testable import LiveMachine
 @testable import Probe
 
-@Suite("Running external programs")
+@Suite("Running external programs", .onOwnThread)
 struct ProcessRunnerTests {
     @Test("a program's output, exit status and arguments come back as they were")
     func plainRun() {

@@ -4,9 +4,10 @@
 import Foundation
 import Probe
 import Testing
+import TestSupport
 @testable import Report
 
-@Suite("No private value reaches a report")
+@Suite("No private value reaches a report", .onOwnThread)
 struct PlantedSecretsTests {
     @Test("neither the Markdown nor the JSON holds a planted value, as written, base64 or URL-encoded")
     func nothingPlantedLeaks() throws {

@@ -5,9 +5,10 @@ import Doctor
 import Foundation
 import Probe
 import Testing
+import TestSupport
 @testable import Report
 
-@Suite("Report bundle")
+@Suite("Report bundle", .onOwnThread)
 struct ReportBundleTests {
     static func bundle(_ made: ReportFixtures.Made) throws -> Data {
         let files = try ReportBundle.files(

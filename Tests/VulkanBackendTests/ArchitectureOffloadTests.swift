@@ -8,9 +8,10 @@
 import Engine
 import Foundation
 import Testing
+import TestSupport
 @testable import VulkanBackend
 
-@Suite("Each architecture's parts on the graphics card (lavapipe)", .serialized)
+@Suite("Each architecture's parts on the graphics card (lavapipe)", .serialized, .onOwnThread)
 struct ArchitectureOffloadTests {
     static let folder = TestModels.repositoryRoot.appendingPathComponent("Tests/EngineTests/Fixtures/Architectures")
 

@@ -12,9 +12,10 @@
 import Engine
 import Foundation
 import Testing
+import TestSupport
 @testable import VulkanBackend
 
-@Suite("Models on the graphics card (lavapipe) against the processor", .serialized)
+@Suite("Models on the graphics card (lavapipe) against the processor", .serialized, .onOwnThread)
 struct DeviceForwardTests {
     static let logitsLimit = 1e-4
     static let margin: Float = 0.02

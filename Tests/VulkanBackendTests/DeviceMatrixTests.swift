@@ -4,9 +4,10 @@
 
 @testable import Engine
 import Testing
+import TestSupport
 @testable import VulkanBackend
 
-@Suite("Vulkan weight matrices in several buffers")
+@Suite("Vulkan weight matrices in several buffers", .onOwnThread)
 struct DeviceMatrixTests {
     @Test("row ranges cover every row once, each within the limit once padded to whole words")
     func rowRanges() throws {

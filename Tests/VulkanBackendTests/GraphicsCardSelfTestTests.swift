@@ -6,9 +6,10 @@ import Engine
 import Foundation
 import SelfTest
 import Testing
+import TestSupport
 @testable import VulkanBackend
 
-@Suite("The self-test's checks of the graphics card")
+@Suite("The self-test's checks of the graphics card", .onOwnThread)
 struct GraphicsCardSelfTestTests {
     static let missingLoader = "libvulkan-not-installed-here.so.1"
 

@@ -7,9 +7,10 @@
 @testable import Engine
 import Foundation
 import Testing
+import TestSupport
 @testable import VulkanBackend
 
-@Suite("Vulkan kernels against the CPU references")
+@Suite("Vulkan kernels against the CPU references", .onOwnThread)
 struct KernelTests {
     static let limit = 1e-10
 

@@ -8,9 +8,10 @@
 @testable import Engine
 import Foundation
 import Testing
+import TestSupport
 @testable import VulkanBackend
 
-@Suite("Vulkan matrix-matrix products against matrix-vector products")
+@Suite("Vulkan matrix-matrix products against matrix-vector products", .onOwnThread)
 struct MatrixProductTests {
     static let limit = 1e-12
 

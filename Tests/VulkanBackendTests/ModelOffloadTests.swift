@@ -3,9 +3,10 @@
 
 import Engine
 import Testing
+import TestSupport
 @testable import VulkanBackend
 
-@Suite("Model offload: choosing, uploading and checking before use", .serialized)
+@Suite("Model offload: choosing, uploading and checking before use", .serialized, .onOwnThread)
 struct ModelOffloadTests {
     @Test("llvmpipe takes all of SmolLM2 and the output, checked against the processor, and the model uses it")
     func everything() throws {

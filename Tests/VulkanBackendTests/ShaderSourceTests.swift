@@ -3,9 +3,10 @@
 
 import Foundation
 import Testing
+import TestSupport
 @testable import VulkanBackend
 
-@Suite("Vulkan shader sources")
+@Suite("Vulkan shader sources", .onOwnThread)
 struct ShaderSourceTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
