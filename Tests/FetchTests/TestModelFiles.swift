@@ -60,9 +60,10 @@ final class TemporaryStore {
 
     /// Settings for tests: patient enough for loopback, fast enough that retries cost milliseconds.
     /// The stall timeout is long unless a test is about stalls: on a loaded machine (the suite runs
-    /// its tests in parallel, often beside builds) a healthy transfer can pause for a second, and a
-    /// retry the test did not ask for would change the requests it counts.
-    func settings(endpoint: URL, token: String? = nil, stallTimeout: Duration = .seconds(15)) -> FetchSettings {
+    /// its tests in parallel, often beside builds) a healthy transfer can pause, and a retry the
+    /// test did not ask for would change the requests it counts. (Pauses of 15 s and more came from
+    /// long tests holding every thread of Swift's shared pool; those now run `.onOwnThread`.)
+    func settings(endpoint: URL, token: String? = nil, stallTimeout: Duration = .seconds(60)) -> FetchSettings {
         var settings = FetchSettings(storeRoot: root, endpoint: endpoint, token: token)
         settings.stallTimeout = stallTimeout
         settings.backoffBase = .milliseconds(20)
