@@ -17,6 +17,9 @@ public final class ComputeDevice {
     let fence: VkFence
     let descriptorPool: VkDescriptorPool
     let pipelineCache: VkPipelineCache
+    /// Whether shaders may use the integer dot product instruction (Vulkan 1.3's
+    /// shaderIntegerDotProduct, enabled when the device has it): products then take 8-bit inputs.
+    public let usesIntegerDotProduct: Bool
     var pipelines: [Shader: ComputePipeline] = [:]
 
     /// Descriptor sets one submission may use; a longer list of dispatches is refused.
@@ -42,7 +45,8 @@ public final class ComputeDevice {
         guard let family = instance.computeQueueFamily(of: physical) else {
             throw VulkanError(step: "finding a compute queue", detail: "the device has none")
         }
-        let device = try Self.createDevice(instance: instance, physical: physical, family: family)
+        let integerDot = info.supportsIntegerDotProduct && instance.apiVersion >= VulkanVersion(major: 1, minor: 3, patch: 0)
+        let device = try Self.createDevice(instance: instance, physical: physical, family: family, integerDotProduct: integerDot)
         let vk: DeviceFunctions
         do {
             vk = try DeviceFunctions(device: device, lookUp: instance.functions.getDeviceProcAddr)
@@ -134,6 +138,7 @@ public final class ComputeDevice {
         self.fence = fence
         self.descriptorPool = descriptorPool
         self.pipelineCache = pipelineCache
+        usesIntegerDotProduct = integerDot
     }
 
     deinit {
@@ -146,9 +151,14 @@ public final class ComputeDevice {
         vk.destroyDevice(handle, nil)
     }
 
-    private static func createDevice(instance: VulkanInstance, physical: VkPhysicalDevice, family: UInt32) throws(VulkanError) -> VkDevice {
+    private static func createDevice(
+        instance: VulkanInstance, physical: VkPhysicalDevice, family: UInt32, integerDotProduct: Bool
+    ) throws(VulkanError) -> VkDevice {
         var priority: Float = 1
         var created: VkDevice?
+        var dotProduct = VkPhysicalDeviceShaderIntegerDotProductFeatures()
+        dotProduct.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SHADER_INTEGER_DOT_PRODUCT_FEATURES
+        dotProduct.shaderIntegerDotProduct = VkBool32(VK_TRUE)
         let result = withUnsafePointer(to: &priority) { priorityPointer in
             var queueInfo = VkDeviceQueueCreateInfo()
             queueInfo.sType = VK_STRUCTURE_TYPE_DEVICE_QUEUE_CREATE_INFO
@@ -160,7 +170,10 @@ public final class ComputeDevice {
                 deviceInfo.sType = VK_STRUCTURE_TYPE_DEVICE_CREATE_INFO
                 deviceInfo.queueCreateInfoCount = 1
                 deviceInfo.pQueueCreateInfos = queuePointer
-                return instance.functions.createDevice(physical, &deviceInfo, nil, &created)
+                return withUnsafeMutablePointer(to: &dotProduct) { dotPointer in
+                    deviceInfo.pNext = integerDotProduct ? UnsafeRawPointer(dotPointer) : nil
+                    return instance.functions.createDevice(physical, &deviceInfo, nil, &created)
+                }
             }
         }
         guard result == VK_SUCCESS, let created else { throw VulkanError(step: "creating the device", result: result) }

@@ -31,7 +31,7 @@ public enum Kernels {
     /// `multiply` with a chosen product shader (tests compare the matrix-vector and matrix-matrix ones).
     static func multiply(
         _ matrix: DeviceMatrix, _ input: DeviceBuffer, inputOffset: Int = 0, into output: DeviceBuffer, outputOffset: Int = 0,
-        vectors: Int = 1, outputStride: Int? = nil, shader: Shader?
+        vectors: Int = 1, outputStride: Int? = nil, shader: Shader?, inputCheck: Bool = true
     ) throws(VulkanError) -> [KernelDispatch] {
         guard let shader else {
             throw VulkanError(step: "multiplying a \(matrix.type) matrix", detail: "no shader for this type")
@@ -45,7 +45,8 @@ public enum Kernels {
         // A smaller stride would have two vectors' rows land on the same outputs; a larger one than
         // 32 bits does not reach the shader (and keeps the sums below from overflowing).
         guard stride >= matrix.rows, stride <= UInt32.max else { throw bad(shader, "an output stride of \(stride) for \(matrix.rows) rows") }
-        try checkFloats(input, inputOffset, vectors * matrix.columns, shader)
+        // (Codes for the integer dot product shaders are checked by their caller.)
+        if inputCheck { try checkFloats(input, inputOffset, vectors * matrix.columns, shader) }
         try checkFloats(output, outputOffset, (vectors - 1) * stride + matrix.rows, shader)
         var dispatches: [KernelDispatch] = []
         for part in matrix.parts {

@@ -33,6 +33,13 @@ enum Shader: String, CaseIterable, Sendable {
     case matmulQ6_K = "matmul_q6_k"
     case attentionF16 = "attention_f16"
     case storeHalves = "store_halves"
+    case quantizeQ8 = "quantize_q8"
+    case matvecQ4_0Q8 = "matvec_q4_0_q8"
+    case matvecQ8_0Q8 = "matvec_q8_0_q8"
+    case matvecQ4_1Q8 = "matvec_q4_1_q8"
+    case matmulQ4_0Q8 = "matmul_q4_0_q8"
+    case matmulQ8_0Q8 = "matmul_q8_0_q8"
+    case matmulQ4_1Q8 = "matmul_q4_1_q8"
 
     /// The most storage buffers any shader binds.
     static let maxBindings = 5
@@ -41,10 +48,10 @@ enum Shader: String, CaseIterable, Sendable {
     var bindings: Int {
         switch self {
         case .scale, .softmax: 1
-        case .add, .swiglu, .gelu, .rope, .storeHalves: 2
+        case .add, .swiglu, .gelu, .rope, .storeHalves, .quantizeQ8: 2
         case .rmsNorm, .matvecF32, .matvecF16, .matvecQ8_0, .matvecQ4_0, .matvecQ4_1, .matvecQ5_0, .matvecQ5_1, .matvecQ4_K, .matvecQ5_K,
              .matvecQ6_K, .matmulF32, .matmulF16, .matmulQ8_0, .matmulQ4_0, .matmulQ4_1, .matmulQ5_0, .matmulQ5_1, .matmulQ4_K,
-             .matmulQ5_K, .matmulQ6_K: 3
+             .matmulQ5_K, .matmulQ6_K, .matvecQ4_0Q8, .matvecQ8_0Q8, .matvecQ4_1Q8, .matmulQ4_0Q8, .matmulQ8_0Q8, .matmulQ4_1Q8: 3
         case .attentionF16: 5
         }
     }
@@ -55,9 +62,12 @@ enum Shader: String, CaseIterable, Sendable {
         case .add, .scale, .swiglu, .gelu, .rope, .storeHalves: 256
         case .softmax, .rmsNorm, .attentionF16, .matvecF32, .matvecF16, .matvecQ8_0, .matvecQ4_0, .matvecQ4_1, .matvecQ5_0, .matvecQ5_1, .matvecQ4_K, .matvecQ5_K,
              .matvecQ6_K, .matmulF32, .matmulF16, .matmulQ8_0, .matmulQ4_0, .matmulQ4_1, .matmulQ5_0, .matmulQ5_1, .matmulQ4_K,
-             .matmulQ5_K, .matmulQ6_K: 64
+             .matmulQ5_K, .matmulQ6_K, .quantizeQ8, .matvecQ4_0Q8, .matvecQ8_0Q8, .matvecQ4_1Q8, .matmulQ4_0Q8, .matmulQ8_0Q8, .matmulQ4_1Q8: 64
         }
     }
+
+    /// Whether the shader uses the integer dot product instruction (a device feature to enable).
+    var needsIntegerDotProduct: Bool { rawValue.hasSuffix("_q8") && rawValue != "quantize_q8" }
 
     /// Input vectors one workgroup of a product shader multiplies (TILE in the GLSL).
     var tileVectors: Int { rawValue.hasPrefix("matmul_") ? 8 : 1 }

@@ -6,6 +6,8 @@ final class VulkanInstance {
     let loader: VulkanLoader
     let handle: VkInstance
     let functions: InstanceFunctions
+    /// The Vulkan version the instance was made for: what a device may be used up to.
+    let apiVersion: VulkanVersion
 
     init(loader: VulkanLoader) throws(VulkanUnavailable) {
         let loaderVersion = loader.instanceVersion()
@@ -13,7 +15,8 @@ final class VulkanInstance {
         guard let create = loader.global("vkCreateInstance", as: PFN_vkCreateInstance.self) else {
             throw .noLoader(library: loader.library, detail: "it has no vkCreateInstance")
         }
-        let apiVersion = min(loaderVersion, .requested).packed
+        let version = min(loaderVersion, .requested)
+        let apiVersion = version.packed
         var created: VkInstance?
         let result = "Onramp".withCString { name in
             var application = VkApplicationInfo()
@@ -40,6 +43,7 @@ final class VulkanInstance {
             throw .setupFailed(error)
         }
         self.loader = loader
+        self.apiVersion = version
         handle = created
     }
 

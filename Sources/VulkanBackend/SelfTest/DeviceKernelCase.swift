@@ -22,6 +22,16 @@ enum DeviceKernelLimits {
     /// differ. Observed on lavapipe: about 1e-14; a wrong decoding or index gives 1e-3 or more.
     static let sameInputs = 1e-10
 
+    /// Integer dot products: the device turns the inputs into the same 8-bit codes and f16 scales
+    /// as the processor, and both sum exactly what those codes give (the reference in f32). A
+    /// device whose division is a few ulps off (Vulkan allows 2.5) can round a value lying on a
+    /// half-way point the other way, one code in tens of thousands, which moves a row's sum by one
+    /// step of its block (NMSE up to ~1e-7). Q4_1's reference multiplies the minimum by the f16
+    /// scale × the codes' sum, not by Q8_1's stored f16 of that product as the device and the fast
+    /// kernels do (1.3e-9 on lavapipe; Q4_0 and Q8_0 6e-14). A wrong nibble, scale or block gives
+    /// 1e-3 or more.
+    static let sameCodes = 1e-6
+
     /// Attention over the f16 cache rounds the query and the softmax weights to f16 on both sides;
     /// a device whose exp differs by a few ulps may round a weight to the neighbouring f16 value
     /// (about 5e-4 relative) now and then, which adds ~1e-10. Observed on lavapipe: ≤ 5e-11.

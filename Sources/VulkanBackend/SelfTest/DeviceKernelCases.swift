@@ -9,8 +9,18 @@ import Engine
 
 enum DeviceKernelCases {
     static var all: [DeviceKernelCase] {
-        productTypes.map(product) + [rmsNorm, rope(.adjacent), rope(.halves), softmax, swiglu, gelu, add, scale, storeHalves, attention]
+        productTypes.map(product) + integerProductTypes.map(integerProduct)
+            + [rmsNorm, rope(.adjacent), rope(.halves), softmax, swiglu, gelu, add, scale, storeHalves, attention]
     }
+
+    /// The cases `device` can run: the integer dot product ones only where it has the instruction
+    /// (elsewhere those shaders are never used).
+    static func applicable(to device: ComputeDevice) -> [DeviceKernelCase] {
+        all.filter { device.usesIntegerDotProduct || !$0.shaders.contains(where: \.needsIntegerDotProduct) }
+    }
+
+    /// Every weight type with integer dot product shaders, from the backend's own table.
+    static var integerProductTypes: [GGMLType] { GGMLType.allCases.filter(Kernels.hasIntegerProduct) }
 
     /// Every weight type the device multiplies, from the backend's own table.
     static var productTypes: [GGMLType] { GGMLType.allCases.filter { Kernels.matrixShader(for: $0) != nil } }
@@ -35,6 +45,40 @@ enum DeviceKernelCases {
             let expected = productReference(weights.matrix, x, vectors: vectors)
             return (try single.readFloats(count: rows) + (try output.readFloats(count: vectors * rows)), Array(expected.prefix(rows)) + expected)
         }
+    }
+
+    /// The inputs turned into 8-bit codes on the device, then one vector and three through the
+    /// integer dot product shaders, against the engine's reference product with the processor's
+    /// own 8-bit inputs (the same codes and scales, up to a rare rounding tie; see the limit).
+    static func integerProduct(_ type: GGMLType) -> DeviceKernelCase {
+        let shaders: [Shader] = [.quantizeQ8, Kernels.integerShader(for: type, tile: false)!, Kernels.integerShader(for: type, tile: true)!]
+        return DeviceKernelCase(name: "\(type) product with integer dot products on the graphics card", shaders: shaders,
+                                limit: DeviceKernelLimits.sameCodes) { device in
+            let rows = 37, vectors = 3, columns = type.blockSize * 7
+            let weights = try SyntheticMatrix(type: type, rows: rows, columns: columns, seed: 23 + UInt64(type.rawValue))
+            let x = SyntheticMatrix.activations(count: vectors * columns, seed: 11)
+            let matrix = try DeviceMatrix(uploading: weights.matrix, to: device)
+            let input = try DeviceBuffer(device: device, byteCount: 4 * x.count)
+            let codes = try DeviceBuffer(device: device, byteCount: 4 * vectors * Kernels.codeWords(columns: columns))
+            let single = try DeviceBuffer(device: device, byteCount: 4 * rows)
+            let output = try DeviceBuffer(device: device, byteCount: 4 * vectors * rows)
+            try input.write(x)
+            try device.run([try Kernels.quantize(input, vectors: vectors, columns: columns, into: codes)]
+                + (try Kernels.multiply(matrix, codes: codes, into: single))
+                + (try Kernels.multiply(matrix, codes: codes, into: output, vectors: vectors)))
+            let expected = try quantizedReference(weights.matrix, x, vectors: vectors)
+            return (try single.readFloats(count: rows) + (try output.readFloats(count: vectors * rows)), Array(expected.prefix(rows)) + expected)
+        }
+    }
+
+    /// y = W·x with x in the activation format the processor multiplies `matrix` with, through
+    /// the engine's plain reference kernel.
+    static func quantizedReference(_ matrix: WeightMatrix, _ x: [Float], vectors: Int) throws -> [Float] {
+        let activations = try QuantizedActivations(matching: matrix, batch: vectors)
+        x.withUnsafeBufferPointer { activations.quantize($0.baseAddress!, rows: vectors) }
+        var y = [Float](repeating: 0, count: vectors * matrix.rows)
+        y.withUnsafeMutableBufferPointer { ReferenceKernels.multiply(matrix, activations, rows: 0..<matrix.rows, into: $0.baseAddress!, yStride: matrix.rows) }
+        return y
     }
 
     /// y = W·x in Double from the engine's own decoding of each weight row.

@@ -81,7 +81,7 @@ public enum GraphicsCardSelfTest {
 
     /// Every kernel check on an opened device.
     static func checks(on device: ComputeDevice, damage: String? = nil, progress: (SelfTestCheck) -> Void = { _ in }) -> [SelfTestCheck] {
-        DeviceKernelCases.all.map { kernelCase in
+        DeviceKernelCases.applicable(to: device).map { kernelCase in
             let started = ContinuousClock.now
             let check: SelfTestCheck
             do {

@@ -1,0 +1,50 @@
+// Declarations every integer dot product shader shares (*_q8.comp): as product.glsl, but the
+// input vectors arrive as 8-bit codes and a scale per block of 32 values (quantize_q8.comp), and
+// each block's products are summed as integers with the device's dot product instruction, as the
+// processor's kernels do, before the scales are applied. The including file defines TILE, then
+// includes the block format's *_q8.glsl file (BLOCK_VALUES, blockDots) and product_main.glsl.
+
+#extension GL_EXT_spirv_intrinsics : require
+
+layout(local_size_x = 64) in;
+
+layout(std430, set = 0, binding = 1) readonly buffer Codes { uint codes[]; };
+layout(std430, set = 0, binding = 2) writeonly buffer Output { float outputs[]; };
+
+layout(push_constant) uniform Shape {
+    uint rows;
+    uint columns;
+    uint rowBytes;
+    uint weightOffset;  // bytes
+    uint inputOffset;   // always 0: the codes buffer holds exactly the vectors multiplied
+    uint outputOffset;  // floats
+    uint outputStride;  // floats from one vector's outputs to the next's
+    uint vectors;
+} shape;
+
+float sums[TILE];
+
+// SPIR-V's OpSDot (SPV_KHR_integer_dot_product, core in Vulkan 1.3) on two words of 4 signed
+// bytes each (packed format 0); glslang 11 has no GLSL name for it.
+spirv_instruction(extensions = ["SPV_KHR_integer_dot_product"], capabilities = [6019, 6018], id = 4450)
+int packedDot(uint a, uint b, spirv_literal int packedFormat);
+
+int dot4(uint a, uint b) {
+    return packedDot(a, b, 0);
+}
+
+// The first word of block `first` (a block index within the tile's first vector, which
+// product_main passes as a value index, 32 per block) of the tile's vector v; a tile with fewer
+// than TILE vectors (n) repeats its last one, as tileInput does.
+uint tileCodes(uint firstValue, uint v, uint n) {
+    return (firstValue / 32u + min(v, n - 1u) * (shape.columns / 32u)) * 10u;
+}
+
+float tileScale(uint firstValue, uint v, uint n) {
+    return uintBitsToFloat(codes[tileCodes(firstValue, v, n) + 8u]);
+}
+
+// f16(scale × Σ codes) of the block: what Q8_1 inputs carry for weights with an offset (Q4_1).
+float tileScaledSum(uint firstValue, uint v, uint n) {
+    return uintBitsToFloat(codes[tileCodes(firstValue, v, n) + 9u]);
+}

@@ -1,0 +1,27 @@
+// Q4_1 weights (q4_1.glsl) against 8-bit input codes: per block the integer sum of code × input
+// code, four at a time (codes 0..15 are already valid signed bytes), then × weight scale × input
+// scale, plus the weight minimum × the inputs' scaled sum, as the processor's Q4_1 × Q8_1 does.
+
+#define BLOCK_VALUES 32u
+
+void blockDots(uint rowStart, uint block, uint inputStart, uint n) {
+    uint base = rowStart + block * 20u;
+    int dots[TILE];
+    for (uint v = 0u; v < TILE; v++) {
+        dots[v] = 0;
+    }
+    for (uint w = 0u; w < 4u; w++) {
+        uint packed = weights[(base + 4u) / 4u + w];  // 20-byte blocks: the codes are word-aligned
+        uint low = packed & 0x0f0f0f0fu;          // values 4w ..< 4w + 4
+        uint high = (packed >> 4) & 0x0f0f0f0fu;  // values 16 + 4w ..< 16 + 4w + 4
+        for (uint v = 0u; v < TILE; v++) {
+            uint q = tileCodes(inputStart, v, n);
+            dots[v] += dot4(low, codes[q + w]) + dot4(high, codes[q + 4u + w]);
+        }
+    }
+    float d = weightHalf(base);
+    float m = weightHalf(base + 2u);
+    for (uint v = 0u; v < TILE; v++) {
+        sums[v] += float(dots[v]) * (d * tileScale(inputStart, v, n)) + m * tileScaledSum(inputStart, v, n);
+    }
+}

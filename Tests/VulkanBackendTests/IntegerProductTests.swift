@@ -1,0 +1,45 @@
+// The integer dot product shaders on a real model's matrices (SmolLM2's Q4_1 layers and its Q8_0
+// output) against the processor's own fast kernel with its 8-bit inputs: the same codes and
+// scales, summed exactly, so only the order of float additions differs.
+
+import Engine
+import Testing
+import TestSupport
+@testable import VulkanBackend
+
+@Suite("Integer dot products on the graphics card (lavapipe)", .onOwnThread)
+struct IntegerProductTests {
+    @Test("SmolLM2's matrices: one vector and three, as the processor's usual kernel computes them")
+    func modelMatrices() throws {
+        let loaded = try LoadedModel.open(path: TestModels.smolLM2, threads: 2)
+        let device = try Lavapipe.open()
+        #expect(device.usesIntegerDotProduct, "lavapipe offers shaderIntegerDotProduct")
+        let layer = loaded.model.weights.layers[0]
+        for (name, w) in [("query", try #require(layer.query)), ("down", layer.down), ("output", loaded.model.weights.output)] {
+            let vectors = 3
+            // Every 97th value 30 times larger: blocks whose scale an outlier sets, as in real activations.
+            let x = SyntheticMatrix.activations(count: vectors * w.columns, seed: 5).enumerated()
+                .map { $0.offset % 97 == 0 ? $0.element * 30 : $0.element }
+            let matrix = try DeviceMatrix(uploading: w, to: device)
+            let input = try DeviceBuffer(device: device, byteCount: 4 * x.count)
+            let codes = try DeviceBuffer(device: device, byteCount: 4 * vectors * Kernels.codeWords(columns: w.columns))
+            let single = try DeviceBuffer(device: device, byteCount: 4 * w.rows)
+            let several = try DeviceBuffer(device: device, byteCount: 4 * vectors * w.rows)
+            try input.write(x)
+            try device.run([try Kernels.quantize(input, vectors: vectors, columns: w.columns, into: codes)]
+                + (try Kernels.multiply(matrix, codes: codes, into: single))
+                + (try Kernels.multiply(matrix, codes: codes, into: several, vectors: vectors)))
+
+            let activations = try QuantizedActivations(matching: w, batch: vectors)
+            x.withUnsafeBufferPointer { activations.quantize($0.baseAddress!, rows: vectors) }
+            var expected = [Float](repeating: 0, count: vectors * w.rows)
+            expected.withUnsafeMutableBufferPointer {
+                MatrixProduct.multiply(w, activations, rows: 0..<w.rows, into: $0.baseAddress!, yStride: w.rows)
+            }
+            let one = nmse(try single.readFloats(count: w.rows), Array(expected.prefix(w.rows)))
+            let three = nmse(try several.readFloats(count: vectors * w.rows), expected)
+            // Observed about 1e-13; a wrong code, scale or offset term gives 1e-4 or more.
+            #expect(one < 1e-10 && three < 1e-10, "\(name) (\(w.type)): NMSE \(one) for one vector, \(three) for three")
+        }
+    }
+}
