@@ -40,10 +40,17 @@ struct ShaderSourceTests {
         let folder = Self.root.appendingPathComponent("Sources/VulkanBackend/Shaders")
         for shader in Shader.allCases {
             var text = try String(contentsOf: folder.appendingPathComponent("\(shader.rawValue).comp"), encoding: .utf8)
-            // Follow the includes one level (the shared bodies live in .glsl files).
-            for line in text.split(separator: "\n") where line.hasPrefix("#include \"") {
-                let name = line.dropFirst("#include \"".count).dropLast()
-                text += try String(contentsOf: folder.appendingPathComponent(String(name)), encoding: .utf8)
+            // Follow the includes, also those of included files (the shared parts live in .glsl files).
+            var included: Set<String> = []
+            var pending = [text]
+            while let source = pending.popLast() {
+                for line in source.split(separator: "\n") where line.hasPrefix("#include \"") {
+                    let name = String(line.dropFirst("#include \"".count).dropLast())
+                    guard included.insert(name).inserted else { continue }
+                    let part = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+                    text += part
+                    pending.append(part)
+                }
             }
             #expect(text.contains("local_size_x = \(shader.workgroupSize))"), "\(shader.rawValue)")
             for binding in 0..<shader.bindings {

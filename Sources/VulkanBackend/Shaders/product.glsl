@@ -3,24 +3,9 @@
 // for all of them). The including file defines TILE, then includes the block format's file
 // (which defines BLOCK_VALUES and blockDots) and product_main.glsl.
 
-layout(local_size_x = 64) in;
-
 layout(std430, set = 0, binding = 1) readonly buffer Input { float inputs[]; };
-layout(std430, set = 0, binding = 2) writeonly buffer Output { float outputs[]; };
 
-layout(push_constant) uniform Shape {
-    uint rows;
-    uint columns;
-    uint rowBytes;
-    uint weightOffset;  // bytes
-    uint inputOffset;   // floats
-    uint outputOffset;  // floats
-    uint outputStride;  // floats from one vector's outputs to the next's
-    uint vectors;
-} shape;
-
-// This invocation's running sums, one per vector of the tile.
-float sums[TILE];
+#include "product_shape.glsl"
 
 // Input value `index` of the tile's vector v; a tile with fewer than TILE vectors (n) repeats its
 // last one, so every loop over the tile has a constant length and stays in registers.

@@ -6,23 +6,9 @@
 
 #extension GL_EXT_spirv_intrinsics : require
 
-layout(local_size_x = 64) in;
-
 layout(std430, set = 0, binding = 1) readonly buffer Codes { uint codes[]; };
-layout(std430, set = 0, binding = 2) writeonly buffer Output { float outputs[]; };
 
-layout(push_constant) uniform Shape {
-    uint rows;
-    uint columns;
-    uint rowBytes;
-    uint weightOffset;  // bytes
-    uint inputOffset;   // always 0: the codes buffer holds exactly the vectors multiplied
-    uint outputOffset;  // floats
-    uint outputStride;  // floats from one vector's outputs to the next's
-    uint vectors;
-} shape;
-
-float sums[TILE];
+#include "product_shape.glsl"
 
 // SPIR-V's OpSDot (SPV_KHR_integer_dot_product, core in Vulkan 1.3) on two words of 4 signed
 // bytes each (packed format 0); glslang 11 has no GLSL name for it.
