@@ -66,7 +66,7 @@ let package = Package(
         // The catalog's JSON is reviewed as a file and compiled in as a string (BundledCatalog.swift, made
         // by scripts/update-catalog): a SwiftPM resource bundle is looked up beside the executable on
         // Linux, so a copied or installed `onramp` would lose it.
-        .target(name: "Catalog", dependencies: ["Probe", "PlainText"], exclude: ["Resources"]),
+        .target(name: "Catalog", dependencies: ["Probe", "PlainText", "Engine"], exclude: ["Resources"]),
         .testTarget(
             name: "CatalogTests",
             dependencies: ["TestSupport", "Catalog", "Probe", "Engine"],

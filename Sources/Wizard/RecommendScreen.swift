@@ -158,6 +158,9 @@ struct RecommendScreen: ScreenProgram {
         if let budget = recommendation?.budget {
             lines.append("Memory free for a model on this computer: \(Amounts.gigabytes(budget.usableBytes)).")
         }
+        if let card = candidate.card {
+            lines.append(RecommendationText.cardLine(card))
+        }
         lines.append(
             "Speed: about \(Amounts.rate(speed.generationWordsPerSecond)) words per second when answering "
                 + "(\(Amounts.rate(speed.generationRange.lowerBound * SpeedPrediction.wordsPerToken)) to "

@@ -102,6 +102,20 @@ struct ModelStepsTests {
         if case .recommend(let progress, _) = state.current { progress } else { nil }
     }
 
+    @Test("a model's details say how much of it the engine's graphics card would hold")
+    func detailsNameTheCardShare() throws {
+        var facts = try Self.facts()
+        // What the engine's Vulkan child reports on this machine's card (the profile predates that line).
+        facts.drivers.vulkan.engineCard = EngineGraphicsCard(device: .init(
+            index: 0, name: "NVIDIA GeForce RTX 3060", kind: "discrete graphics card", memoryBytes: 12 << 30, freeBytes: 11 << 30))
+        let recommendation = try Self.recommendation(for: facts)
+        let best = try #require(recommendation.best)
+        let card = try #require(best.card)
+        let details = RecommendScreen.details(best, recommendation)
+        #expect(details.contains(RecommendationText.cardLine(card)), "\(details)")
+        #expect(details.contains("On the graphics card (NVIDIA GeForce RTX 3060)"))
+    }
+
     @Test("Recommend lists the catalog's ranking for the scanned machine, best first, with memory, speed and the reason")
     func recommendList() async throws {
         let (wizard, state) = try await recommendScreen(Self.services())

@@ -63,6 +63,19 @@ public enum RecommendationText {
         [
             "  \(candidate.model.name) — \(candidate.file.quantization), \(Amounts.gigabytes(candidate.file.sizeBytes)) \(candidate.onDisk ? "file" : "download")",
             "    \(candidate.reason)",
-        ]
+        ] + (candidate.card.map { ["    " + cardLine($0)] } ?? [])
+    }
+
+    /// What the graphics card would hold of the model, by the engine's offload rule.
+    public static func cardLine(_ card: CardFit) -> String {
+        let free = Amounts.gigabytes(card.availableBytes)
+        if card.whole {
+            return "On the graphics card (\(card.device)) every layer fits: \(Amounts.gigabytes(card.bytes)) of its \(free) free."
+        }
+        if card.layers > 0 {
+            return "On the graphics card (\(card.device)) \(card.layers) of \(card.totalLayers) layers fit in its \(free) free; "
+                + "the processor computes the rest."
+        }
+        return "The graphics card (\(card.device)) has \(free) free, too little for one layer: the processor computes it all."
     }
 }

@@ -23,6 +23,8 @@ public struct Candidate: Codable, Sendable, Equatable {
     public let onDisk: Bool
     /// Why, in a sentence a newcomer can follow.
     public let reason: String
+    /// How much of it the graphics card the engine would use can hold; nil without such a card.
+    public var card: CardFit? = nil
 
     public var isSuitable: Bool { verdict == .suitable }
 }

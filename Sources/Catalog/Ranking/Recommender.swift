@@ -27,7 +27,8 @@ public enum Recommender {
             models.map {
                 candidate(
                     $0, budget: budget, disk: disk, speed: speed, goal: goal, engineArchitectures: engineArchitectures,
-                    engineContextLimits: engineContextLimits, onDisk: onDisk, preferredContext: preferredContext)
+                    engineContextLimits: engineContextLimits, onDisk: onDisk, preferredContext: preferredContext,
+                    card: facts.drivers.vulkan.engineCard?.device)
             }
         }
         var notes: [String] = []
@@ -65,7 +66,8 @@ public enum Recommender {
         let disk = facts.disks.first { $0.purpose == "models" }?.availableBytes.map { Int64(clamping: $0) }
         let judged = candidate(
             model, budget: budget, disk: disk, speed: speed, goal: goal, engineArchitectures: engineArchitectures,
-            engineContextLimits: engineContextLimits, onDisk: Set(model.files.map(\.fileName)), preferredContext: preferredContext)
+            engineContextLimits: engineContextLimits, onDisk: Set(model.files.map(\.fileName)), preferredContext: preferredContext,
+            card: facts.drivers.vulkan.engineCard?.device)
         return Recommendation(
             goal: goal, budget: budget, speed: speed, candidates: [judged],
             notes: RecommendationNotes.general(budget: budget, speed: speed, facts: facts))
@@ -94,7 +96,7 @@ public enum Recommender {
     static func candidate(
         _ model: CatalogModel, budget: MemoryBudget?, disk: Int64?, speed: MachineSpeed, goal: Goal,
         engineArchitectures: Set<String>, engineContextLimits: [String: Int] = [:], onDisk: Set<String>,
-        preferredContext: Int = Fit.preferredContext
+        preferredContext: Int = Fit.preferredContext, card: EngineGraphicsCard.Device? = nil
     ) -> Candidate {
         let files = preferredFiles(of: model)
         func judge(_ file: ModelFile) -> Candidate {
@@ -120,7 +122,8 @@ public enum Recommender {
                     + "this one is trained for \(Amounts.tokens(model.contextLength)), which needs position scaling it does not have yet."
             }
             return Candidate(
-                model: model, file: file, verdict: verdict, fit: fit, speed: prediction, onDisk: isOnDisk, reason: reason)
+                model: model, file: file, verdict: verdict, fit: fit, speed: prediction, onDisk: isOnDisk, reason: reason,
+                card: card.map { CardFit.plan(model, file: file, context: fit.need.context, card: $0) })
         }
         let judged = files.map(judge)
         if let downloaded = judged.first(where: { $0.isSuitable && $0.onDisk }) { return downloaded }

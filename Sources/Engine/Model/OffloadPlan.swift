@@ -1,6 +1,8 @@
 // How many of a model's layers go to the graphics card: all of them and the output projection
 // when they fit, else the first N, from the device's free memory (pure arithmetic, tested
 // without a card). llama.cpp's -ngl counts layers the same way.
+// The engine (VulkanBackend's ModelOffload) plans with it, and the recommender (Catalog's CardFit)
+// says with it how much of a model a card would hold.
 
 public struct OffloadPlan: Equatable, Sendable {
     /// Layers 0 ..< layers run on the device.
@@ -11,6 +13,13 @@ public struct OffloadPlan: Equatable, Sendable {
     public var bytes: UInt64
     /// Set when fewer layers than asked for fit: the number asked for.
     public var requestedButNotFitting: Int?
+
+    public init(layers: Int, output: Bool, bytes: UInt64, requestedButNotFitting: Int? = nil) {
+        self.layers = layers
+        self.output = output
+        self.bytes = bytes
+        self.requestedButNotFitting = requestedButNotFitting
+    }
 
     /// What the device must hold for a model.
     public struct Needs: Equatable, Sendable {
