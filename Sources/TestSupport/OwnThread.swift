@@ -5,6 +5,8 @@
 // were retried (CI failed on request counts after minutes without a thread). Under this trait a
 // test first waits, without holding a thread, for one of `HeavyTestGate`'s places, then runs on a
 // thread of its own, so the shared pool stays free and long tests still run at most one per core.
+// The wait for a place counts towards a test's `.timeLimit` (Swift Testing times the whole test),
+// so a suite whose tests have one should not use this trait (OwnThreadTests checks that none does).
 
 import Foundation
 import Testing

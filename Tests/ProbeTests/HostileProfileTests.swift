@@ -3,11 +3,10 @@
 
 import Foundation
 import Testing
-import TestSupport
 @testable import LiveMachine
 @testable import Probe
 
-@Suite("Hostile machine data", .onOwnThread)
+@Suite("Hostile machine data")
 struct HostileProfileTests {
     /// Every file this machine's probe reads, as a profile, so the garbage lands where the probe looks.
     private func capturedProfile() throws -> (TemporaryFolder, String) {

@@ -51,3 +51,24 @@ struct HeavyTestGateTests {
 /// asynchronous code, which may move between threads).
 private func threadName() -> String? { Thread.current.name }
 
+
+@Suite("Where the trait is used")
+struct OwnThreadUseTests {
+    /// The repository's Tests folder, from this file's place in it.
+    static let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test("no test file combines .onOwnThread with a .timeLimit, which would also time the wait for a place")
+    func noTimeLimits() throws {
+        let files = try #require(FileManager.default.enumerator(at: Self.tests, includingPropertiesForKeys: nil))
+        var both: [String] = []
+        var using = 0
+        for case let file as URL in files where file.pathExtension == "swift" && file.lastPathComponent != "OwnThreadTests.swift" {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            guard text.contains(".onOwnThread") else { continue }
+            using += 1
+            if text.contains(".timeLimit(") { both.append(file.lastPathComponent) }
+        }
+        #expect(using > 10, "the scan found the suites that use the trait")
+        #expect(both.isEmpty, "\(both)")
+    }
+}

@@ -2,7 +2,7 @@
 // models of the engine's architecture fixtures: Qwen 2's query/key/value biases (bias rows added
 // to every row of a batch), Phi-3's fused query-key-value and gate-up matrices (uploaded as row
 // ranges), Qwen 3's per-head query/key norms and Llama 3's RoPE frequency factors. Against the
-// processor's unquantised products (as DeviceForwardTests): the logits after a 4-token prompt and
+// processor's unquantised products with the card's f32 inputs (as DeviceForwardTests): the logits after a 4-token prompt and
 // at 4 more positions, every layer and the output on the card, or only the first layer.
 
 import Engine
@@ -19,6 +19,9 @@ struct ArchitectureOffloadTests {
     func matchesProcessor(architecture: String, everything: Bool) throws {
         let model = try LoadedModel.open(path: Self.folder.appendingPathComponent("tiny-\(architecture).gguf").path, threads: 2).model
         let offload = try DeviceLayers(model: model, device: try Lavapipe.open(), layerCount: everything ? model.shape.layers : 1, output: everything)
+        // f32 inputs, so the answer is the unquantised product's to 1e-4 (the parts of each
+        // architecture are what is tested here; integer dot products in DeviceForwardTests).
+        offload.integerProducts = false
         let prompt: [TokenID] = [1, 17, 42, 99].map { TokenID(min($0, model.vocabularySize - 1)) }
         let next: [TokenID] = [5, 77, 3, 64].map { TokenID(min($0, model.vocabularySize - 1)) }
         model.productKernel = .unquantized

@@ -3,11 +3,21 @@
 // several rows) and at each of 16 generated positions, with every layer and the output on the
 // card and with half of the layers there (the processor computing the rest from the rows the card
 // hands back, with its own cache for its layers).
-// The processor's reference is its unquantised mode (ProductKernel.unquantized: f32 activations,
-// as the card multiplies them), limit NMSE < 1e-4 (the issue's), and the same greedy token
-// wherever the reference's best token leads the second by at least 0.02 in logits. The engine's
-// usual path quantises activations to 8 bits, as llama.cpp does, which alone moves the logits by
-// an NMSE of ~1e-3 on these models; against it the limit is ModelOffload's run-time check's.
+// With f32 inputs to the products, the processor's reference is its unquantised mode
+// (ProductKernel.unquantized: f32 activations, as the card multiplies them): limit NMSE < 1e-4 (the
+// issue's) at every position. The engine's usual path quantises activations to 8 bits, as
+// llama.cpp does, which alone moves the logits by an NMSE of ~1e-2 on these models; against it the
+// limit is ModelOffload's run-time check's.
+// With integer dot products (SmolLM2's Q4_1 and Q8_0 matrices all have them) the card turns the
+// inputs into the processor's own 8-bit codes, so the reference is the usual path. Each product
+// matches the processor's to 1e-13 (IntegerProductTests), but over a model 8-bit inputs amplify
+// any difference in float order (a value next to a rounding step lands on the other code): the
+// processor's own AVX2 and portable paths differ by NMSE 5e-5 to 7e-3 over these 17 positions
+// (median 1.6e-3), and the card by 2e-5 to 7e-2 (median 1.2e-3, the 7e-2 at a position whose best
+// token leads by 8). So the limits there are the first position's and the median's NMSE < 1e-2,
+// every position's < 0.2 (damaged weights give more than 1) and the same greedy tokens.
+// Both: the same greedy token wherever the reference's best token leads the second by at least
+// 0.02 in logits.
 
 import Engine
 import Foundation
@@ -26,14 +36,20 @@ struct DeviceForwardTests {
         let path: String
         /// nil: every layer and the output; else the first `layers`.
         let layers: Int?
-        var testDescription: String { "\(name), \(layers.map { "\($0) layers" } ?? "all layers and the output")" }
+        /// Whether the card multiplies with integer dot products (else f32 inputs).
+        let integer: Bool
+        var testDescription: String {
+            "\(name), \(layers.map { "\($0) layers" } ?? "all layers and the output"), \(integer ? "integer dot products" : "f32 inputs")"
+        }
     }
 
     static let cases = [
-        Case(name: "SmolLM2 135M", path: TestModels.smolLM2, layers: nil),
-        Case(name: "SmolLM2 135M", path: TestModels.smolLM2, layers: 15),
-        Case(name: "Gemma 3 270M", path: TestModels.gemma3, layers: nil),
-        Case(name: "Gemma 3 270M", path: TestModels.gemma3, layers: 9),
+        Case(name: "SmolLM2 135M", path: TestModels.smolLM2, layers: nil, integer: false),
+        Case(name: "SmolLM2 135M", path: TestModels.smolLM2, layers: nil, integer: true),
+        Case(name: "SmolLM2 135M", path: TestModels.smolLM2, layers: 15, integer: true),
+        // Gemma's Q5_0, Q4_K and Q6_K matrices have no integer dot product shaders yet.
+        Case(name: "Gemma 3 270M", path: TestModels.gemma3, layers: nil, integer: false),
+        Case(name: "Gemma 3 270M", path: TestModels.gemma3, layers: 9, integer: false),
     ]
 
     @Test("logits and greedy tokens match the processor", arguments: cases)
@@ -44,12 +60,17 @@ struct DeviceForwardTests {
         let layers = c.layers ?? model.shape.layers
         let offload = try DeviceLayers(model: model, device: device, layerCount: layers, output: c.layers == nil)
         #expect(offload.computesLogits == (c.layers == nil))
+        // lavapipe has the instruction, so the weight types decide; the f32 case turns it off.
+        #expect(offload.integerProducts == (c.name == "SmolLM2 135M"))
+        offload.integerProducts = c.integer
         let prompt = loaded.tokenizer.encode("The capital of France is", addSpecial: true, parseSpecial: false)
+        let referenceKernel: ProductKernel = c.integer ? .path(model.kernels) : .unquantized
+        let otherKernel: ProductKernel = c.integer ? .unquantized : .path(model.kernels)
 
         // The reference chooses the tokens; the others are fed the same ones (teacher forcing),
         // so one close call cannot make the texts, and everything after, differ.
         model.offload = nil
-        model.productKernel = .unquantized
+        model.productKernel = referenceKernel
         defer { model.productKernel = .path(model.kernels) }
         let referenceCache = try model.makeCache(capacity: 64)
         var expected = [try model.forward(prompt, cache: referenceCache)]
@@ -59,14 +80,14 @@ struct DeviceForwardTests {
             expected.append(try model.forward([tokens.last!], cache: referenceCache))
         }
 
-        model.productKernel = .path(model.kernels)
-        let usualCache = try model.makeCache(capacity: 64)
-        var usual = [try model.forward(prompt, cache: usualCache)]
-        for token in tokens { usual.append(try model.forward([token], cache: usualCache)) }
+        model.productKernel = otherKernel
+        let otherCache = try model.makeCache(capacity: 64)
+        var other = [try model.forward(prompt, cache: otherCache)]
+        for token in tokens { other.append(try model.forward([token], cache: otherCache)) }
 
-        // The card's run with the processor's layers (half of the cases) unquantised too, so
-        // the whole is the reference's computation.
-        model.productKernel = .unquantized
+        // The card's run with the processor's layers (half of the cases) on the reference's path
+        // too, so the whole is the reference's computation.
+        model.productKernel = referenceKernel
         model.offload = offload
         defer { model.offload = nil }
         let deviceCache = try model.makeCache(capacity: 64)
@@ -76,23 +97,27 @@ struct DeviceForwardTests {
         }
         #expect(deviceCache.offloadStorage is DeviceCache)
 
-        var worstUsual = 0.0
-        for (step, (a, u)) in zip(actual, usual).enumerated() {
-            let error = nmse(a, u)
-            worstUsual = max(worstUsual, error)
-            #expect(error < ModelOffload.validationLimit, "position \(step): NMSE \(error) against the usual path")
-        }
-        var worst = 0.0
-        for (step, (a, e)) in zip(actual, expected).enumerated() {
-            let error = nmse(a, e)
-            worst = max(worst, error)
-            #expect(error < Self.logitsLimit, "position \(step): NMSE \(error)")
-            let (token, lead) = Self.best(e)
-            if lead >= Self.margin {
-                #expect(Self.best(a).token == token, "position \(step): the card chose another token (lead \(lead))")
+        let errors = zip(actual, expected).map { nmse($0, $1) }
+        let otherErrors = zip(actual, other).map { nmse($0, $1) }
+        let median = errors.sorted()[errors.count / 2]
+        if c.integer {
+            #expect(errors[0] < 1e-2 && median < 1e-2, "NMSE at the first position \(errors[0]), median \(median): \(errors)")
+            #expect(errors.allSatisfy { $0 < 0.2 }, "\(errors)")
+        } else {
+            for (step, error) in errors.enumerated() { #expect(error < Self.logitsLimit, "position \(step): NMSE \(error)") }
+            for (step, error) in otherErrors.enumerated() {
+                #expect(error < ModelOffload.validationLimit, "position \(step): NMSE \(error) against the usual path")
             }
         }
-        print("\(c.testDescription): worst logits NMSE \(worst) against the unquantised reference, \(worstUsual) against the usual path, over \(actual.count) positions")
+        for (step, e) in expected.enumerated() {
+            let (token, lead) = Self.best(e)
+            if lead >= Self.margin {
+                #expect(Self.best(actual[step]).token == token, "position \(step): the card chose another token (lead \(lead))")
+            }
+        }
+        let names = c.integer ? ("usual (8-bit inputs)", "unquantised") : ("unquantised", "usual (8-bit inputs)")
+        print("\(c.testDescription): logits NMSE against the \(names.0) reference: worst \(errors.max()!), median \(median); "
+              + "worst against the \(names.1) path \(otherErrors.max()!), over \(actual.count) positions")
     }
 
     @Test("a conversation started on the processor is not continued on the card")

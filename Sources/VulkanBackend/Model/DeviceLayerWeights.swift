@@ -22,6 +22,9 @@ struct DeviceLayerWeights {
     let down: DeviceMatrix
     let postFeedForwardNorm: DeviceBuffer?
 
+    /// Every weight matrix of the layer, in the order the forward pass multiplies them.
+    var matrices: [DeviceMatrix] { [query, key, value, attentionOutput, gate, up, down] }
+
     init(uploading layer: ModelWeights.Layer, shape: ModelShape, to device: ComputeDevice) throws(VulkanError) {
         func vector(_ values: [Float]) throws(VulkanError) -> DeviceBuffer { try DeviceLayerWeights.upload(values, to: device) }
         func optional(_ values: [Float]?) throws(VulkanError) -> DeviceBuffer? { try values.map { v throws(VulkanError) in try vector(v) } }

@@ -27,6 +27,9 @@ final class DeviceScratch {
     /// (hidden rows, then the RoPE tables) and the results read from, copied in the submission.
     let upload: DeviceBuffer?
     let download: DeviceBuffer?
+    /// The 8-bit codes of a product's input vectors, when the layers multiply with integer dot
+    /// products (`Kernels.quantize`): room for every row of the widest input.
+    let codes: DeviceBuffer?
 
     /// The most floats one scores or logits buffer holds: a long prompt's attention and output
     /// run in chunks of rows rather than in one buffer past what a device lets a shader reach.
@@ -35,9 +38,9 @@ final class DeviceScratch {
     /// Floats in each buffer for a batch of `rows` with a context of `capacity` positions: the
     /// one statement of the sizes, read by `init` and by `byteCount` (what OffloadPlan budgets).
     struct Sizes {
-        let hidden, query, keyValue, feedForward, table, localTable, scores, logitRows, logits: Int
+        let hidden, query, keyValue, feedForward, table, localTable, scores, logitRows, logits, codes: Int
 
-        init(shape: ModelShape, rows: Int, capacity: Int, chunkFloats: Int) {
+        init(shape: ModelShape, rows: Int, capacity: Int, chunkFloats: Int, integerProducts: Bool) {
             hidden = rows * shape.embedding
             query = rows * shape.queryWidth
             keyValue = rows * shape.keyValueWidth
@@ -48,15 +51,18 @@ final class DeviceScratch {
             scores = max(shape.heads * capacity, min(chunkFloats, rows * shape.heads * capacity))
             logitRows = max(1, min(rows, chunkFloats / shape.vocabulary))
             logits = logitRows * shape.vocabulary
+            let widest = max(shape.embedding, shape.queryWidth, shape.feedForward)
+            codes = integerProducts ? rows * Kernels.codeWords(columns: widest) : 0
         }
 
-        /// Every device buffer's floats together (the staging memory, on a card that needs it, aside).
-        var deviceFloats: Int { 3 * hidden + 2 * query + 2 * keyValue + 2 * feedForward + table + localTable + scores + logits }
+        /// Every device buffer's 32-bit words together (the staging memory, on a card that needs it, aside).
+        var deviceFloats: Int { 3 * hidden + 2 * query + 2 * keyValue + 2 * feedForward + table + localTable + scores + logits + codes }
     }
 
-    init(device: ComputeDevice, shape: ModelShape, rows: Int, capacity: Int, staged: Bool) throws(VulkanError) {
+    init(device: ComputeDevice, shape: ModelShape, rows: Int, capacity: Int, staged: Bool, integerProducts: Bool) throws(VulkanError) {
         func floats(_ count: Int) throws(VulkanError) -> DeviceBuffer { try DeviceBuffer(device: device, byteCount: 4 * max(1, count)) }
-        let size = Sizes(shape: shape, rows: rows, capacity: capacity, chunkFloats: min(Self.chunkBytes, Int(device.info.maxStorageBufferRange)) / 4)
+        let size = Sizes(shape: shape, rows: rows, capacity: capacity, chunkFloats: min(Self.chunkBytes, Int(device.info.maxStorageBufferRange)) / 4,
+                         integerProducts: integerProducts)
         self.rows = rows
         hidden = try floats(size.hidden)
         normed = try floats(size.hidden)
@@ -73,6 +79,7 @@ final class DeviceScratch {
         scores = try floats(size.scores)
         logitRows = size.logitRows
         logits = try floats(size.logits)
+        codes = integerProducts ? try floats(size.codes) : nil
         if staged {
             upload = try DeviceBuffer(device: device, byteCount: 4 * (size.hidden + 2 * size.table), placement: .staging)
             download = try DeviceBuffer(device: device, byteCount: 4 * max(size.hidden, size.logits), placement: .staging)
@@ -86,7 +93,7 @@ final class DeviceScratch {
     func attentionRows(heads: Int, positions: Int) -> Int { max(1, scoreFloats / (heads * positions)) }
 
     /// Bytes this scratch takes on the device for a batch of `rows` (what `OffloadPlan` budgets).
-    static func byteCount(shape: ModelShape, rows: Int, capacity: Int) -> Int {
-        4 * Sizes(shape: shape, rows: rows, capacity: capacity, chunkFloats: chunkBytes / 4).deviceFloats
+    static func byteCount(shape: ModelShape, rows: Int, capacity: Int, integerProducts: Bool) -> Int {
+        4 * Sizes(shape: shape, rows: rows, capacity: capacity, chunkFloats: chunkBytes / 4, integerProducts: integerProducts).deviceFloats
     }
 }

@@ -7,11 +7,13 @@ import Engine
 
 public enum ModelOffload {
     /// The largest difference (NMSE of the logits) between the card's and the processor's answer
-    /// that counts as the same computation. The card multiplies f32 activations; the processor
-    /// quantises them to 8 bits first (as llama.cpp does), which alone moves the logits of the
-    /// test models by up to 1.1e-2 (SmolLM2-135M; Gemma 3 270M 5.9e-3), while the card agrees
-    /// with the processor's unquantised products to 3e-6. A card that computes wrongly (a broken
-    /// driver, a shader it compiles wrongly) gives 1e-1 and more.
+    /// that counts as the same computation. With f32 inputs to its products the card agrees with
+    /// the processor's unquantised products to 3e-6, while the processor's usual path quantises
+    /// them to 8 bits first (as llama.cpp does), which alone moves the logits of the test models
+    /// by up to 1.1e-2 (SmolLM2-135M; Gemma 3 270M 5.9e-3). With integer dot products the card
+    /// uses the same 8-bit codes, and differs from the usual path about as the processor's own
+    /// AVX2 and portable paths differ from each other (the check's prompt on SmolLM2: 1.4e-4). A
+    /// card that computes wrongly (a broken driver, a shader it compiles wrongly) gives 1e-1 and more.
     public static let validationLimit = 5e-2
 
     /// Where the model runs after `attach`.
