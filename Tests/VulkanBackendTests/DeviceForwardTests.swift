@@ -115,6 +115,16 @@ struct DeviceForwardTests {
                 #expect(Self.best(actual[step]).token == token, "position \(step): the card chose another token (lead \(lead))")
             }
         }
+        if c.integer {
+            // For scale: the processor's own portable path against its usual one, same tokens.
+            model.offload = nil
+            model.productKernel = .path(.portable)
+            let portableCache = try model.makeCache(capacity: 64)
+            var portable = [try model.forward(prompt, cache: portableCache)]
+            for token in tokens { portable.append(try model.forward([token], cache: portableCache)) }
+            let spread = zip(portable, expected).map { nmse($0, $1) }.sorted()
+            print("\(c.testDescription): the processor's portable path against its usual one: worst \(spread.last!), median \(spread[spread.count / 2])")
+        }
         let names = c.integer ? ("usual (8-bit inputs)", "unquantised") : ("unquantised", "usual (8-bit inputs)")
         print("\(c.testDescription): logits NMSE against the \(names.0) reference: worst \(errors.max()!), median \(median); "
               + "worst against the \(names.1) path \(otherErrors.max()!), over \(actual.count) positions")

@@ -3,6 +3,7 @@
 // scales, summed exactly, so only the order of float additions differs.
 
 import Engine
+import Foundation
 import Testing
 import TestSupport
 @testable import VulkanBackend
@@ -40,6 +41,37 @@ struct IntegerProductTests {
             let three = nmse(try several.readFloats(count: vectors * w.rows), expected)
             // Observed about 1e-13; a wrong code, scale or offset term gives 1e-4 or more.
             #expect(one < 1e-10 && three < 1e-10, "\(name) (\(w.type)): NMSE \(one) for one vector, \(three) for three")
+        }
+    }
+
+    @Test("timing printout: 2048 × 2048 products with integer dot products against f32 inputs (lavapipe), one vector and 64")
+    func timing() throws {
+        let device = try Lavapipe.open()
+        let clock = ContinuousClock()
+        for type in [GGMLType.q4_0, .q4_1, .q8_0] {
+            for vectors in [1, 64] {
+                let rows = 2048, columns = 2048
+                let weights = try SyntheticMatrix(type: type, rows: rows, columns: columns, seed: 3)
+                let matrix = try DeviceMatrix(uploading: weights.matrix, to: device)
+                let x = SyntheticMatrix.activations(count: vectors * columns, seed: 4)
+                let input = try DeviceBuffer(device: device, byteCount: 4 * x.count)
+                try input.write(x)
+                let codes = try DeviceBuffer(device: device, byteCount: 4 * vectors * Kernels.codeWords(columns: columns))
+                let output = try DeviceBuffer(device: device, byteCount: 4 * vectors * rows)
+                let float = try Kernels.multiply(matrix, input, into: output, vectors: vectors)
+                let integer = [try Kernels.quantize(input, vectors: vectors, columns: columns, into: codes)]
+                    + (try Kernels.multiply(matrix, codes: codes, into: output, vectors: vectors))
+                try device.run(float)
+                try device.run(integer)
+                // Interleaved, so a busy machine slows both alike.
+                var floatTime = Duration.zero, integerTime = Duration.zero
+                for _ in 0..<3 {
+                    floatTime += try clock.measure { try device.run(float) }
+                    integerTime += try clock.measure { try device.run(integer) }
+                }
+                print("Vulkan timing \(type) \(rows)x\(columns)x\(vectors): f32 inputs \(floatTime / 3), integer dot products \(integerTime / 3), "
+                      + String(format: "%.2f× faster", floatTime / integerTime))
+            }
         }
     }
 }
