@@ -7,8 +7,9 @@
 
 import Engine
 
-/// Sendable because its one mutable part, the scratch memory, is used only inside `run`, which
-/// the engine calls with the model's forward lock held.
+/// Sendable because its mutable parts are the scratch memory, used only inside `run` (which the
+/// engine calls with the model's forward lock held), and `staged` and `integerProducts`, which
+/// only tests set, before the first batch.
 public final class DeviceLayers: LayerOffload, @unchecked Sendable {
     public let device: ComputeDevice
     public let layerCount: Int
