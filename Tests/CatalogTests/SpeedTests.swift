@@ -124,6 +124,10 @@ struct SpeedTests {
         #expect(GraphicsCardNote.note(for: [integrated], processorBandwidth: 40e9) == nil)
         let noDriver = GPUFacts(vendor: .nvidia, driver: "nouveau", vramBytes: 8 << 30)
         #expect(GraphicsCardNote.note(for: [noDriver], processorBandwidth: 40e9) == nil)
+        // The engine's own card, when the probe found it, is named whatever the PCI facts say.
+        let engine = EngineGraphicsCard.Device(index: 0, name: "AMD Radeon RX 6700 XT (RADV NAVI22)", kind: "discrete graphics card", memoryBytes: 12 << 30)
+        #expect(GraphicsCardNote.note(for: [integrated], processorBandwidth: 40e9, engineCard: engine)
+            == "These speeds are for the processor. Onramp can also compute on the AMD Radeon RX 6700 XT (RADV NAVI22) through Vulkan (onramp gpu checks it), whose memory is about 10× faster. The line under each model says how much of it the card holds.")
     }
 
     @Test("speed.json round-trips with its per-type timings, an older one without them still reads, and a broken one is an error")

@@ -25,7 +25,8 @@ enum RecommendationNotes {
             notes.append(
                 "\(Amounts.gigabytes(budget.headroomBytes)) of the \(Amounts.gigabytes(budget.availableBytes)) free is left for your other programs.")
         }
-        if let card = GraphicsCardNote.note(for: facts.gpus, processorBandwidth: speed.memoryBandwidth) {
+        if let card = GraphicsCardNote.note(
+            for: facts.gpus, processorBandwidth: speed.memoryBandwidth, engineCard: facts.drivers.vulkan.engineCard?.device) {
             notes.append(card)
         }
         return notes

@@ -1,5 +1,6 @@
 // The speeds the recommender predicts are the processor's: a machine with a usable graphics card
-// is told that the engine can also compute on it (through Vulkan, checked by `onramp gpu`), with
+// (the engine's own choice when the probe has it, else one the PCI facts suggest) is told that the
+// engine can also compute on it (through Vulkan, checked by `onramp gpu`), with
 // how much faster the card's memory is where its bandwidth is known. The card's own speed is not
 // predicted: no card has been measured yet, and a guess would be shown as a prediction.
 
@@ -26,13 +27,23 @@ public enum GraphicsCardNote {
         }
     }
 
-    public static func note(for gpus: [GPUFacts], processorBandwidth: Double) -> String? {
-        guard let card = usableCard(in: gpus) else { return nil }
-        let name = card.name ?? "\(card.vendor.displayName) graphics card"
-        if let known = knownBandwidth.first(where: { card.name?.contains($0.name) == true }), processorBandwidth > 0 {
-            let times = Int((known.bytesPerSecond / processorBandwidth).rounded())
-            return "These speeds are for the processor. Onramp can also compute on the \(name) through Vulkan (onramp gpu checks it), whose memory is about \(times)× faster."
+    /// - engineCard: the card the probe's Vulkan child reported for the engine, when it found one;
+    ///   it is named before the PCI facts' guess, and the note points to the lines under each
+    ///   model (CardFit) that say how much of it the card holds.
+    public static func note(for gpus: [GPUFacts], processorBandwidth: Double, engineCard: EngineGraphicsCard.Device? = nil) -> String? {
+        let name: String
+        if let engineCard {
+            name = engineCard.name
+        } else if let card = usableCard(in: gpus) {
+            name = card.name ?? "\(card.vendor.displayName) graphics card"
+        } else {
+            return nil
         }
-        return "These speeds are for the processor. Onramp can also compute on the \(name) through Vulkan (onramp gpu checks it), usually several times faster."
+        let share = engineCard == nil ? "" : " The line under each model says how much of it the card holds."
+        if let known = knownBandwidth.first(where: { name.contains($0.name) }), processorBandwidth > 0 {
+            let times = Int((known.bytesPerSecond / processorBandwidth).rounded())
+            return "These speeds are for the processor. Onramp can also compute on the \(name) through Vulkan (onramp gpu checks it), whose memory is about \(times)× faster.\(share)"
+        }
+        return "These speeds are for the processor. Onramp can also compute on the \(name) through Vulkan (onramp gpu checks it), usually several times faster.\(share)"
     }
 }
