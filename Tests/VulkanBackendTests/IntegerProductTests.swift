@@ -21,24 +21,16 @@ struct IntegerProductTests {
             // Every 97th value 30 times larger: blocks whose scale an outlier sets, as in real activations.
             let x = SyntheticMatrix.activations(count: vectors * w.columns, seed: 5).enumerated()
                 .map { $0.offset % 97 == 0 ? $0.element * 30 : $0.element }
-            let matrix = try DeviceMatrix(uploading: w, to: device)
-            let input = try DeviceBuffer(device: device, byteCount: 4 * x.count)
-            let codes = try DeviceBuffer(device: device, byteCount: 4 * vectors * Kernels.codeWords(columns: w.columns))
-            let single = try DeviceBuffer(device: device, byteCount: 4 * w.rows)
-            let several = try DeviceBuffer(device: device, byteCount: 4 * vectors * w.rows)
-            try input.write(x)
-            try device.run([try Kernels.quantize(input, vectors: vectors, columns: w.columns, into: codes)]
-                + (try Kernels.multiply(matrix, codes: codes, into: single))
-                + (try Kernels.multiply(matrix, codes: codes, into: several, vectors: vectors)))
-
             let activations = try QuantizedActivations(matching: w, batch: vectors)
             x.withUnsafeBufferPointer { activations.quantize($0.baseAddress!, rows: vectors) }
-            var expected = [Float](repeating: 0, count: vectors * w.rows)
-            expected.withUnsafeMutableBufferPointer {
+            var fast = [Float](repeating: 0, count: vectors * w.rows)
+            fast.withUnsafeMutableBufferPointer {
                 MatrixProduct.multiply(w, activations, rows: 0..<w.rows, into: $0.baseAddress!, yStride: w.rows)
             }
-            let one = nmse(try single.readFloats(count: w.rows), Array(expected.prefix(w.rows)))
-            let three = nmse(try several.readFloats(count: vectors * w.rows), expected)
+            // The self-test's run: codes on the card, then one vector and all three.
+            let (actual, expected) = try DeviceKernelCases.integerProducts(w, x, vectors: vectors, on: device, expected: fast)
+            let one = nmse(Array(actual.prefix(w.rows)), Array(expected.prefix(w.rows)))
+            let three = nmse(Array(actual.dropFirst(w.rows)), Array(expected.dropFirst(w.rows)))
             // Observed about 1e-13; a wrong code, scale or offset term gives 1e-4 or more.
             #expect(one < 1e-10 && three < 1e-10, "\(name) (\(w.type)): NMSE \(one) for one vector, \(three) for three")
         }

@@ -67,7 +67,12 @@ enum Shader: String, CaseIterable, Sendable {
     }
 
     /// Whether the shader uses the integer dot product instruction (a device feature to enable).
-    var needsIntegerDotProduct: Bool { rawValue.hasSuffix("_q8") && rawValue != "quantize_q8" }
+    var needsIntegerDotProduct: Bool {
+        switch self {
+        case .matvecQ4_0Q8, .matvecQ8_0Q8, .matvecQ4_1Q8, .matmulQ4_0Q8, .matmulQ8_0Q8, .matmulQ4_1Q8: true
+        default: false
+        }
+    }
 
     /// Input vectors one workgroup of a product shader multiplies (TILE in the GLSL).
     var tileVectors: Int { rawValue.hasPrefix("matmul_") ? 8 : 1 }

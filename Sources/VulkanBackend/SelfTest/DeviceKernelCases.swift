@@ -1,5 +1,5 @@
 // The graphics card's kernels as the self-test checks them: matrix products for every weight type
-// with a shader, RMSNorm, RoPE in both styles, softmax, SwiGLU, add, scale and attention over the
+// with a shader (and with integer dot products where the device has them), RMSNorm, RoPE in both styles, softmax, SwiGLU, add, scale and attention over the
 // f16 cache, each on seeded random data against the engine's processor code for the same inputs
 // (its decoding of the weights, its reference ops, its f16-cache attention). Sizes are small (the
 // whole list takes about a second on lavapipe) but not multiples of the shaders' workgroups, and
@@ -32,18 +32,13 @@ enum DeviceKernelCases {
         return DeviceKernelCase(name: "\(type) product on the graphics card", shaders: shaders, limit: DeviceKernelLimits.sameInputs) { device in
             // 37 rows (not a multiple of the 64-thread groups); a few blocks of 32 or 256 values, or
             // 257 single values, per row.
-            let rows = 37, vectors = 3
             let columns = type.blockSize == 1 ? 257 : type.blockSize * (type.blockSize >= 256 ? 3 : 7)
-            let weights = try SyntheticMatrix(type: type, rows: rows, columns: columns, seed: 19 + UInt64(type.rawValue))
-            let x = SyntheticMatrix.activations(count: vectors * columns, seed: 7)
-            let matrix = try DeviceMatrix(uploading: weights.matrix, to: device)
-            let input = try DeviceBuffer(device: device, byteCount: 4 * x.count)
-            let single = try DeviceBuffer(device: device, byteCount: 4 * rows)
-            let output = try DeviceBuffer(device: device, byteCount: 4 * vectors * rows)
-            try input.write(x)
-            try device.run(try Kernels.multiply(matrix, input, into: single) + (try Kernels.multiply(matrix, input, into: output, vectors: vectors)))
-            let expected = productReference(weights.matrix, x, vectors: vectors)
-            return (try single.readFloats(count: rows) + (try output.readFloats(count: vectors * rows)), Array(expected.prefix(rows)) + expected)
+            let weights = try SyntheticMatrix(type: type, rows: 37, columns: columns, seed: 19 + UInt64(type.rawValue))
+            let x = SyntheticMatrix.activations(count: 3 * columns, seed: 7)
+            return try products(weights.matrix, x, vectors: 3, on: device, expected: productReference(weights.matrix, x, vectors: 3)) {
+                matrix, input, single, several throws(VulkanError) in
+                try Kernels.multiply(matrix, input, into: single) + (try Kernels.multiply(matrix, input, into: several, vectors: 3))
+            }
         }
     }
 
@@ -54,21 +49,41 @@ enum DeviceKernelCases {
         let shaders: [Shader] = [.quantizeQ8, Kernels.integerShader(for: type, tile: false)!, Kernels.integerShader(for: type, tile: true)!]
         return DeviceKernelCase(name: "\(type) product with integer dot products on the graphics card", shaders: shaders,
                                 limit: DeviceKernelLimits.sameCodes) { device in
-            let rows = 37, vectors = 3, columns = type.blockSize * 7
-            let weights = try SyntheticMatrix(type: type, rows: rows, columns: columns, seed: 23 + UInt64(type.rawValue))
-            let x = SyntheticMatrix.activations(count: vectors * columns, seed: 11)
-            let matrix = try DeviceMatrix(uploading: weights.matrix, to: device)
-            let input = try DeviceBuffer(device: device, byteCount: 4 * x.count)
-            let codes = try DeviceBuffer(device: device, byteCount: 4 * vectors * Kernels.codeWords(columns: columns))
-            let single = try DeviceBuffer(device: device, byteCount: 4 * rows)
-            let output = try DeviceBuffer(device: device, byteCount: 4 * vectors * rows)
-            try input.write(x)
-            try device.run([try Kernels.quantize(input, vectors: vectors, columns: columns, into: codes)]
-                + (try Kernels.multiply(matrix, codes: codes, into: single))
-                + (try Kernels.multiply(matrix, codes: codes, into: output, vectors: vectors)))
-            let expected = try quantizedReference(weights.matrix, x, vectors: vectors)
-            return (try single.readFloats(count: rows) + (try output.readFloats(count: vectors * rows)), Array(expected.prefix(rows)) + expected)
+            let columns = type.blockSize * 7
+            let weights = try SyntheticMatrix(type: type, rows: 37, columns: columns, seed: 23 + UInt64(type.rawValue))
+            let x = SyntheticMatrix.activations(count: 3 * columns, seed: 11)
+            return try integerProducts(weights.matrix, x, vectors: 3, on: device, expected: try quantizedReference(weights.matrix, x, vectors: 3))
         }
+    }
+
+    /// `x` (`vectors` vectors) turned into codes on `device`, then the first vector and all of them
+    /// through the integer dot product shaders; also IntegerProductTests' run on real matrices.
+    static func integerProducts(
+        _ weights: WeightMatrix, _ x: [Float], vectors: Int, on device: ComputeDevice, expected: [Float]
+    ) throws -> (actual: [Float], expected: [Float]) {
+        let codes = try DeviceBuffer(device: device, byteCount: 4 * vectors * Kernels.codeWords(columns: weights.columns))
+        return try products(weights, x, vectors: vectors, on: device, expected: expected) { matrix, input, single, several throws(VulkanError) in
+            [try Kernels.quantize(input, vectors: vectors, columns: weights.columns, into: codes)]
+                + (try Kernels.multiply(matrix, codes: codes, into: single))
+                + (try Kernels.multiply(matrix, codes: codes, into: several, vectors: vectors))
+        }
+    }
+
+    /// Uploads `weights` and `x`, runs what `record` makes of them (one vector's product into
+    /// `single`, all `vectors` into `several`) and returns both read back beside `expected` (all
+    /// vectors' answers) with its first vector's answers in front.
+    static func products(
+        _ weights: WeightMatrix, _ x: [Float], vectors: Int, on device: ComputeDevice, expected: [Float],
+        _ record: (_ matrix: DeviceMatrix, _ input: DeviceBuffer, _ single: DeviceBuffer, _ several: DeviceBuffer) throws(VulkanError) -> [KernelDispatch]
+    ) throws -> (actual: [Float], expected: [Float]) {
+        let rows = weights.rows
+        let matrix = try DeviceMatrix(uploading: weights, to: device)
+        let input = try DeviceBuffer(device: device, byteCount: 4 * x.count)
+        let single = try DeviceBuffer(device: device, byteCount: 4 * rows)
+        let several = try DeviceBuffer(device: device, byteCount: 4 * vectors * rows)
+        try input.write(x)
+        try device.run(try record(matrix, input, single, several))
+        return (try single.readFloats(count: rows) + (try several.readFloats(count: vectors * rows)), Array(expected.prefix(rows)) + expected)
     }
 
     /// y = W·x with x in the activation format the processor multiplies `matrix` with, through
