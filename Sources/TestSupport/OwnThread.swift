@@ -102,12 +102,19 @@ final class ThreadExecutor: TaskExecutor, @unchecked Sendable {
     }
 
     private func startThread() {
+        // Linux starts a thread with its creator's name (here a pool thread's), and Foundation's
+        // `name` setter renames it only once `start()` has stored the thread's handle, which the
+        // new thread can outrun (CI once saw a test here under the pool's name). So the thread
+        // names itself after `start()` returned.
+        let started = DispatchSemaphore(value: 0)
         let thread = Thread { [self] in
-            Thread.current.name = name  // set from inside: set before start, Linux kept the pool's name
+            started.wait()
+            Thread.current.name = name
             runJobs()
         }
         thread.stackSize = 8 << 20  // as the main thread's: some tests recurse deeply in debug builds
         thread.start()
+        started.signal()
     }
 
     private func runJobs() {
