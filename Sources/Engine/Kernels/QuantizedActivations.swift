@@ -64,7 +64,7 @@ public final class QuantizedActivations: @unchecked Sendable {
     }
 
     /// Writes row `index`'s values as the kernels see them (after quantisation) to `into`.
-    func dequantizeRow(_ index: Int, into y: UnsafeMutablePointer<Float>) {
+    public func dequantizeRow(_ index: Int, into y: UnsafeMutablePointer<Float>) {
         precondition(index >= 0 && index < batch, "row \(index) outside 0..<\(batch)")
         BlockFormats.dequantizeRow(row(index), type: type, count: columns, into: y)
     }

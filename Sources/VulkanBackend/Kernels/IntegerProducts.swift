@@ -1,11 +1,13 @@
 // Products with integer dot products, on devices that have them (Vulkan 1.3's
 // shaderIntegerDotProduct): the input vectors are first turned into 8-bit codes and a scale per
-// block of 32 values (`quantize`), then each weight block's products are summed as integers, as
-// the processor's kernels do with their Q8_0 and Q8_1 inputs: per product, the processor's usual
-// answer up to the order of float additions (NMSE ~1e-13 on SmolLM2's matrices).
+// block of 32 values (`quantize`), then each weight block's products are summed as integers. For
+// Q4_0, Q4_1, Q5_0, Q5_1 and Q8_0 these are the processor's own inputs (Q8_0, Q8_1): per product
+// its usual answer up to the order of float additions (NMSE ~1e-13 on real matrices). The
+// processor gives K-quants' inputs one scale per 256 values (Q8_K); the card keeps one per 32 for
+// them too, one format for every product, and checks them against the exact product with its codes.
 // The layers use them when every matrix of a model has such a shader (DeviceLayers.integerProducts):
-// on lavapipe they take half the time of f32 inputs. Over a whole model 8-bit inputs amplify any
-// difference in float order (a value next to a rounding step lands on the other code), so the
+// on lavapipe they take about half the time of f32 inputs. Over a whole model 8-bit inputs amplify
+// any difference in float order (a value next to a rounding step lands on the other code), so the
 // card's answers differ from the processor's usual path about as much as the processor's own AVX2
 // and portable paths differ from each other (DeviceForwardTests), not to the last bit.
 
@@ -58,6 +60,11 @@ extension Kernels {
         case .q4_0: tile ? .matmulQ4_0Q8 : .matvecQ4_0Q8
         case .q8_0: tile ? .matmulQ8_0Q8 : .matvecQ8_0Q8
         case .q4_1: tile ? .matmulQ4_1Q8 : .matvecQ4_1Q8
+        case .q5_0: tile ? .matmulQ5_0Q8 : .matvecQ5_0Q8
+        case .q5_1: tile ? .matmulQ5_1Q8 : .matvecQ5_1Q8
+        case .q4_K: tile ? .matmulQ4_KQ8 : .matvecQ4_KQ8
+        case .q5_K: tile ? .matmulQ5_KQ8 : .matvecQ5_KQ8
+        case .q6_K: tile ? .matmulQ6_KQ8 : .matvecQ6_KQ8
         default: nil
         }
     }

@@ -40,6 +40,22 @@ enum Shader: String, CaseIterable, Sendable {
     case matmulQ4_0Q8 = "matmul_q4_0_q8"
     case matmulQ8_0Q8 = "matmul_q8_0_q8"
     case matmulQ4_1Q8 = "matmul_q4_1_q8"
+    case matvecQ5_0Q8 = "matvec_q5_0_q8"
+    case matvecQ5_1Q8 = "matvec_q5_1_q8"
+    case matvecQ4_KQ8 = "matvec_q4_k_q8"
+    case matvecQ5_KQ8 = "matvec_q5_k_q8"
+    case matvecQ6_KQ8 = "matvec_q6_k_q8"
+    case matmulQ5_0Q8 = "matmul_q5_0_q8"
+    case matmulQ5_1Q8 = "matmul_q5_1_q8"
+    case matmulQ4_KQ8 = "matmul_q4_k_q8"
+    case matmulQ5_KQ8 = "matmul_q5_k_q8"
+    case matmulQ6_KQ8 = "matmul_q6_k_q8"
+
+    /// The products with integer dot products (*_q8.comp): they need the device feature.
+    static let integerProducts: Set<Shader> = [
+        .matvecQ4_0Q8, .matvecQ8_0Q8, .matvecQ4_1Q8, .matvecQ5_0Q8, .matvecQ5_1Q8, .matvecQ4_KQ8, .matvecQ5_KQ8, .matvecQ6_KQ8,
+        .matmulQ4_0Q8, .matmulQ8_0Q8, .matmulQ4_1Q8, .matmulQ5_0Q8, .matmulQ5_1Q8, .matmulQ4_KQ8, .matmulQ5_KQ8, .matmulQ6_KQ8,
+    ]
 
     /// The most storage buffers any shader binds.
     static let maxBindings = 5
@@ -51,7 +67,9 @@ enum Shader: String, CaseIterable, Sendable {
         case .add, .swiglu, .gelu, .rope, .storeHalves, .quantizeQ8: 2
         case .rmsNorm, .matvecF32, .matvecF16, .matvecQ8_0, .matvecQ4_0, .matvecQ4_1, .matvecQ5_0, .matvecQ5_1, .matvecQ4_K, .matvecQ5_K,
              .matvecQ6_K, .matmulF32, .matmulF16, .matmulQ8_0, .matmulQ4_0, .matmulQ4_1, .matmulQ5_0, .matmulQ5_1, .matmulQ4_K,
-             .matmulQ5_K, .matmulQ6_K, .matvecQ4_0Q8, .matvecQ8_0Q8, .matvecQ4_1Q8, .matmulQ4_0Q8, .matmulQ8_0Q8, .matmulQ4_1Q8: 3
+             .matmulQ5_K, .matmulQ6_K,
+             .matvecQ4_0Q8, .matvecQ8_0Q8, .matvecQ4_1Q8, .matvecQ5_0Q8, .matvecQ5_1Q8, .matvecQ4_KQ8, .matvecQ5_KQ8, .matvecQ6_KQ8,
+             .matmulQ4_0Q8, .matmulQ8_0Q8, .matmulQ4_1Q8, .matmulQ5_0Q8, .matmulQ5_1Q8, .matmulQ4_KQ8, .matmulQ5_KQ8, .matmulQ6_KQ8: 3
         case .attentionF16: 5
         }
     }
@@ -62,16 +80,15 @@ enum Shader: String, CaseIterable, Sendable {
         case .add, .scale, .swiglu, .gelu, .rope, .storeHalves: 256
         case .softmax, .rmsNorm, .attentionF16, .matvecF32, .matvecF16, .matvecQ8_0, .matvecQ4_0, .matvecQ4_1, .matvecQ5_0, .matvecQ5_1, .matvecQ4_K, .matvecQ5_K,
              .matvecQ6_K, .matmulF32, .matmulF16, .matmulQ8_0, .matmulQ4_0, .matmulQ4_1, .matmulQ5_0, .matmulQ5_1, .matmulQ4_K,
-             .matmulQ5_K, .matmulQ6_K, .quantizeQ8, .matvecQ4_0Q8, .matvecQ8_0Q8, .matvecQ4_1Q8, .matmulQ4_0Q8, .matmulQ8_0Q8, .matmulQ4_1Q8: 64
+             .matmulQ5_K, .matmulQ6_K, .quantizeQ8,
+             .matvecQ4_0Q8, .matvecQ8_0Q8, .matvecQ4_1Q8, .matvecQ5_0Q8, .matvecQ5_1Q8, .matvecQ4_KQ8, .matvecQ5_KQ8, .matvecQ6_KQ8,
+             .matmulQ4_0Q8, .matmulQ8_0Q8, .matmulQ4_1Q8, .matmulQ5_0Q8, .matmulQ5_1Q8, .matmulQ4_KQ8, .matmulQ5_KQ8, .matmulQ6_KQ8: 64
         }
     }
 
     /// Whether the shader uses the integer dot product instruction (a device feature to enable).
     var needsIntegerDotProduct: Bool {
-        switch self {
-        case .matvecQ4_0Q8, .matvecQ8_0Q8, .matvecQ4_1Q8, .matmulQ4_0Q8, .matmulQ8_0Q8, .matmulQ4_1Q8: true
-        default: false
-        }
+        Self.integerProducts.contains(self)
     }
 
     /// Input vectors one workgroup of a product shader multiplies (TILE in the GLSL).

@@ -26,9 +26,10 @@ enum DeviceKernelLimits {
     /// as the processor, and both sum exactly what those codes give (the reference in f32). A
     /// device whose division is a few ulps off (Vulkan allows 2.5) can round a value lying on a
     /// half-way point the other way, one code in tens of thousands, which moves a row's sum by one
-    /// step of its block (NMSE up to ~1e-7). Q4_1's reference multiplies the minimum by the f16
-    /// scale × the codes' sum, not by Q8_1's stored f16 of that product as the device and the fast
-    /// kernels do (1.3e-9 on lavapipe; Q4_0 and Q8_0 6e-14). A wrong nibble, scale or block gives
+    /// step of its block (NMSE up to ~1e-7). The references of the types with a minimum (Q4_1,
+    /// Q5_1, Q4_K, Q5_K) multiply it by the f16 scale × the codes' sum, not by Q8_1's stored f16 of
+    /// that product as the device and the fast kernels do (1e-9 to 1e-10 here, 2e-7 on Gemma 3's
+    /// real Q4_K matrices; Q4_0, Q5_0, Q6_K and Q8_0 1e-14). A wrong nibble, scale or block gives
     /// 1e-3 or more.
     static let sameCodes = 1e-6
 

@@ -43,8 +43,11 @@ enum DeviceKernelCases {
     }
 
     /// The inputs turned into 8-bit codes on the device, then one vector and three through the
-    /// integer dot product shaders, against the engine's reference product with the processor's
-    /// own 8-bit inputs (the same codes and scales, up to a rare rounding tie; see the limit).
+    /// integer dot product shaders, against the engine's reference product with the same 8-bit
+    /// codes and scales (up to a rare rounding tie; see the limit): the processor's own inputs
+    /// for the types it multiplies with 32-value blocks (Q8_0, Q8_1), and for the K-quants, which
+    /// the processor multiplies with one scale per 256 values, the exact product of the weights
+    /// with the inputs as 32-value Q8_1 blocks decode.
     static func integerProduct(_ type: GGMLType) -> DeviceKernelCase {
         let shaders: [Shader] = [.quantizeQ8, Kernels.integerShader(for: type, tile: false)!, Kernels.integerShader(for: type, tile: true)!]
         return DeviceKernelCase(name: "\(type) product with integer dot products on the graphics card", shaders: shaders,
@@ -52,8 +55,22 @@ enum DeviceKernelCases {
             let columns = type.blockSize * 7
             let weights = try SyntheticMatrix(type: type, rows: 37, columns: columns, seed: 23 + UInt64(type.rawValue))
             let x = SyntheticMatrix.activations(count: 3 * columns, seed: 11)
-            return try integerProducts(weights.matrix, x, vectors: 3, on: device, expected: try quantizedReference(weights.matrix, x, vectors: 3))
+            return try integerProducts(weights.matrix, x, vectors: 3, on: device, expected: try codesReference(weights.matrix, x, vectors: 3))
         }
+    }
+
+    /// y = W·x with x as the integer dot product shaders see it (quantize_q8.comp's codes).
+    static func codesReference(_ matrix: WeightMatrix, _ x: [Float], vectors: Int) throws -> [Float] {
+        if matrix.type.activationType == .q8_0 || matrix.type.activationType == .q8_1 {
+            return try quantizedReference(matrix, x, vectors: vectors)
+        }
+        let codes = try QuantizedActivations(columns: matrix.columns, batch: vectors, for: .q4_1)  // Q8_1 blocks
+        x.withUnsafeBufferPointer { codes.quantize($0.baseAddress!, rows: vectors) }
+        var decoded = [Float](repeating: 0, count: vectors * matrix.columns)
+        decoded.withUnsafeMutableBufferPointer { y in
+            for v in 0..<vectors { codes.dequantizeRow(v, into: y.baseAddress! + v * matrix.columns) }
+        }
+        return productReference(matrix, decoded, vectors: vectors)
     }
 
     /// `x` (`vectors` vectors) turned into codes on `device`, then the first vector and all of them

@@ -1,0 +1,10 @@
+#version 450
+#extension GL_GOOGLE_include_directive : require
+// Matrix-matrix product (a tile of 8 input vectors per workgroup) with Q5_1 weights and 8-bit input codes (quantize_q8.comp), summed with integer dot products.
+
+#define TILE 8u
+
+#include "weights.glsl"
+#include "product_q8.glsl"
+#include "q5_1_q8.glsl"
+#include "product_main.glsl"

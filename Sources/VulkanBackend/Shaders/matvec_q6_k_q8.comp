@@ -1,0 +1,10 @@
+#version 450
+#extension GL_GOOGLE_include_directive : require
+// Matrix-vector product (one input vector per workgroup) with Q6_K weights and 8-bit input codes (quantize_q8.comp), summed with integer dot products.
+
+#define TILE 1u
+
+#include "weights.glsl"
+#include "product_q8.glsl"
+#include "q6_k_q8.glsl"
+#include "product_main.glsl"

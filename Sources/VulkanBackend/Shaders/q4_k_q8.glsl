@@ -1,0 +1,33 @@
+// Q4_K weights (q4_k.glsl) against 8-bit input codes: per 32-value sub-block the integer sum of
+// code × input code, four at a time (codes 0..15 are valid signed bytes), then × d × the
+// sub-block's scale × input scale, minus dmin × its minimum × the inputs' scaled sum. The
+// processor multiplies K-quants with one input scale per 256 values (Q8_K); the card keeps one
+// per 32, as for every other type, so both are as close to the unquantised product but not to
+// each other's last bit.
+
+#include "kquant.glsl"
+
+#define BLOCK_VALUES 32u
+
+void blockDots(uint rowStart, uint block, uint inputStart, uint n) {
+    uint base = rowStart + (block >> 3) * 144u;
+    uint sub = block & 7u;
+    uint codesStart = base + 16u + (sub >> 1) * 32u;
+    uint shift = (sub & 1u) * 4u;
+    int dots[TILE];
+    for (uint v = 0u; v < TILE; v++) {
+        dots[v] = 0;
+    }
+    for (uint w = 0u; w < 8u; w++) {
+        uint weightCodes = (weightUnalignedWord(codesStart + w * 4u) >> shift) & 0x0f0f0f0fu;
+        for (uint v = 0u; v < TILE; v++) {
+            dots[v] += dot4(weightCodes, codes[tileCodes(inputStart, v, n) + w]);
+        }
+    }
+    uvec2 scaleMin = scaleAndMinimum(base, sub);
+    float scale = weightHalf(base) * float(scaleMin.x);
+    float minimum = weightHalf(base + 2u) * float(scaleMin.y);
+    for (uint v = 0u; v < TILE; v++) {
+        sums[v] += float(dots[v]) * (scale * tileScale(inputStart, v, n)) - minimum * tileScaledSum(inputStart, v, n);
+    }
+}

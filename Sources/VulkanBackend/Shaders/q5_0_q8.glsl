@@ -1,0 +1,39 @@
+// Q5_0 weights (q5_0.glsl) against 8-bit input codes: per block the integer sum of
+// (code − 16) × input code, four at a time, then × weight scale × input scale, as the processor's
+// Q5_0 × Q8_0 does.
+
+#define BLOCK_VALUES 32u
+
+// Four values' fifth bits (bits 0..3 of `bits`) moved to bit 4 of bytes 0..3.
+uint fifthBits(uint bits) {
+    return ((bits & 1u) << 4) | ((bits & 2u) << 11) | ((bits & 4u) << 18) | ((bits & 8u) << 25);
+}
+
+// Four 5-bit codes (one per byte, 0..31) as four signed bytes code − 16: x ^ 16 is code − 16 in
+// 5-bit two's complement, and bit 4 set also sets bits 5..7 (16 × 0x0E = 0xE0, no carry).
+uint centredFifths(uint x) {
+    uint flipped = x ^ 0x10101010u;
+    return flipped | ((flipped & 0x10101010u) * 0x0eu);
+}
+
+void blockDots(uint rowStart, uint block, uint inputStart, uint n) {
+    uint base = rowStart + block * 22u;
+    uint fifths = weightUnalignedWord(base + 2u);
+    int dots[TILE];
+    for (uint v = 0u; v < TILE; v++) {
+        dots[v] = 0;
+    }
+    for (uint w = 0u; w < 4u; w++) {
+        uint packed = weightUnalignedWord(base + 6u + w * 4u);
+        uint low = centredFifths((packed & 0x0f0f0f0fu) | fifthBits(fifths >> (4u * w)));                // values 4w ..< 4w + 4
+        uint high = centredFifths(((packed >> 4) & 0x0f0f0f0fu) | fifthBits(fifths >> (16u + 4u * w)));  // values 16 + 4w ..
+        for (uint v = 0u; v < TILE; v++) {
+            uint q = tileCodes(inputStart, v, n);
+            dots[v] += dot4(low, codes[q + w]) + dot4(high, codes[q + 4u + w]);
+        }
+    }
+    float d = weightHalf(base);
+    for (uint v = 0u; v < TILE; v++) {
+        sums[v] += (d * tileScale(inputStart, v, n)) * float(dots[v]);
+    }
+}

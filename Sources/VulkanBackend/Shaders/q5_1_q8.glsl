@@ -1,0 +1,33 @@
+// Q5_1 weights (q5_1.glsl) against 8-bit input codes: per block the integer sum of code × input
+// code, four at a time (codes 0..31 are already valid signed bytes), then × weight scale × input
+// scale, plus the weight minimum × the inputs' scaled sum, as the processor's Q5_1 × Q8_1 does.
+
+#define BLOCK_VALUES 32u
+
+// Four values' fifth bits (bits 0..3 of `bits`) moved to bit 4 of bytes 0..3.
+uint fifthBits(uint bits) {
+    return ((bits & 1u) << 4) | ((bits & 2u) << 11) | ((bits & 4u) << 18) | ((bits & 8u) << 25);
+}
+
+void blockDots(uint rowStart, uint block, uint inputStart, uint n) {
+    uint base = rowStart + block * 24u;
+    uint fifths = weightUnalignedWord(base + 4u);
+    int dots[TILE];
+    for (uint v = 0u; v < TILE; v++) {
+        dots[v] = 0;
+    }
+    for (uint w = 0u; w < 4u; w++) {
+        uint packed = weightUnalignedWord(base + 8u + w * 4u);
+        uint low = (packed & 0x0f0f0f0fu) | fifthBits(fifths >> (4u * w));                // values 4w ..< 4w + 4
+        uint high = ((packed >> 4) & 0x0f0f0f0fu) | fifthBits(fifths >> (16u + 4u * w));  // values 16 + 4w ..
+        for (uint v = 0u; v < TILE; v++) {
+            uint q = tileCodes(inputStart, v, n);
+            dots[v] += dot4(low, codes[q + w]) + dot4(high, codes[q + 4u + w]);
+        }
+    }
+    float d = weightHalf(base);
+    float m = weightHalf(base + 2u);
+    for (uint v = 0u; v < TILE; v++) {
+        sums[v] += float(dots[v]) * (d * tileScale(inputStart, v, n)) + m * tileScaledSum(inputStart, v, n);
+    }
+}
