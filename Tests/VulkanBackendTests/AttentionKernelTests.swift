@@ -142,6 +142,10 @@ struct AttentionKernelTests {
         #expect(throws: VulkanError.self) { try attend(headSize: 1024) }
         #expect(throws: VulkanError.self) { try attend(cacheOffset: 1) }
         #expect(throws: VulkanError.self) { try attend(start: 100) }  // 101 positions do not fit the cache buffer
+        // Sizes whose products overflow an Int: an error, not a trap.
+        #expect(throws: VulkanError.self) { try attend(start: Int.max) }
+        #expect(throws: VulkanError.self) { try attend(start: Int.max / 4) }
+        #expect(throws: VulkanError.self) { try attend(heads: 1 << 40, kvHeads: 1 << 20) }
         #expect(throws: VulkanError.self) {
             try Kernels.attention(queries: small, keys: small, values: small, scores: small, into: small, start: 3, heads: 4,
                                   kvHeads: 2, headSize: 64, scale: 1, window: 0)

@@ -86,6 +86,26 @@ struct KernelTests {
         #expect(error.message == "uploading a bf16 matrix failed: the graphics card path has no bf16 shader yet.")
     }
 
+    @Test("sizes whose products overflow are refused with a VulkanError, not a trap")
+    func overflowingSizes() throws {
+        let device = try Lavapipe.open()
+        let buffer = try DeviceBuffer(device: device, byteCount: 4 * 1024)
+        let huge = Int.max / 2
+        #expect(throws: VulkanError.self) { try Kernels.rmsNorm(buffer, weight: buffer, into: buffer, rows: huge, count: 3, epsilon: 1e-6) }
+        #expect(throws: VulkanError.self) { try Kernels.softmax(buffer, rows: 3, count: huge) }
+        #expect(throws: VulkanError.self) {
+            try Kernels.rope(buffer, table: buffer, batch: huge, heads: 3, headSize: 64, dimensions: 64, style: .halves)
+        }
+        #expect(throws: VulkanError.self) { try Kernels.quantize(buffer, vectors: huge, columns: 64, into: buffer) }
+        let weights = try SyntheticMatrix(type: .q8_0, rows: 4, columns: 64, seed: 1)
+        let matrix = try DeviceMatrix(uploading: weights.matrix, to: device)
+        #expect(throws: VulkanError.self) { try Kernels.multiply(matrix, buffer, into: buffer, vectors: 1 << 62) }
+        #expect(throws: VulkanError.self) { try Kernels.multiply(matrix, codes: buffer, into: buffer, vectors: huge) }
+        // Within range the same calls are accepted.
+        _ = try Kernels.softmax(buffer, rows: 3, count: 100)
+        _ = try Kernels.quantize(buffer, vectors: 2, columns: 64, into: buffer)
+    }
+
     @Test("RMSNorm matches the reference for rows of 1, 100 and 577 values", arguments: [1, 100, 577])
     func rmsNorm(count: Int) throws {
         let device = try Lavapipe.open()

@@ -28,14 +28,17 @@ extension Kernels {
             throw bad(shader, "a head size of \(headSize) at cache offset \(cacheOffset)")
         }
         if let window, window < 1 { throw bad(shader, "a window of \(window) positions") }
-        let positions = start + rows
-        let cacheHalves = cacheOffset + positions * kvHeads * headSize
+        let (positions, past) = start.addingReportingOverflow(rows)
+        if past { throw bad(shader, "\(rows) rows from position \(start) are out of range") }
+        let (cacheHalves, beyond) = cacheOffset.addingReportingOverflow(try size(shader, positions, kvHeads, headSize))
+        if beyond { throw bad(shader, "a cache offset of \(cacheOffset) is out of range") }
         for buffer in [keys, values] where cacheHalves > buffer.byteCount / 2 {
             throw bad(shader, "\(positions) positions do not fit a cache buffer of \(buffer.byteCount / 2) f16 values")
         }
-        try checkFloats(queries, queryOffset, rows * heads * headSize, shader)
-        try checkFloats(scores, 0, rows * heads * positions, shader)
-        try checkFloats(output, outputOffset, rows * heads * headSize, shader)
+        let queryFloats = try size(shader, rows, heads, headSize)
+        try checkFloats(queries, queryOffset, queryFloats, shader)
+        try checkFloats(scores, 0, try size(shader, rows, heads, positions), shader)
+        try checkFloats(output, outputOffset, queryFloats, shader)
         var constants = try words(shader, [rows, heads, kvHeads, headSize, start, cacheOffset, queryOffset, outputOffset, positions])
         constants.append(scale.bitPattern)
         // A window as long as the context hides nothing; 0 tells the shader so (and always fits 32 bits).

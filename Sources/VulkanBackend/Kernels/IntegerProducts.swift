@@ -28,8 +28,8 @@ extension Kernels {
     ) throws(VulkanError) -> KernelDispatch {
         let shader = Shader.quantizeQ8
         guard vectors >= 1, columns >= 32, columns % 32 == 0 else { throw bad(shader, "\(vectors) vectors of \(columns) values") }
-        try checkFloats(input, inputOffset, vectors * columns, shader)
-        try checkFloats(codes, 0, vectors * codeWords(columns: columns), shader)
+        try checkFloats(input, inputOffset, try size(shader, vectors, columns), shader)
+        try checkFloats(codes, 0, try size(shader, vectors, codeWords(columns: columns)), shader)
         let constants = try words(shader, [vectors, columns, inputOffset])
         return KernelDispatch(shader, buffers: [input, codes], constants: constants,
                               groups: KernelDispatch.grid(items: vectors * columns / 32, perGroup: shader.workgroupSize))
@@ -49,7 +49,8 @@ extension Kernels {
             throw bad(shader, "the device has no integer dot product instruction")
         }
         guard matrix.columns % 32 == 0 else { throw bad(shader, "\(matrix.columns) columns, not whole blocks of 32") }
-        try checkFloats(codes, 0, vectors * codeWords(columns: matrix.columns), shader)
+        guard vectors >= 1 else { throw bad(shader, "\(vectors) vectors") }
+        try checkFloats(codes, 0, try size(shader, vectors, codeWords(columns: matrix.columns)), shader)
         return try multiply(matrix, codes, into: output, outputOffset: outputOffset, vectors: vectors, outputStride: outputStride,
                             shader: shader, inputCheck: false)
     }

@@ -46,7 +46,7 @@ public enum Kernels {
         // 32 bits does not reach the shader (and keeps the sums below from overflowing).
         guard stride >= matrix.rows, stride <= UInt32.max else { throw bad(shader, "an output stride of \(stride) for \(matrix.rows) rows") }
         // (Codes for the integer dot product shaders are checked by their caller.)
-        if inputCheck { try checkFloats(input, inputOffset, vectors * matrix.columns, shader) }
+        if inputCheck { try checkFloats(input, inputOffset, try size(shader, vectors, matrix.columns), shader) }
         try checkFloats(output, outputOffset, (vectors - 1) * stride + matrix.rows, shader)
         var dispatches: [KernelDispatch] = []
         for part in matrix.parts {
@@ -65,9 +65,10 @@ public enum Kernels {
     ) throws(VulkanError) -> KernelDispatch {
         let shader = Shader.rmsNorm
         guard rows >= 1, count >= 1 else { throw bad(shader, "an empty row") }
-        try checkFloats(input, inputOffset, rows * count, shader)
+        let values = try size(shader, rows, count)
+        try checkFloats(input, inputOffset, values, shader)
         try checkFloats(weight, weightOffset, count, shader)
-        try checkFloats(output, outputOffset, rows * count, shader)
+        try checkFloats(output, outputOffset, values, shader)
         var constants = try words(shader, [rows, count])
         constants += [epsilon.bitPattern] + (try words(shader, [inputOffset, weightOffset, outputOffset]))
         return KernelDispatch(shader, buffers: [input, weight, output], constants: constants,
@@ -85,8 +86,8 @@ public enum Kernels {
         guard batch >= 1, heads >= 1, dimensions >= 2, dimensions % 2 == 0, dimensions <= headSize else {
             throw bad(shader, "rotating \(dimensions) of \(headSize) values")
         }
-        try checkFloats(vectors, vectorOffset, batch * heads * headSize, shader)
-        try checkFloats(table, 0, batch * dimensions, shader)
+        try checkFloats(vectors, vectorOffset, try size(shader, batch, heads, headSize), shader)
+        try checkFloats(table, 0, try size(shader, batch, dimensions), shader)
         let constants = try words(shader, [batch, heads, headSize, dimensions, style == .halves ? 1 : 0, vectorOffset])
         return KernelDispatch(shader, buffers: [vectors, table], constants: constants,
                               groups: KernelDispatch.grid(items: batch * heads * dimensions / 2, perGroup: shader.workgroupSize))
@@ -96,7 +97,7 @@ public enum Kernels {
     public static func softmax(_ values: DeviceBuffer, offset: Int = 0, rows: Int = 1, count: Int) throws(VulkanError) -> KernelDispatch {
         let shader = Shader.softmax
         guard rows >= 1, count >= 1 else { throw bad(shader, "an empty row") }
-        try checkFloats(values, offset, rows * count, shader)
+        try checkFloats(values, offset, try size(shader, rows, count), shader)
         return KernelDispatch(shader, buffers: [values], constants: try words(shader, [rows, count, offset]),
                               groups: KernelDispatch.grid(items: rows, perGroup: 1))
     }
@@ -182,6 +183,18 @@ public enum Kernels {
         guard offset >= 0, count >= 0, !overflow, end <= buffer.byteCount / 4 else {
             throw bad(shader, "floats \(offset) ..< \(offset &+ count) do not fit a buffer of \(buffer.byteCount / 4)")
         }
+    }
+
+    /// The product of sizes a caller passed (rows × values, …), or a VulkanError where it is
+    /// negative or does not fit an Int, rather than a trap on overflow.
+    static func size(_ shader: Shader, _ factors: Int...) throws(VulkanError) -> Int {
+        var product = 1
+        for factor in factors {
+            let (next, overflow) = product.multipliedReportingOverflow(by: factor)
+            guard factor >= 0, !overflow else { throw bad(shader, "sizes \(factors.map(String.init).joined(separator: " × ")) are out of range") }
+            product = next
+        }
+        return product
     }
 
     /// Push-constant words; each value must fit the shaders' 32-bit unsigned integers.
