@@ -1,6 +1,7 @@
-// The last step of Set up: what was done, how to start the model again (by the name Onramp's store
-// knows it by), where its file is, where to get help; Enter hands the terminal to the chat (the
-// full screen ends first).
+// The last step of Set up: what was done, where the model runs (the graphics card the self-test
+// checked, or the processor: p chooses), how to start it again (by the name Onramp's store knows
+// it by), where its file is, where to get help; Enter hands the terminal to the chat (the full
+// screen ends first).
 import Catalog
 import PlainText
 import TUI
@@ -13,6 +14,8 @@ public struct FinishProgress: Equatable, Sendable {
     public var storeName: String?
     /// Whether the store has been looked at; until then Enter (and `--yes`) waits.
     public var lookedUp = false
+    /// The person chose the processor over the graphics card (p).
+    public var processorOnly = false
 
     public init(answers: SetupAnswers) {
         self.answers = answers
@@ -20,6 +23,27 @@ public struct FinishProgress: Equatable, Sendable {
 
     /// What to type to chat with the model: its store name, else its file's path.
     var chatArgument: String? { storeName ?? answers.modelPath }
+
+    /// The graphics card the self-test checked on this computer, which `onramp chat` uses unless
+    /// told otherwise; nil when there is none (then there is nothing to choose).
+    var card: String? { answers.selfTest?.graphicsCard?.device }
+
+    /// `onramp chat`'s arguments for the model and the choice made here.
+    var chatArguments: [String]? {
+        chatArgument.map { [$0] + (processorOnly && card != nil ? ["--gpu-layers", "0"] : []) }
+    }
+
+    /// Where the model will run, in a sentence, with the key that changes it; nil when the
+    /// self-test's report does not say.
+    var placeLine: String? {
+        guard let report = answers.selfTest?.graphicsCard else { return nil }
+        guard let card = report.device else {
+            return report.notChecked.map { "It runs on the processor: \($0)" }
+        }
+        return processorOnly
+            ? "It runs on the processor only, as you chose. Press p to use the graphics card (\(card)) again."
+            : "It runs on the graphics card (\(card)), which passed the self-test. Press p to run it on the processor only."
+    }
 }
 
 struct FinishScreen: ScreenProgram {
@@ -28,12 +52,12 @@ struct FinishScreen: ScreenProgram {
 
     var screen: Screen { .finish(progress, in: journey) }
     var autoAnswer: AutoAnswer? { progress.lookedUp ? .key(.enter) : nil }
-    var accepting: String? { progress.chatArgument.map { "\"Start chatting now\" (as onramp chat \($0))" } }
+    var accepting: String? { progress.chatArguments.map { "\"Start chatting now\" (as \(Self.chatCommand($0)))" } }
     var title: (text: String, detail: String?) { Self.stepTitle(.finish, journey) }
 
     /// What to type later to chat with this model again.
-    static func chatCommand(_ argument: String) -> String {
-        "onramp chat " + ShellQuote.quote(argument)
+    static func chatCommand(_ arguments: [String]) -> String {
+        (["onramp", "chat"] + arguments.map(ShellQuote.quote)).joined(separator: " ")
     }
 
     /// Looks in the store for the model's file, to call it by the name `onramp list` shows.
@@ -63,11 +87,15 @@ struct FinishScreen: ScreenProgram {
         case .key(.escape):
             return (.back, [])
         case .key(.enter):
-            guard progress.lookedUp, let argument = progress.chatArgument, let handOff = context.models?.handOff else { return (.stay(screen), []) }
+            guard progress.lookedUp, let arguments = progress.chatArguments, let handOff = context.models?.handOff else { return (.stay(screen), []) }
             return (.stay(screen), [.perform {
-                handOff.choose(argument)
+                handOff.choose(arguments)
                 return .chatChosen
             }])
+        case .key(.character("p")) where progress.card != nil:
+            var progress = progress
+            progress.processorOnly.toggle()
+            return (.stay(.finish(progress, in: journey)), [])
         case .key:
             return (.stay(screen), [])
         }
@@ -95,8 +123,11 @@ struct FinishScreen: ScreenProgram {
         // Until the store has answered (a moment), only the first lines show, so that line mode,
         // which prints what was added to a page, prints the rest once and in order.
         guard progress.lookedUp else { return frame }
-        if let argument = progress.chatArgument {
-            say("To chat with it again later, type:\n  \(Self.chatCommand(argument))")
+        if let place = progress.placeLine {
+            say(place)
+        }
+        if let arguments = progress.chatArguments {
+            say("To chat with it again later, type:\n  \(Self.chatCommand(arguments))")
         }
         if let path = answers.modelPath {
             say("Its file is \(path)")
@@ -106,7 +137,12 @@ struct FinishScreen: ScreenProgram {
     }
 
     func keys(_ context: ScreenContext, glyphs: Glyphs) -> ScreenKeys {
-        ScreenKeys([.init("Enter", "Start chatting"), .init("Esc", "Back")], typed: "Press Enter to start chatting, b to go back, q to quit.")
+        guard progress.card != nil else {
+            return ScreenKeys([.init("Enter", "Start chatting"), .init("Esc", "Back")], typed: "Press Enter to start chatting, b to go back, q to quit.")
+        }
+        let place = progress.processorOnly ? "Use the card" : "Processor only"
+        return ScreenKeys([.init("Enter", "Start chatting"), .init("p", place), .init("Esc", "Back")],
+                          typed: "Press Enter to start chatting, p to \(progress.processorOnly ? "use the graphics card" : "run on the processor only"), b to go back, q to quit.")
     }
 
     func help(glyphs: Glyphs) -> String {
@@ -114,6 +150,8 @@ struct FinishScreen: ScreenProgram {
         \(journey.title), step "\(Step.finish.title)".
 
         \(Step.finish.purpose) Enter closes this screen and starts the chat in this terminal: type a message and press Enter; Ctrl-C stops an answer, /reset starts over, /exit leaves Onramp. Later, the command shown here starts the same chat again (onramp list shows the models Onramp has).
+
+        Where the self-test checked a graphics card, the model runs on it (as many layers as its memory holds, the processor computing the rest); p switches to the processor only, which the command shown then says with --gpu-layers 0.
         """
     }
 }

@@ -96,8 +96,8 @@ struct Onramp: AsyncParsableCommand {
         // The full screen has ended; the chat now has the terminal, and leaving it ends Onramp.
         // The model is given as Finish showed it (its name in the store), so the chat starts as
         // `onramp chat NAME` typed later would.
-        if let model = handOff.chosenModel {
-            let chat = try ChatCommand.parse([model])
+        if let arguments = handOff.chosenArguments {
+            let chat = try ChatCommand.parse(arguments)
             try chat.run()
         }
     }

@@ -108,6 +108,9 @@ struct SetupJourneyInTmuxTests {
         // Every text: a capture can fall between two rows of one frame.
         try tmux.waitFor("the Finish screen") {
             $0.contains("Set up: Finish") && $0.contains("To chat with it again later, type:") && $0.contains("onramp chat")
+                // Where it runs, from the self-test's report on this machine (the processor here,
+                // where Vulkan has only lavapipe).
+                && $0.contains("It runs on the")
         }
         try tmux.press("Enter")
         try tmux.waitFor("the chat to start", timeout: .seconds(60)) { screen in

@@ -446,15 +446,76 @@ struct ModelStepsTests {
         #expect(finish.contains("onramp doctor") && finish.contains("onramp report"))
         #expect(finish.contains("Step 6 of 6"))
         (state, commands) = wizard.update(state, .key(.enter))
-        #expect(handOff.chosenModel == nil)
+        #expect(handOff.chosenArguments == nil)
         try #require(commands.count == 1)
         let chosen = await results(of: commands[0])
-        #expect(handOff.chosenModel == best.file.fileName)
+        #expect(handOff.chosenArguments == [best.file.fileName])
         (state, commands) = wizard.update(state, .message(try #require(chosen.first)))
         guard case .quit(0) = try #require(commands.first) else {
             Issue.record("expected quit(0), got \(commands)")
             return
         }
+    }
+
+    /// Finish after a self-test that checked a graphics card: its report, as the screen receives it.
+    func finishScreen(card: GraphicsCardReport, handOff: ChatHandOff) async throws -> (Wizard, WizardState) {
+        var report = Self.passedReport(model: "/store/blobs/sha256-abc")
+        report.graphicsCard = card
+        let best = try #require(try Self.recommendation(for: Self.facts()).best)
+        let inStore = StoredModel(fileName: best.file.fileName, path: "/store/blobs/sha256-abc", size: best.file.sizeBytes)
+        var (wizard, state) = try await selfTestScreen(Self.services(stored: [inStore], selfTest: .success(report), handOff: handOff))
+        var commands: [Command<WizardMessage>]
+        (state, commands) = wizard.update(state, .key(.enter))
+        for command in commands {
+            for message in await results(of: command) { (state, _) = wizard.update(state, .message(message)) }
+        }
+        guard case .finish = state.current else {
+            Issue.record("expected Finish, got \(state.current)")
+            throw CancellationError()
+        }
+        return (wizard, state)
+    }
+
+    @Test("Finish says the model runs on the graphics card the self-test checked; p switches to the processor, and the chat and its command say --gpu-layers 0")
+    func finishChoosesWhereItRuns() async throws {
+        let handOff = ChatHandOff()
+        var (wizard, state) = try await finishScreen(card: GraphicsCardReport(device: "NVIDIA GeForce RTX 3060"), handOff: handOff)
+        let name = try #require(try Self.recommendation(for: Self.facts()).best).file.fileName
+        var text = words(wizard.view(state, context).text)
+        #expect(text.contains("It runs on the graphics card (NVIDIA GeForce RTX 3060), which passed the self-test."), "\(text)")
+        #expect(text.contains("p Processor only"), "\(text)")
+        #expect(!text.contains("--gpu-layers"))
+        (state, _) = wizard.update(state, .key(.character("p")))
+        text = words(wizard.view(state, context).text)
+        #expect(text.contains("It runs on the processor only, as you chose."), "\(text)")
+        #expect(text.contains("onramp chat \(name) --gpu-layers 0"), "\(text)")
+        #expect(text.contains("p Use the card"), "\(text)")
+        // p again goes back to the card, and again to the processor.
+        (state, _) = wizard.update(state, .key(.character("p")))
+        #expect(!wizard.view(state, context).text.contains("--gpu-layers"))
+        (state, _) = wizard.update(state, .key(.character("p")))
+        let commands: [Command<WizardMessage>]
+        (state, commands) = wizard.update(state, .key(.enter))
+        try #require(commands.count == 1)
+        _ = await results(of: commands[0])
+        #expect(handOff.chosenArguments == [name, "--gpu-layers", "0"])
+    }
+
+    @Test("without a checked graphics card Finish says why the model runs on the processor, and p changes nothing")
+    func finishWithoutCard() async throws {
+        let handOff = ChatHandOff()
+        let reason = "Vulkan lists only a software renderer (llvmpipe), which would be slower than the processor."
+        var (wizard, state) = try await finishScreen(card: GraphicsCardReport(notChecked: reason, advice: nil, requested: false), handOff: handOff)
+        let before = wizard.view(state, context).text
+        #expect(words(before).contains("It runs on the processor: \(reason)"), "\(before)")
+        #expect(!before.contains("Processor only"))
+        (state, _) = wizard.update(state, .key(.character("p")))
+        #expect(wizard.view(state, context).text == before)
+        let commands: [Command<WizardMessage>]
+        (state, commands) = wizard.update(state, .key(.enter))
+        try #require(commands.count == 1)
+        _ = await results(of: commands[0])
+        #expect(handOff.chosenArguments == [try #require(try Self.recommendation(for: Self.facts()).best).file.fileName])
     }
 
     @Test("a model that fails its check is called probably damaged, Enter does not go on, r tests again")
@@ -641,7 +702,7 @@ struct AcceptEverythingTests {
         #expect(finishing.answers.choice == (try ModelStepsTests.recommendation(for: ModelStepsTests.facts()).best))
         // Not in the store (the test store is empty), so the chat is given the file's path.
         #expect(finishing.storeName == nil)
-        #expect(handOff.chosenModel == "/store/blobs/sha256-best")
+        #expect(handOff.chosenArguments == ["/store/blobs/sha256-best"])
     }
 
     @Test("a download that fails ends the run with status 1 on the Download step")
