@@ -41,4 +41,39 @@ struct ArchitectureOffloadTests {
         print("tiny \(architecture), \(everything ? "every layer and the output" : "the first layer") on the card: worst NMSE \(worst)")
         #expect(worst < DeviceForwardTests.logitsLimit)
     }
+
+    /// tiny-llama3 with its output matrix in F16 (scripts/make-mixed-fixture): the card multiplies
+    /// the Q8_0 layers with integer dot products and the F16 output, which has no such shader,
+    /// with f32 inputs. Before, one such matrix turned integer products off for the whole model.
+    @Test("a model whose output is F16 takes 8-bit inputs in its Q8_0 layers and f32 inputs in its output")
+    func mixedTypes() throws {
+        let path = Self.folder.appendingPathComponent("tiny-llama3-f16-output.gguf").path
+        let model = try LoadedModel.open(path: path, threads: 2).model
+        #expect(model.weights.output.type == .f16 && model.weights.layers[0].down.type == .q8_0)
+        let offload = try DeviceLayers(model: model, device: try Lavapipe.open(), layerCount: model.shape.layers, output: true)
+        #expect(offload.integerProducts, "integer products where the types have them")
+        let prompt: [TokenID] = [1, 17, 42, 99].map { TokenID(min($0, model.vocabularySize - 1)) }
+        let next: [TokenID] = [5, 77, 3, 64].map { TokenID(min($0, model.vocabularySize - 1)) }
+        func run(_ kernel: ProductKernel, on card: DeviceLayers?) throws -> [[Float]] {
+            model.productKernel = kernel
+            model.offload = card
+            defer { model.offload = nil; model.productKernel = .path(model.kernels) }
+            let cache = try model.makeCache(capacity: 16)
+            var logits = [try model.forward(prompt, cache: cache)]
+            for token in next { logits.append(try model.forward([token], cache: cache)) }
+            return logits
+        }
+        let usual = try run(.path(model.kernels), on: nil)
+        let unquantised = try run(.unquantized, on: nil)
+        let card = try run(.path(model.kernels), on: offload)
+        let toUsual = zip(card, usual).map { nmse($0, $1) }.max() ?? .nan
+        let toUnquantised = zip(card, unquantised).map { nmse($0, $1) }.max() ?? .nan
+        let usualToUnquantised = zip(usual, unquantised).map { nmse($0, $1) }.max() ?? .nan
+        print("tiny llama3 with an F16 output on the card: worst NMSE \(toUsual) against the usual path, \(toUnquantised) against "
+              + "the unquantised one (the usual path against the unquantised one: \(usualToUnquantised))")
+        // The 8-bit inputs were used: the card is the usual path's computation, far closer to it
+        // than the two paths are to each other.
+        #expect(toUsual < usualToUnquantised / 10, "\(toUsual) against the usual path, \(usualToUnquantised) between the paths")
+        #expect(toUsual < 1e-4)
+    }
 }

@@ -5,7 +5,7 @@
 // its usual answer up to the order of float additions (NMSE ~1e-13 on real matrices). The
 // processor gives K-quants' inputs one scale per 256 values (Q8_K); the card keeps one per 32 for
 // them too, one format for every product, and checks them against the exact product with its codes.
-// The layers use them when every matrix of a model has such a shader (DeviceLayers.integerProducts):
+// The layers use them for every matrix whose type has such a shader (DeviceLayers.integerProducts):
 // on lavapipe they take about half the time of f32 inputs. Over a whole model 8-bit inputs amplify
 // any difference in float order (a value next to a rounding step lands on the other code), so the
 // card's answers differ from the processor's usual path about as much as the processor's own AVX2

@@ -24,10 +24,10 @@ public final class DeviceLayers: LayerOffload, @unchecked Sendable {
     var staged: Bool
     /// Whether products take their inputs as 8-bit codes and sum with integer dot products, as the
     /// processor's usual path and llama.cpp do (`Kernels.quantize`): on a device with the
-    /// instruction, when every matrix on it has such a shader (one choice for the whole model).
-    /// On lavapipe such products of a 2048 × 2048 matrix take half the time of f32 inputs (Q4_0,
-    /// Q4_1, Q8_0; 1.3–1.7× less for 64 vectors: IntegerProductTests' timing printout). Tests turn
-    /// it off to run the f32 shaders.
+    /// instruction, for each matrix whose type has such a shader (every quantised type the card
+    /// multiplies; an F16 or F32 matrix, such as an output some files keep in F16, takes f32
+    /// inputs). On lavapipe such products of a 2048 × 2048 matrix take about half the time of f32
+    /// inputs (IntegerProductTests' timing printout). Tests turn it off to run the f32 shaders.
     var integerProducts: Bool {
         didSet { scratch = nil }
     }
@@ -58,16 +58,16 @@ public final class DeviceLayers: LayerOffload, @unchecked Sendable {
         let outputMatrix = withOutput ? try DeviceMatrix(uploading: model.weights.output, to: device) : nil
         self.output = outputMatrix
         let matrices = layers.flatMap(\.matrices) + (outputMatrix.map { [$0] } ?? [])
-        integerProducts = device.usesIntegerDotProduct && matrices.allSatisfy { Kernels.hasIntegerProduct(for: $0.type) }
+        integerProducts = device.usesIntegerDotProduct && matrices.contains { Kernels.hasIntegerProduct(for: $0.type) }
     }
 
-    /// Whether every matrix of `model` has an integer dot product shader (the scratch it needs is
-    /// budgeted for before a device is chosen).
+    /// Whether any matrix of `model` has an integer dot product shader (then the scratch holds
+    /// codes; it is budgeted for before a device is chosen).
     static func integerCapable(_ model: TransformerModel) -> Bool {
-        model.weights.layers.allSatisfy { layer in
+        model.weights.layers.contains { layer in
             [layer.query, layer.key, layer.value, layer.queryKeyValue, layer.attentionOutput, layer.gate, layer.up, layer.gateUp, layer.down]
-                .compactMap { $0 }.allSatisfy { Kernels.hasIntegerProduct(for: $0.type) }
-        } && Kernels.hasIntegerProduct(for: model.weights.output.type)
+                .compactMap { $0 }.contains { Kernels.hasIntegerProduct(for: $0.type) }
+        } || Kernels.hasIntegerProduct(for: model.weights.output.type)
     }
 
     /// What the device must hold for `model` with a context of `capacity` positions (for `OffloadPlan`).
@@ -240,19 +240,21 @@ public final class DeviceLayers: LayerOffload, @unchecked Sendable {
 
     /// The products of `vectors` rows of `input` with matrices that share it (query, key and
     /// value; gate and up), each into its buffer: with integer dot products the input is turned
-    /// into codes once for all of them.
+    /// into codes once for all the matrices that take them; any other takes the f32 input.
     private func products(
         _ targets: [(DeviceMatrix, DeviceBuffer)], input: DeviceBuffer, inputOffset: Int = 0, vectors: Int, scratch s: DeviceScratch
     ) throws(VulkanError) -> [KernelDispatch] {
         var work: [KernelDispatch] = []
-        guard integerProducts, let codes = s.codes, let columns = targets.first?.0.columns else {
-            for (matrix, output) in targets {
-                work += try Kernels.multiply(matrix, input, inputOffset: inputOffset, into: output, vectors: vectors)
-            }
-            return work
-        }
-        work.append(try Kernels.quantize(input, inputOffset: inputOffset, vectors: vectors, columns: columns, into: codes))
+        var quantized = false
         for (matrix, output) in targets {
+            guard integerProducts, let codes = s.codes, Kernels.hasIntegerProduct(for: matrix.type) else {
+                work += try Kernels.multiply(matrix, input, inputOffset: inputOffset, into: output, vectors: vectors)
+                continue
+            }
+            if !quantized {
+                work.append(try Kernels.quantize(input, inputOffset: inputOffset, vectors: vectors, columns: matrix.columns, into: codes))
+                quantized = true
+            }
             work += try Kernels.multiply(matrix, codes: codes, into: output, vectors: vectors)
         }
         return work
