@@ -30,6 +30,21 @@ struct DeviceSelectionTests {
         #expect(integrated.name == intel.name)
     }
 
+    @Test("8-bit inputs with the integer dot product: on a card where the driver accelerates it, on a software renderer, never where it is missing")
+    func integerDotProductRule() {
+        func card(_ kind: VulkanDeviceInfo.Kind, supported: Bool, accelerated: Bool) -> VulkanDeviceInfo {
+            var info = Self.device(0, "card", kind)
+            info.supportsIntegerDotProduct = supported
+            info.integerDotProductAccelerated = accelerated
+            return info
+        }
+        #expect(card(.discrete, supported: true, accelerated: true).prefersIntegerDotProduct)
+        #expect(!card(.discrete, supported: true, accelerated: false).prefersIntegerDotProduct, "emulated on the card")
+        #expect(!card(.integrated, supported: true, accelerated: false).prefersIntegerDotProduct)
+        #expect(card(.software, supported: true, accelerated: false).prefersIntegerDotProduct, "lavapipe: measured faster")
+        #expect(!card(.discrete, supported: false, accelerated: true).prefersIntegerDotProduct)
+    }
+
     @Test("a virtual machine's card is used when it is the only hardware; of two of a kind the larger memory wins")
     func virtualAndMemoryOrder() throws {
         let virtio = Self.device(0, "Virtio-GPU Venus", .virtual)

@@ -43,7 +43,7 @@ struct IntegerProductTests {
 
     func check(_ matrices: [(String, WeightMatrix)]) throws {
         let device = try Lavapipe.open()
-        #expect(device.usesIntegerDotProduct, "lavapipe offers shaderIntegerDotProduct")
+        #expect(device.usesIntegerDotProduct, "lavapipe offers shaderIntegerDotProduct, and a software renderer uses it unaccelerated")
         for (name, w) in matrices {
             let vectors = 3
             // Every 97th value 30 times larger: blocks whose scale an outlier sets, as in real activations.

@@ -45,7 +45,7 @@ public final class ComputeDevice {
         guard let family = instance.computeQueueFamily(of: physical) else {
             throw VulkanError(step: "finding a compute queue", detail: "the device has none")
         }
-        let integerDot = info.supportsIntegerDotProduct && instance.apiVersion >= VulkanVersion(major: 1, minor: 3, patch: 0)
+        let integerDot = info.prefersIntegerDotProduct && instance.apiVersion >= VulkanVersion(major: 1, minor: 3, patch: 0)
         let device = try Self.createDevice(instance: instance, physical: physical, family: family, integerDotProduct: integerDot)
         let vk: DeviceFunctions
         do {

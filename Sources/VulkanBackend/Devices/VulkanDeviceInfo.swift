@@ -52,6 +52,9 @@ public struct VulkanDeviceInfo: Equatable, Sendable {
     public var supports16BitStorage: Bool
     public var supportsInt8: Bool
     public var supportsIntegerDotProduct: Bool
+    /// Whether the driver runs the packed 4 × 8-bit signed dot product in hardware
+    /// (integerDotProduct4x8BitPackedSignedAccelerated); without it the instruction is emulated.
+    public var integerDotProductAccelerated: Bool
     /// The largest storage buffer one descriptor may cover.
     public var maxStorageBufferRange: UInt32
 
@@ -60,7 +63,7 @@ public struct VulkanDeviceInfo: Equatable, Sendable {
         driverName: String? = nil, driverInfo: String? = nil, heaps: [MemoryHeap], hasMemoryBudget: Bool = false,
         hasComputeQueue: Bool = true, subgroupSize: UInt32? = nil, supportsFloat16: Bool = false,
         supports16BitStorage: Bool = false, supportsInt8: Bool = false, supportsIntegerDotProduct: Bool = false,
-        maxStorageBufferRange: UInt32 = 1 << 27
+        integerDotProductAccelerated: Bool = false, maxStorageBufferRange: UInt32 = 1 << 27
     ) {
         self.index = index
         self.name = name
@@ -78,7 +81,18 @@ public struct VulkanDeviceInfo: Equatable, Sendable {
         self.supports16BitStorage = supports16BitStorage
         self.supportsInt8 = supportsInt8
         self.supportsIntegerDotProduct = supportsIntegerDotProduct
+        self.integerDotProductAccelerated = integerDotProductAccelerated
         self.maxStorageBufferRange = maxStorageBufferRange
+    }
+
+    /// Whether products should take 8-bit inputs and the integer dot product instruction here.
+    /// A graphics card only where the driver says the instruction is accelerated: emulated, it may
+    /// be slower than f32 inputs (llama.cpp's Vulkan backend and Chrome's WebGPU draw the same
+    /// line; RADV, for one, reports it unaccelerated on AMD cards without the instruction). A
+    /// software renderer reports it unaccelerated too, yet on lavapipe such products take about
+    /// half the time of f32 inputs (IntegerProductTests' timing printout), so it uses them.
+    public var prefersIntegerDotProduct: Bool {
+        supportsIntegerDotProduct && (integerDotProductAccelerated || kind == .software)
     }
 
     /// Memory the device's own heaps can still give (budget left, or size without a budget).

@@ -21,18 +21,24 @@ extension VulkanInstance {
             maxStorageBufferRange: basic.limits.maxStorageBufferRange)
         guard apiVersion >= .required else { return info }
 
-        // Properties2 with the subgroup size (1.1) and the driver's name (core in 1.2).
+        // Properties2 with the subgroup size (1.1), the driver's name (core in 1.2) and whether the
+        // integer dot product is accelerated (core in 1.3).
         var subgroup = VkPhysicalDeviceSubgroupProperties()
         subgroup.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SUBGROUP_PROPERTIES
         var driver = VkPhysicalDeviceDriverProperties()
         driver.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_DRIVER_PROPERTIES
+        var dotProperties = VkPhysicalDeviceShaderIntegerDotProductProperties()
+        dotProperties.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SHADER_INTEGER_DOT_PRODUCT_PROPERTIES
         var properties = VkPhysicalDeviceProperties2()
         properties.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PROPERTIES_2
-        withUnsafeMutablePointer(to: &driver) { driverPointer in
-            subgroup.pNext = atLeast12 ? UnsafeMutableRawPointer(driverPointer) : nil
-            withUnsafeMutablePointer(to: &subgroup) { subgroupPointer in
-                properties.pNext = UnsafeMutableRawPointer(subgroupPointer)
-                functions.getPhysicalDeviceProperties2(device, &properties)
+        withUnsafeMutablePointer(to: &dotProperties) { dotPointer in
+            driver.pNext = atLeast13 ? UnsafeMutableRawPointer(dotPointer) : nil
+            withUnsafeMutablePointer(to: &driver) { driverPointer in
+                subgroup.pNext = atLeast12 ? UnsafeMutableRawPointer(driverPointer) : nil
+                withUnsafeMutablePointer(to: &subgroup) { subgroupPointer in
+                    properties.pNext = UnsafeMutableRawPointer(subgroupPointer)
+                    functions.getPhysicalDeviceProperties2(device, &properties)
+                }
             }
         }
         info.subgroupSize = subgroup.subgroupSize
@@ -40,6 +46,7 @@ extension VulkanInstance {
             info.driverName = CString.read(driver.driverName)
             info.driverInfo = CString.read(driver.driverInfo)
         }
+        info.integerDotProductAccelerated = atLeast13 && dotProperties.integerDotProduct4x8BitPackedSignedAccelerated != 0
 
         // Features that later, faster shaders may use; reported, not required.
         var storage16 = VkPhysicalDevice16BitStorageFeatures()
