@@ -8,10 +8,7 @@
 #define BLOCK_VALUES 32u
 
 void blockDots(uint rowStart, uint block, uint inputStart, uint n) {
-    uint base = rowStart + (block >> 3) * 144u;
-    uint sub = block & 7u;
-    uint codesStart = base + 16u + (sub >> 1) * 32u;
-    uint shift = (sub & 1u) * 4u;
+    KSubBlock at = kSubBlock(rowStart, block, 144u, 16u);
     float codeSum[TILE];
     float inputSum[TILE];
     for (uint v = 0u; v < TILE; v++) {
@@ -19,16 +16,16 @@ void blockDots(uint rowStart, uint block, uint inputStart, uint n) {
         inputSum[v] = 0.0;
     }
     for (uint l = 0u; l < 32u; l++) {
-        float code = float((weightByte(codesStart + l) >> shift) & 15u);
+        float code = float((weightByte(at.codes + l) >> at.shift) & 15u);
         for (uint v = 0u; v < TILE; v++) {
             float x = tileInput(inputStart + l, v, n);
             codeSum[v] += code * x;
             inputSum[v] += x;
         }
     }
-    uvec2 scaleMin = scaleAndMinimum(base, sub);
-    float scale = weightHalf(base) * float(scaleMin.x);
-    float minimum = weightHalf(base + 2u) * float(scaleMin.y);
+    uvec2 scaleMin = scaleAndMinimum(at.base, at.sub);
+    float scale = weightHalf(at.base) * float(scaleMin.x);
+    float minimum = weightHalf(at.base + 2u) * float(scaleMin.y);
     for (uint v = 0u; v < TILE; v++) {
         sums[v] += scale * codeSum[v] - minimum * inputSum[v];
     }

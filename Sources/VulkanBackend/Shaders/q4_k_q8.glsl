@@ -10,23 +10,20 @@
 #define BLOCK_VALUES 32u
 
 void blockDots(uint rowStart, uint block, uint inputStart, uint n) {
-    uint base = rowStart + (block >> 3) * 144u;
-    uint sub = block & 7u;
-    uint codesStart = base + 16u + (sub >> 1) * 32u;
-    uint shift = (sub & 1u) * 4u;
+    KSubBlock at = kSubBlock(rowStart, block, 144u, 16u);
     int dots[TILE];
     for (uint v = 0u; v < TILE; v++) {
         dots[v] = 0;
     }
     for (uint w = 0u; w < 8u; w++) {
-        uint weightCodes = (weightUnalignedWord(codesStart + w * 4u) >> shift) & 0x0f0f0f0fu;
+        uint weightCodes = (weightUnalignedWord(at.codes + w * 4u) >> at.shift) & 0x0f0f0f0fu;
         for (uint v = 0u; v < TILE; v++) {
             dots[v] += dot4(weightCodes, codes[tileCodes(inputStart, v, n) + w]);
         }
     }
-    uvec2 scaleMin = scaleAndMinimum(base, sub);
-    float scale = weightHalf(base) * float(scaleMin.x);
-    float minimum = weightHalf(base + 2u) * float(scaleMin.y);
+    uvec2 scaleMin = scaleAndMinimum(at.base, at.sub);
+    float scale = weightHalf(at.base) * float(scaleMin.x);
+    float minimum = weightHalf(at.base + 2u) * float(scaleMin.y);
     for (uint v = 0u; v < TILE; v++) {
         sums[v] += float(dots[v]) * (scale * tileScale(inputStart, v, n)) - minimum * tileScaledSum(inputStart, v, n);
     }

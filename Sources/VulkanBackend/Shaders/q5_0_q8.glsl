@@ -4,10 +4,7 @@
 
 #define BLOCK_VALUES 32u
 
-// Four values' fifth bits (bits 0..3 of `bits`) moved to bit 4 of bytes 0..3.
-uint fifthBits(uint bits) {
-    return ((bits & 1u) << 4) | ((bits & 2u) << 11) | ((bits & 4u) << 18) | ((bits & 8u) << 25);
-}
+#include "fifth_bits.glsl"
 
 // Four 5-bit codes (one per byte, 0..31) as four signed bytes code − 16: x ^ 16 is code − 16 in
 // 5-bit two's complement, and bit 4 set also sets bits 5..7 (16 × 0x0E = 0xE0, no carry).

@@ -4,10 +4,7 @@
 
 #define BLOCK_VALUES 32u
 
-// Four values' fifth bits (bits 0..3 of `bits`) moved to bit 4 of bytes 0..3.
-uint fifthBits(uint bits) {
-    return ((bits & 1u) << 4) | ((bits & 2u) << 11) | ((bits & 4u) << 18) | ((bits & 8u) << 25);
-}
+#include "fifth_bits.glsl"
 
 void blockDots(uint rowStart, uint block, uint inputStart, uint n) {
     uint base = rowStart + block * 24u;

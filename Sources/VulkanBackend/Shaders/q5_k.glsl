@@ -7,10 +7,7 @@
 #define BLOCK_VALUES 32u
 
 void blockDots(uint rowStart, uint block, uint inputStart, uint n) {
-    uint base = rowStart + (block >> 3) * 176u;
-    uint sub = block & 7u;
-    uint codesStart = base + 48u + (sub >> 1) * 32u;
-    uint shift = (sub & 1u) * 4u;
+    KSubBlock at = kSubBlock(rowStart, block, 176u, 48u);
     float codeSum[TILE];
     float inputSum[TILE];
     for (uint v = 0u; v < TILE; v++) {
@@ -18,7 +15,7 @@ void blockDots(uint rowStart, uint block, uint inputStart, uint n) {
         inputSum[v] = 0.0;
     }
     for (uint l = 0u; l < 32u; l++) {
-        uint bits = ((weightByte(codesStart + l) >> shift) & 15u) | (((weightByte(base + 16u + l) >> sub) & 1u) << 4);
+        uint bits = ((weightByte(at.codes + l) >> at.shift) & 15u) | (((weightByte(at.base + 16u + l) >> at.sub) & 1u) << 4);
         float code = float(bits);
         for (uint v = 0u; v < TILE; v++) {
             float x = tileInput(inputStart + l, v, n);
@@ -26,9 +23,9 @@ void blockDots(uint rowStart, uint block, uint inputStart, uint n) {
             inputSum[v] += x;
         }
     }
-    uvec2 scaleMin = scaleAndMinimum(base, sub);
-    float scale = weightHalf(base) * float(scaleMin.x);
-    float minimum = weightHalf(base + 2u) * float(scaleMin.y);
+    uvec2 scaleMin = scaleAndMinimum(at.base, at.sub);
+    float scale = weightHalf(at.base) * float(scaleMin.x);
+    float minimum = weightHalf(at.base + 2u) * float(scaleMin.y);
     for (uint v = 0u; v < TILE; v++) {
         sums[v] += scale * codeSum[v] - minimum * inputSum[v];
     }

@@ -6,24 +6,21 @@
 #define BLOCK_VALUES 32u
 
 void blockDots(uint rowStart, uint block, uint inputStart, uint n) {
-    uint base = rowStart + (block >> 3) * 176u;
-    uint sub = block & 7u;
-    uint codesStart = base + 48u + (sub >> 1) * 32u;
-    uint shift = (sub & 1u) * 4u;
+    KSubBlock at = kSubBlock(rowStart, block, 176u, 48u);
     int dots[TILE];
     for (uint v = 0u; v < TILE; v++) {
         dots[v] = 0;
     }
     for (uint w = 0u; w < 8u; w++) {
-        uint low = (weightUnalignedWord(codesStart + w * 4u) >> shift) & 0x0f0f0f0fu;
-        uint fifth = ((weightUnalignedWord(base + 16u + w * 4u) >> sub) & 0x01010101u) << 4;
+        uint low = (weightUnalignedWord(at.codes + w * 4u) >> at.shift) & 0x0f0f0f0fu;
+        uint fifth = ((weightUnalignedWord(at.base + 16u + w * 4u) >> at.sub) & 0x01010101u) << 4;
         for (uint v = 0u; v < TILE; v++) {
             dots[v] += dot4(low | fifth, codes[tileCodes(inputStart, v, n) + w]);
         }
     }
-    uvec2 scaleMin = scaleAndMinimum(base, sub);
-    float scale = weightHalf(base) * float(scaleMin.x);
-    float minimum = weightHalf(base + 2u) * float(scaleMin.y);
+    uvec2 scaleMin = scaleAndMinimum(at.base, at.sub);
+    float scale = weightHalf(at.base) * float(scaleMin.x);
+    float minimum = weightHalf(at.base + 2u) * float(scaleMin.y);
     for (uint v = 0u; v < TILE; v++) {
         sums[v] += float(dots[v]) * (scale * tileScale(inputStart, v, n)) - minimum * tileScaledSum(inputStart, v, n);
     }
