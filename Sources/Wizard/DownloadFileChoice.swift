@@ -59,7 +59,8 @@ extension DownloadScreen {
         }
     }
 
-    func drawFileChoice(into frame: inout Frame, from top: Int, in body: Rect, _ context: ViewContext) {
+    /// `home`: paths under it are shown from "~".
+    func drawFileChoice(into frame: inout Frame, from top: Int, in body: Rect, _ context: ViewContext, home: String?) {
         var y = top
         func say(_ text: String, style: Style = .plain) {
             guard y < body.maxY else { return }
@@ -83,12 +84,12 @@ extension DownloadScreen {
             SelectionList(items, selected: context.lineMode ? nil : selected)
                 .draw(into: &frame, in: Rect(x: body.x, y: y, width: body.width, height: listHeight), glyphs: context.glyphs)
             y += listHeight + 1
-            if files.indices.contains(selected) { say("File: \(files[selected].path)", style: .dim) }
+            if files.indices.contains(selected) { say("File: \(HomePath.shown(files[selected].path, home: home))", style: .dim) }
         case .importing(let model):
             say("Checking \(model.name) from \(model.tool.displayName) (that it is a GGUF model, and its sha256) and linking it into Onramp's store" + context.glyphs.ellipsis)
         case .imported(let model, let path):
             say("\(model.name) from \(model.tool.displayName) is checked and in Onramp's store (linked, not copied).")
-            say("File: \(path)", style: .dim)
+            say("File: \(HomePath.shown(path, home: home))", style: .dim)
             say("Press Enter to use it and go on to the self-test.", style: .bold)
         default:
             break

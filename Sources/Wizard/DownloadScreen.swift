@@ -188,7 +188,7 @@ struct DownloadScreen: ScreenProgram {
             say("Looking for \(state.modelName) among the models already downloaded" + context.glyphs.ellipsis)
         case .inStore(let stored):
             say("\(state.modelName) is already downloaded (\(NumberText.bytes(stored.size))), so there is nothing to fetch.")
-            say("File: \(stored.path)", style: .dim)
+            say("File: \(HomePath.shown(stored.path, home: services.models?.home))", style: .dim)
             say("Press Enter to use it and go on to the self-test.", style: .bold)
         case .downloading(let progress):
             say("Downloading \(state.modelName) (\(file?.fileName ?? "?"), \(size)) from \(file?.repository ?? "?"). The file is checked (sha256) before it is used.")
@@ -218,10 +218,10 @@ struct DownloadScreen: ScreenProgram {
             say(message)
             say("Press r to try again, u to use a model file already on this computer, or Esc to choose another model.", style: .bold)
         case .lookingForFiles, .choosingFile, .importing, .imported:
-            drawFileChoice(into: &frame, from: y, in: body, context)
+            drawFileChoice(into: &frame, from: y, in: body, context, home: services.models?.home)
         case .done(let path):
             say("\(state.modelName) is downloaded and verified (\(size)).")
-            say("File: \(path)", style: .dim)
+            say("File: \(HomePath.shown(path, home: services.models?.home))", style: .dim)
             say("Press Enter to go on to the self-test.", style: .bold)
         }
         return frame

@@ -130,7 +130,7 @@ struct FinishScreen: ScreenProgram {
             say("To chat with it again later, type:\n  \(Self.chatCommand(arguments))")
         }
         if let path = answers.modelPath {
-            say("Its file is \(path)")
+            say("Its file is \(HomePath.shown(path, home: services.models?.home))")
         }
         say("If something stops working: onramp doctor checks this computer again, and onramp report makes a report to share when you ask for help.")
         return frame

@@ -48,6 +48,8 @@ public struct ModelServices: Sendable {
     /// False when the recommendation is for another machine (a replayed profile): its predicted
     /// speed is then not set beside the speed measured here.
     public var recommendsForThisComputer = true
+    /// The home folder, so paths under it are shown from "~" (HomePath); nil shows them whole.
+    public var home: String?
     /// Set up's progress from an earlier run, offered on the Welcome screen; nil when there is none.
     public var savedSetup: SavedSetup?
     /// Keeps Set up's progress for the next run (`SetupProgressFile`); a failure to save is not

@@ -60,9 +60,9 @@ struct ListCommand: ParsableCommand {
         let shown = found.filter { model in Self.identity(model.path).map { !stored.contains($0) } ?? true }
         guard !shown.isEmpty else { return }
         StandardOutput.write("\nFound on this computer (onramp import NAME uses one without copying it):\n")
-        let home = ProcessInfo.processInfo.environment["HOME"] ?? ""
+        let home = ProcessInfo.processInfo.environment["HOME"]
         for model in shown {
-            let path = !home.isEmpty && model.path.hasPrefix(home + "/") ? "~" + model.path.dropFirst(home.count) : model.path
+            let path = HomePath.shown(model.path, home: home)
             let what = model.problem.map { "not usable: \($0)" } ?? (model.architecture ?? "?")
             StandardOutput.write("\(model.name)  \(NumberText.bytes(model.sizeBytes))  \(what)  \(model.tool.displayName)  \(path)\n")
         }

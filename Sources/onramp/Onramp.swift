@@ -129,6 +129,7 @@ struct Onramp: AsyncParsableCommand {
             savedSetup: SetupProgressFile.load(from: progressFile),
             saveSetup: { saved in try? SetupProgressFile.save(saved, to: progressFile) })
         services.recommendsForThisComputer = profile == nil
+        services.home = ProcessInfo.processInfo.environment["HOME"]
         // Looking through other programs' folders and hashing a file of gigabytes: off the screen's thread.
         services.found = { await DedicatedThread.run(name: "onramp-discovery") { LiveModelStore.found() } }
         services.importFound = { model in

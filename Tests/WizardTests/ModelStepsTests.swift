@@ -501,6 +501,23 @@ struct ModelStepsTests {
         #expect(handOff.chosenArguments == [name, "--gpu-layers", "0"])
     }
 
+    @Test("a file under the home folder is shown from ~ on Finish, so a screenshot does not carry the user's name")
+    func finishShowsHomeAsTilde() async throws {
+        let best = try #require(try Self.recommendation(for: Self.facts()).best)
+        let stored = StoredModel(fileName: best.file.fileName, path: "/home/ada/.local/share/onramp/models/blobs/sha256-abc", size: best.file.sizeBytes)
+        var services = Self.services(stored: [stored])
+        services.home = "/home/ada"
+        var (wizard, state) = try await selfTestScreen(services)
+        var commands: [Command<WizardMessage>]
+        (state, commands) = wizard.update(state, .key(.enter))
+        for command in commands {
+            for message in await results(of: command) { (state, _) = wizard.update(state, .message(message)) }
+        }
+        let text = words(wizard.view(state, context).text)
+        #expect(text.contains("Its file is ~/.local/share/onramp/models/blobs/sha256-abc"), "\(text)")
+        #expect(!text.contains("/home/ada"))
+    }
+
     @Test("without a checked graphics card Finish says why the model runs on the processor, and p changes nothing")
     func finishWithoutCard() async throws {
         let handOff = ChatHandOff()
