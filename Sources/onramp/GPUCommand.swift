@@ -30,6 +30,7 @@ struct GPUCommand: ParsableCommand {
         switch survey.choice {
         case .success(let info):
             print("Onramp would compute on \(DeviceSelection.label(info)).")
+            print(info.productsSentence)
             do {
                 let opened = try ComputeDevice.open(request: .named(String(info.index)))
                 let error = try DeviceCheck.productError(on: opened)

@@ -48,6 +48,15 @@ struct EngineGraphicsCardCommandTests {
         }
     }
 
+    @Test("gpu --device llvmpipe checks it and says its products take 8-bit inputs with the integer dot product")
+    func namedSoftwareRenderer() throws {
+        let run = try runOnramp(["gpu", "--device", "llvmpipe"])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("Onramp would compute on ") && run.stdout.contains("llvmpipe"))
+        #expect(run.stdout.contains("Its matrix products take 8-bit inputs and use its integer dot product instruction.\n"), "\(run.stdout)")
+        #expect(run.stdout.contains("Check: a quantised matrix product on it matches the processor's"))
+    }
+
     @Test("selftest checks the card named with --device and passes; without a usable card one line says why")
     func selftest() throws {
         let named = try runOnramp(["selftest", "--device", "llvmpipe"])

@@ -43,6 +43,9 @@ struct DeviceSelectionTests {
         #expect(!card(.integrated, supported: true, accelerated: false).prefersIntegerDotProduct)
         #expect(card(.software, supported: true, accelerated: false).prefersIntegerDotProduct, "lavapipe: measured faster")
         #expect(!card(.discrete, supported: false, accelerated: true).prefersIntegerDotProduct)
+        #expect(card(.discrete, supported: true, accelerated: true).productsSentence.contains("8-bit inputs"))
+        #expect(card(.discrete, supported: true, accelerated: false).productsSentence.contains("emulates"))
+        #expect(card(.discrete, supported: false, accelerated: false).productsSentence.contains("no integer dot product"))
     }
 
     @Test("a virtual machine's card is used when it is the only hardware; of two of a kind the larger memory wins")

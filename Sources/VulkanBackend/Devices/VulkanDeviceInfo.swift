@@ -95,6 +95,17 @@ public struct VulkanDeviceInfo: Equatable, Sendable {
         supportsIntegerDotProduct && (integerDotProductAccelerated || kind == .software)
     }
 
+    /// How the engine's matrix products run on this device, in a sentence (`onramp gpu`).
+    public var productsSentence: String {
+        if prefersIntegerDotProduct {
+            return "Its matrix products take 8-bit inputs and use its integer dot product instruction."
+        }
+        if supportsIntegerDotProduct {
+            return "Its matrix products take f32 inputs: its driver emulates the integer dot product instruction, which can be slower."
+        }
+        return "Its matrix products take f32 inputs: it has no integer dot product instruction (Vulkan 1.3)."
+    }
+
     /// Memory the device's own heaps can still give (budget left, or size without a budget).
     public var availableDeviceMemoryBytes: UInt64 {
         heaps.filter(\.deviceLocal).reduce(0) { $0 + $1.availableBytes }
