@@ -52,7 +52,7 @@ struct BenchCommand: ParsableCommand {
             let loaded = try ModelLoading.open(model.path, threads: EngineSetup.threads(requested: threadsOption.threads))
             try ModelLimits.checkBench(
                 promptTokens: promptTokens, generatedTokens: generatedTokens, trained: loaded.model.shape.contextLength)
-            let card = try gpu.place(loaded.model, capacity: promptTokens + generatedTokens + 1)
+            let card = try gpu.place(loaded, capacity: promptTokens + generatedTokens + 1)
             var bench = SpeedBenchmark(model: loaded.model, repetitions: repetitions)
             bench.onRun = { test, run, runs in
                 TerminalProgress.status("bench: \(test), run \(run) of \(runs)\(run == 1 ? " (warm-up)" : "")…")

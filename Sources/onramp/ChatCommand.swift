@@ -37,7 +37,7 @@ struct ChatCommand: ParsableCommand {
             budget = try ModelLimits.chat(
                 requestedContext: engine.context, trained: loaded.model.shape.contextLength, tokens: tokens)
             if let note = budget.note { StandardError.write("note: \(note)\n") }
-            try gpu.place(loaded.model, capacity: budget.context)
+            try gpu.place(loaded, capacity: budget.context)
             let cache = try loaded.model.makeCache(capacity: budget.context, precision: engine.precision)
             session = ChatSession(
                 generator: TextGenerator(model: loaded.model, tokenizer: loaded.tokenizer), template: template,

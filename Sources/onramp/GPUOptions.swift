@@ -25,15 +25,16 @@ struct GPUOptions: ParsableArguments {
     /// Whether the person asked for the card (then a reason it is not used is always shown).
     var explicit: Bool { device != nil || (gpuLayers ?? 0) > 0 }
 
-    /// Puts as many of `model`'s layers on the card as these options and its memory allow, and
+    /// Puts as many of `loaded`'s layers on the card as these options and its memory allow, and
     /// writes one line to standard error saying where the model runs when that is news. Returns
     /// the card and how many layers it took, or nil when every layer runs on the processor.
     @discardableResult
-    func place(_ model: TransformerModel, capacity: Int) throws -> (device: String, layers: Int)? {
+    func place(_ loaded: LoadedModel, capacity: Int) throws -> (device: String, layers: Int)? {
         if gpuLayers == 0 { return nil }
+        let model = loaded.model
         let outcome = try TerminalProgress.whileSlow("Copying the model to the graphics card") {
             ModelOffload.attach(
-                to: model, request: DeviceRequest(option: device), gpuLayers: gpuLayers, capacity: capacity,
+                to: loaded, request: DeviceRequest(option: device), gpuLayers: gpuLayers, capacity: capacity,
                 library: ProcessInfo.processInfo.environment[Self.loaderVariable] ?? VulkanSurvey.defaultLoader,
                 switchedOff: Self.switchedOffReason)
         }

@@ -49,7 +49,7 @@ struct RunCommand: ParsableCommand {
                 requestedContext: engine.context, trained: loaded.model.shape.contextLength,
                 promptTokens: promptTokens.count, tokens: tokens)
             if let note = budget.note { StandardError.write("note: \(note)\n") }
-            try gpu.place(loaded.model, capacity: budget.context)
+            try gpu.place(loaded, capacity: budget.context)
             let cache = try loaded.model.makeCache(capacity: budget.context, precision: engine.precision)
             let sampling = self.sampling.settings(for: loaded)
             if let note = sampling.note { StandardError.write("note: \(note)\n") }

@@ -53,14 +53,15 @@ public enum GraphicsCardSelfTest {
     static func modelCheck(_ path: String, device: VulkanDeviceInfo, threads: Int, library: String) -> SelfTestCheck? {
         let started = ContinuousClock.now
         let name = "the model on the graphics card"
-        let model: TransformerModel
+        let loaded: LoadedModel
         do {
-            model = try LoadedModel.open(path: path, threads: threads).model
+            loaded = try LoadedModel.open(path: path, threads: threads)
         } catch {
             return nil  // the processor's model checks report a file that does not open
         }
+        let model = loaded.model
         let outcome = ModelOffload.attach(
-            to: model, request: .named(String(device.index)), gpuLayers: nil, capacity: 64, library: library)
+            to: loaded, request: .named(String(device.index)), gpuLayers: nil, capacity: 64, library: library)
         switch outcome {
         case .onDevice(_, let plan, let error):
             return SelfTestCheck(
