@@ -26,6 +26,18 @@ public struct ModelWeights: Sendable {
         public let gateUp: WeightMatrix?
         public let down: WeightMatrix
         public let postFeedForwardNorm: [Float]?
+
+        /// Every matrix the layer has, in file order; for code that treats them alike (a graphics
+        /// card's budget and shaders).
+        public var matrices: [WeightMatrix] {
+            [query, key, value, queryKeyValue, attentionOutput, gate, up, gateUp, down].compactMap { $0 }
+        }
+
+        /// Every vector (norms and biases) the layer has.
+        public var vectors: [[Float]] {
+            [attentionNorm, queryBias, keyBias, valueBias, queryNorm, keyNorm, postAttentionNorm, feedForwardNorm, postFeedForwardNorm]
+                .compactMap { $0 }
+        }
     }
 
     public let tokenEmbedding: WeightMatrix

@@ -68,11 +68,7 @@ struct DeviceLayerWeights {
 
     /// Bytes the layer's weights take on the device (what `OffloadPlan` budgets before uploading).
     static func byteCount(of layer: ModelWeights.Layer) -> Int {
-        let matrices = [layer.query, layer.key, layer.value, layer.queryKeyValue, layer.attentionOutput,
-                        layer.gate, layer.up, layer.gateUp, layer.down].compactMap { $0 }
-        let vectors = [layer.attentionNorm, layer.queryBias, layer.keyBias, layer.valueBias, layer.queryNorm,
-                       layer.keyNorm, layer.postAttentionNorm, layer.feedForwardNorm, layer.postFeedForwardNorm].compactMap { $0 }
-        return matrices.reduce(0) { $0 + $1.byteCount } + vectors.reduce(0) { $0 + 4 * $1.count }
+        layer.matrices.reduce(0) { $0 + $1.byteCount } + layer.vectors.reduce(0) { $0 + 4 * $1.count }
     }
 
     static func upload(_ values: [Float], to device: ComputeDevice) throws(VulkanError) -> DeviceBuffer {

@@ -64,10 +64,7 @@ public final class DeviceLayers: LayerOffload, @unchecked Sendable {
     /// Whether any matrix of `model` has an integer dot product shader (then the scratch holds
     /// codes; it is budgeted for before a device is chosen).
     static func integerCapable(_ model: TransformerModel) -> Bool {
-        model.weights.layers.contains { layer in
-            [layer.query, layer.key, layer.value, layer.queryKeyValue, layer.attentionOutput, layer.gate, layer.up, layer.gateUp, layer.down]
-                .compactMap { $0 }.contains { Kernels.hasIntegerProduct(for: $0.type) }
-        } || Kernels.hasIntegerProduct(for: model.weights.output.type)
+        ([model.weights.output] + model.weights.layers.flatMap(\.matrices)).contains { Kernels.hasIntegerProduct(for: $0.type) }
     }
 
     /// What the device must hold for `model` with a context of `capacity` positions (for `OffloadPlan`).

@@ -107,11 +107,7 @@ public enum ModelOffload {
 
     /// The first weight type of the model's matrices the card has no shader for, if any.
     static func unsupportedType(in model: TransformerModel) -> GGMLType? {
-        var matrices = [model.weights.output]
-        for layer in model.weights.layers {
-            matrices += [layer.query, layer.key, layer.value, layer.queryKeyValue, layer.attentionOutput,
-                         layer.gate, layer.up, layer.gateUp, layer.down].compactMap { $0 }
-        }
+        let matrices = [model.weights.output] + model.weights.layers.flatMap(\.matrices)
         return matrices.first { Kernels.matrixShader(for: $0.type) == nil }?.type
     }
 }
