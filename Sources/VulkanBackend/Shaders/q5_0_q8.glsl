@@ -4,14 +4,8 @@
 
 #define BLOCK_VALUES 32u
 
+#include "centred_codes.glsl"
 #include "fifth_bits.glsl"
-
-// Four 5-bit codes (one per byte, 0..31) as four signed bytes code − 16: x ^ 16 is code − 16 in
-// 5-bit two's complement, and bit 4 set also sets bits 5..7 (16 × 0x0E = 0xE0, no carry).
-uint centredFifths(uint x) {
-    uint flipped = x ^ 0x10101010u;
-    return flipped | ((flipped & 0x10101010u) * 0x0eu);
-}
 
 void blockDots(uint rowStart, uint block, uint inputStart, uint n) {
     uint base = rowStart + block * 22u;
@@ -22,8 +16,8 @@ void blockDots(uint rowStart, uint block, uint inputStart, uint n) {
     }
     for (uint w = 0u; w < 4u; w++) {
         uint packed = weightUnalignedWord(base + 6u + w * 4u);
-        uint low = centredFifths((packed & 0x0f0f0f0fu) | fifthBits(fifths >> (4u * w)));                // values 4w ..< 4w + 4
-        uint high = centredFifths(((packed >> 4) & 0x0f0f0f0fu) | fifthBits(fifths >> (16u + 4u * w)));  // values 16 + 4w ..
+        uint low = centredCodes((packed & 0x0f0f0f0fu) | fifthBits(fifths >> (4u * w)), 5u);                // values 4w ..< 4w + 4
+        uint high = centredCodes(((packed >> 4) & 0x0f0f0f0fu) | fifthBits(fifths >> (16u + 4u * w)), 5u);  // values 16 + 4w ..
         for (uint v = 0u; v < TILE; v++) {
             uint q = tileCodes(inputStart, v, n);
             dots[v] += dot4(low, codes[q + w]) + dot4(high, codes[q + 4u + w]);

@@ -6,12 +6,7 @@
 
 #define BLOCK_VALUES 32u
 
-// Four 6-bit codes (one per byte, 0..63) as four signed bytes code − 32: x ^ 32 is code − 32 in
-// 6-bit two's complement, and bit 5 set also sets bits 6 and 7 (32 × 0x06 = 0xC0, no carry).
-uint centredSixths(uint x) {
-    uint flipped = x ^ 0x20202020u;
-    return flipped | ((flipped & 0x20202020u) * 0x06u);
-}
+#include "centred_codes.glsl"
 
 void blockDots(uint rowStart, uint block, uint inputStart, uint n) {
     Q6Quarter at = q6Quarter(rowStart, block);
@@ -24,7 +19,7 @@ void blockDots(uint rowStart, uint block, uint inputStart, uint n) {
     for (uint w = 0u; w < 8u; w++) {
         uint low = (weightUnalignedWord(at.low + w * 4u) >> at.lowShift) & 0x0f0f0f0fu;
         uint high = ((weightUnalignedWord(at.high + w * 4u) >> at.highShift) & 0x03030303u) << 4;
-        uint weightCodes = centredSixths(low | high);
+        uint weightCodes = centredCodes(low | high, 6u);
         int scale = w < 4u ? firstScale : secondScale;  // values 0..15, then 16..31
         for (uint v = 0u; v < TILE; v++) {
             dots[v] += scale * dot4(weightCodes, codes[tileCodes(inputStart, v, n) + w]);
