@@ -11,6 +11,27 @@ public struct GraphicsCardReport: Codable, Sendable, Equatable {
     public var advice: String?
     /// A device was named with --device: then not finding a usable one fails the self-test.
     public var requested: Bool
+    /// Where the model given to the self-test runs with this card; nil when no model was given,
+    /// its check on the card failed, or the report is older than this field.
+    public var model: ModelPlacement?
+
+    /// How much of a model the card takes, as `onramp run` would place it.
+    public struct ModelPlacement: Codable, Sendable, Equatable {
+        /// Layers on the card (the first ones); 0 when the whole model stays on the processor.
+        public var layers: Int
+        public var totalLayers: Int
+        /// Whether the output layer is on the card too.
+        public var output: Bool
+        /// Why the model stays on the processor (one sentence), when `layers` is 0.
+        public var processorReason: String?
+
+        public init(layers: Int, totalLayers: Int, output: Bool, processorReason: String? = nil) {
+            self.layers = layers
+            self.totalLayers = totalLayers
+            self.output = output
+            self.processorReason = processorReason
+        }
+    }
 
     public init(device: String) {
         self.device = device

@@ -21,6 +21,9 @@ public enum SelfTestText {
                 : failed.isEmpty ? "\(checks.count) passed" : "\(failed.count) of \(checks.count) failed"
             if group == .graphicsCard, let device = report.graphicsCard?.device { summary += " on \(device)" }
             lines.append("\(failed.isEmpty ? "[ok]" : "[XX]") \(title): \(summary)")
+            if group == .graphicsCard, let reason = report.graphicsCard?.model?.processorReason {
+                lines.append("       the model stays on the processor: \(reason)")
+            }
             for check in checks where verbose || !check.passed {
                 lines.append("       \(check.passed ? "ok " : "BAD") \(check.name): \(numbers(check))\(check.detail)")
             }

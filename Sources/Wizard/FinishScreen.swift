@@ -24,9 +24,13 @@ public struct FinishProgress: Equatable, Sendable {
     /// What to type to chat with the model: its store name, else its file's path.
     var chatArgument: String? { storeName ?? answers.modelPath }
 
-    /// The graphics card the self-test checked on this computer, which `onramp chat` uses unless
-    /// told otherwise; nil when there is none (then there is nothing to choose).
-    var card: String? { answers.selfTest?.graphicsCard?.device }
+    /// The graphics card the self-test checked on this computer and put (part of) the model on,
+    /// which `onramp chat` uses unless told otherwise; nil when there is none, or when the model
+    /// stays on the processor anyway (then there is nothing to choose).
+    var card: String? {
+        guard let report = answers.selfTest?.graphicsCard, report.model.map({ $0.layers > 0 }) ?? true else { return nil }
+        return report.device
+    }
 
     /// `onramp chat`'s arguments for the model and the choice made here.
     var chatArguments: [String]? {
@@ -37,12 +41,19 @@ public struct FinishProgress: Equatable, Sendable {
     /// self-test's report does not say.
     var placeLine: String? {
         guard let report = answers.selfTest?.graphicsCard else { return nil }
-        guard let card = report.device else {
-            return report.notChecked.map { "It runs on the processor: \($0)" }
+        if let reason = report.notChecked ?? report.model?.processorReason {
+            return "It runs on the processor: \(reason)"
         }
-        return processorOnly
-            ? "It runs on the processor only, as you chose. Press p to use the graphics card (\(card)) again."
-            : "It runs on the graphics card (\(card)), which passed the self-test. Press p to run it on the processor only."
+        guard let card else { return nil }
+        if processorOnly {
+            return "It runs on the processor only, as you chose. Press p to use the graphics card (\(card)) again."
+        }
+        // How much of it the card holds, when the self-test placed the model there.
+        let share = report.model.map { placement in
+            placement.layers == placement.totalLayers
+                ? " (every layer)" : " (\(placement.layers) of its \(placement.totalLayers) layers; the processor computes the rest)"
+        } ?? ""
+        return "It runs on the graphics card \(card)\(share), which passed the self-test. Press p to run it on the processor only."
     }
 }
 

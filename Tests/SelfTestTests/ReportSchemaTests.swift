@@ -24,6 +24,7 @@ struct ReportSchemaTests {
         graphicsCard: {
             var card = GraphicsCardReport(notChecked: "Vulkan is installed but lists no graphics card.", advice: "Run onramp doctor.", requested: false)
             card.device = "llvmpipe"
+            card.model = .init(layers: 0, totalLayers: 32, output: false, processorReason: "too little memory")
             return card
         }())
 
@@ -37,6 +38,21 @@ struct ReportSchemaTests {
         #expect(Set(speed.keys) == (try Self.documentedFields("SpeedMeasurement")))
         let card = try #require(json["graphicsCard"] as? [String: Any])
         #expect(Set(card.keys) == (try Self.documentedFields("GraphicsCardReport")))
+        let placement = try #require(card["model"] as? [String: Any])
+        #expect(Set(placement.keys) == (try Self.documentedFields("ModelPlacement")))
+    }
+
+    @Test("the text names why the model stays on the processor when the card holds none of it")
+    func modelStaysOnProcessor() throws {
+        let text = SelfTestText.render(Self.example, verbose: false)
+        #expect(!text.contains("the model stays on the processor"), "the example's card was not checked: one line, no placement")
+        var report = Self.example
+        report.graphicsCard = GraphicsCardReport(device: "NVIDIA GeForce RTX 3050")
+        report.graphicsCard?.model = .init(layers: 0, totalLayers: 32, output: false, processorReason: "It has 1.2 GB free, too little for one layer.")
+        report.checks = [SelfTestCheck(group: .graphicsCard, name: "softmax on the graphics card", passed: true, measured: 0, limit: 1e-10, detail: "", seconds: 0)]
+        let lines = SelfTestText.render(report, verbose: false).split(separator: "\n").map(String.init)
+        let card = try #require(lines.firstIndex { $0.hasPrefix("[ok] graphics card: 1 passed on NVIDIA GeForce RTX 3050") })
+        #expect(lines[card + 1] == "       the model stays on the processor: It has 1.2 GB free, too little for one layer.")
     }
 
     @Test("a value that is not a finite number is left out of the JSON, which cannot hold NaN")

@@ -47,6 +47,7 @@ struct GraphicsCardSelfTestTests {
         #expect(last.passed, "\(last.detail)")
         #expect((last.measured ?? .infinity) < ModelOffload.validationLimit)
         #expect(last.detail == "30 of 30 layers and the output on the card answer as the processor does")
+        #expect(report.model == GraphicsCardReport.ModelPlacement(layers: 30, totalLayers: 30, output: true))
         #expect(checks.count == DeviceKernelCases.all.count + 1)
     }
 

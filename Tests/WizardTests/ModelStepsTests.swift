@@ -482,7 +482,7 @@ struct ModelStepsTests {
         var (wizard, state) = try await finishScreen(card: GraphicsCardReport(device: "NVIDIA GeForce RTX 3060"), handOff: handOff)
         let name = try #require(try Self.recommendation(for: Self.facts()).best).file.fileName
         var text = words(wizard.view(state, context).text)
-        #expect(text.contains("It runs on the graphics card (NVIDIA GeForce RTX 3060), which passed the self-test."), "\(text)")
+        #expect(text.contains("It runs on the graphics card NVIDIA GeForce RTX 3060, which passed the self-test."), "\(text)")
         #expect(text.contains("p Processor only"), "\(text)")
         #expect(!text.contains("--gpu-layers"))
         (state, _) = wizard.update(state, .key(.character("p")))
@@ -516,6 +516,26 @@ struct ModelStepsTests {
         let text = words(wizard.view(state, context).text)
         #expect(text.contains("Its file is ~/.local/share/onramp/models/blobs/sha256-abc"), "\(text)")
         #expect(!text.contains("/home/ada"))
+    }
+
+    @Test("Finish says how much of the model the card holds, and why the model stays on the processor when the card holds none of it")
+    func finishNamesTheCardShare() async throws {
+        var part = GraphicsCardReport(device: "NVIDIA GeForce RTX 3050")
+        part.model = .init(layers: 24, totalLayers: 32, output: false)
+        var (wizard, state) = try await finishScreen(card: part, handOff: ChatHandOff())
+        var text = words(wizard.view(state, context).text)
+        #expect(text.contains("It runs on the graphics card NVIDIA GeForce RTX 3050 (24 of its 32 layers; the processor computes the rest), which passed the self-test."), "\(text)")
+        #expect(text.contains("p Processor only"))
+
+        let reason = "NVIDIA GeForce RTX 3050 has 1.2 GB free, too little for one layer of this model."
+        var none = GraphicsCardReport(device: "NVIDIA GeForce RTX 3050")
+        none.model = .init(layers: 0, totalLayers: 32, output: false, processorReason: reason)
+        (wizard, state) = try await finishScreen(card: none, handOff: ChatHandOff())
+        text = words(wizard.view(state, context).text)
+        #expect(text.contains("It runs on the processor: \(reason)"), "\(text)")
+        #expect(!text.contains("Processor only") && !text.contains("Press p"))
+        (state, _) = wizard.update(state, .key(.character("p")))
+        #expect(!words(wizard.view(state, context).text).contains("--gpu-layers"))
     }
 
     @Test("without a checked graphics card Finish says why the model runs on the processor, and p changes nothing")

@@ -28,7 +28,7 @@ public enum GraphicsCardSelfTest {
                 notChecked: "Onramp stopped using \(info.name) after an earlier self-test: \(reason).",
                 advice: "`onramp selftest --reset` checks it again.", requested: false), [])
         }
-        let report = GraphicsCardReport(device: info.name)
+        var report = GraphicsCardReport(device: info.name)
         let started = ContinuousClock.now
         let device: ComputeDevice
         do {
@@ -40,43 +40,52 @@ public enum GraphicsCardSelfTest {
             return (report, [check])
         }
         var checks = checks(on: device, damage: damage, progress: progress)
-        if let model, checks.allSatisfy(\.passed), let check = modelCheck(model, device: info, threads: threads, library: library) {
-            progress(check)
-            checks.append(check)
+        if let model, checks.allSatisfy(\.passed) {
+            let (check, placement) = modelCheck(model, device: info, threads: threads, library: library)
+            if let check {
+                progress(check)
+                checks.append(check)
+            }
+            report.model = placement
         }
         return (report, checks)
     }
 
     /// The model on the card, as `onramp run` would place it, against the processor
-    /// (ModelOffload's check before use); nil when the model does not go to the card at all (too
-    /// little memory, a weight type without a shader): then there is nothing of the card to judge.
-    static func modelCheck(_ path: String, device: VulkanDeviceInfo, threads: Int, library: String) -> SelfTestCheck? {
+    /// (ModelOffload's check before use), and where it runs. No check when the model does not go
+    /// to the card at all (too little memory, a weight type without a shader): then there is
+    /// nothing of the card to judge, and the placement says why the model stays on the processor.
+    static func modelCheck(
+        _ path: String, device: VulkanDeviceInfo, threads: Int, library: String
+    ) -> (SelfTestCheck?, GraphicsCardReport.ModelPlacement?) {
         let started = ContinuousClock.now
         let name = "the model on the graphics card"
         let loaded: LoadedModel
         do {
             loaded = try LoadedModel.open(path: path, threads: threads)
         } catch {
-            return nil  // the processor's model checks report a file that does not open
+            return (nil, nil)  // the processor's model checks report a file that does not open
         }
         let model = loaded.model
         let outcome = ModelOffload.attach(
             to: loaded, request: .named(String(device.index)), gpuLayers: nil, capacity: 64, library: library)
         switch outcome {
         case .onDevice(_, let plan, let error):
-            return SelfTestCheck(
+            let check = SelfTestCheck(
                 group: .graphicsCard, name: name, passed: true, measured: error, limit: ModelOffload.validationLimit,
                 detail: "\(plan.layers) of \(model.shape.layers) layers\(plan.output ? " and the output" : "") on the card answer as the processor does",
                 seconds: seconds(since: started))
+            return (check, .init(layers: plan.layers, totalLayers: model.shape.layers, output: plan.output))
         case .processor(.wrongResults(_, let error)):
-            return SelfTestCheck(
+            let check = SelfTestCheck(
                 group: .graphicsCard, name: name, passed: false, measured: error, limit: ModelOffload.validationLimit,
                 detail: "answers differently from the processor (NMSE \(error), limit \(ModelOffload.validationLimit))",
                 seconds: seconds(since: started))
+            return (check, nil)
         case .processor(.setupFailed(let error)):
-            return DeviceKernelVerdict.failure(name: name, limit: ModelOffload.validationLimit, reason: error.message, seconds: seconds(since: started))
-        case .processor:
-            return nil
+            return (DeviceKernelVerdict.failure(name: name, limit: ModelOffload.validationLimit, reason: error.message, seconds: seconds(since: started)), nil)
+        case .processor(let reason):
+            return (nil, .init(layers: 0, totalLayers: model.shape.layers, output: false, processorReason: reason.summary))
         }
     }
 
