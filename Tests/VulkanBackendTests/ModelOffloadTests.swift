@@ -2,6 +2,7 @@
 // before use, and a card whose memory was damaged caught by that check.
 
 import Engine
+import SelfTest
 import Testing
 import TestSupport
 @testable import VulkanBackend
@@ -40,6 +41,29 @@ struct ModelOffloadTests {
         // Observed 6e-3 with 8-bit inputs; the limit is 5e-2.
         #expect(error < ModelOffload.validationLimit / 4, "\(error)")
         print("Gemma 3 on llvmpipe: the check's NMSE against the usual path is \(error)")
+    }
+
+    /// tiny-llama3 with its output in BF16 (scripts/make-mixed-fixture): the processor reads it,
+    /// the card has no BF16 shader.
+    @Test("a model with a BF16 matrix stays on the processor, and the reason names the type")
+    func unsupportedType() throws {
+        let path = ArchitectureOffloadTests.folder.appendingPathComponent("tiny-llama3-bf16-output.gguf").path
+        let loaded = try LoadedModel.open(path: path, threads: 2)
+        let outcome = ModelOffload.attach(to: loaded, request: Lavapipe.request, gpuLayers: nil, capacity: 64)
+        guard case .processor(let reason) = outcome, case .unsupportedModel = reason else {
+            Issue.record("expected the processor for a BF16 matrix, got \(outcome)")
+            return
+        }
+        #expect(reason.summary.hasPrefix("Onramp cannot run this model on llvmpipe"), "\(reason.summary)")
+        #expect(reason.summary.contains("bf16 weights"), "\(reason.summary)")
+        #expect(loaded.model.offload == nil)
+        // The processor still runs it.
+        #expect(try loaded.model.forward([1, 5], cache: loaded.model.makeCache(capacity: 4)).allSatisfy(\.isFinite))
+
+        // The self-test records the same: the kernels checked, the model on the processor, and why.
+        let (report, checks) = GraphicsCardSelfTest.run(request: Lavapipe.request, model: path, threads: 2)
+        #expect(checks.allSatisfy(\.passed) && !checks.contains { $0.name == "the model on the graphics card" })
+        #expect(report.model == GraphicsCardReport.ModelPlacement(layers: 0, totalLayers: 2, output: false, processorReason: reason.summary))
     }
 
     @Test("--gpu-layers 10: the first ten layers, the output on the processor")

@@ -54,7 +54,7 @@ public enum ModelOffload {
         let name = device.info.name
         if let reason = switchedOff(name) { return .processor(.switchedOff(device: name, reason: reason)) }
         if let unsupported = unsupportedType(in: model) {
-            return .processor(.unsupportedModel(device: name, detail: "it has \(unsupported) weights, which the card's shaders do not read yet"))
+            return .processor(.unsupportedModel(device: name, detail: "it has \(unsupported) weights, which the card's shaders do not read"))
         }
         let plan: OffloadPlan
         switch Self.plan(DeviceLayers.needs(of: model, capacity: capacity), on: device.info, requested: gpuLayers) {
