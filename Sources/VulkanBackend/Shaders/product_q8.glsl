@@ -34,3 +34,25 @@ float tileScale(uint firstValue, uint v, uint n) {
 float tileScaledSum(uint firstValue, uint v, uint n) {
     return uintBitsToFloat(codes[tileCodes(firstValue, v, n) + 9u]);
 }
+
+// Adds to each tile vector's `dots` the integer dot product of four weight codes (signed bytes)
+// with word `word` (0..7, values 4·word ..< 4·word + 4) of its codes for the block.
+void addDots(inout int dots[TILE], uint weightCodes, uint word, uint inputStart, uint n) {
+    for (uint v = 0u; v < TILE; v++) {
+        dots[v] += dot4(weightCodes, codes[tileCodes(inputStart, v, n) + word]);
+    }
+}
+
+// A block's integer sums into each vector's running sum: × the weights' scale × the inputs'.
+void addBlock(int dots[TILE], float scale, uint inputStart, uint n) {
+    for (uint v = 0u; v < TILE; v++) {
+        sums[v] += float(dots[v]) * (scale * tileScale(inputStart, v, n));
+    }
+}
+
+// The same for weights with an offset: plus `minimum` × the inputs' scaled sum (Q8_1's).
+void addBlockWithMinimum(int dots[TILE], float scale, float minimum, uint inputStart, uint n) {
+    for (uint v = 0u; v < TILE; v++) {
+        sums[v] += float(dots[v]) * (scale * tileScale(inputStart, v, n)) + minimum * tileScaledSum(inputStart, v, n);
+    }
+}

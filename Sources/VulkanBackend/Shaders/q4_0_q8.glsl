@@ -15,13 +15,8 @@ void blockDots(uint rowStart, uint block, uint inputStart, uint n) {
         uint packed = weightUnalignedWord(base + 2u + w * 4u);
         uint low = centredCodes(packed & 0x0f0f0f0fu, 4u);        // values 4w ..< 4w + 4
         uint high = centredCodes((packed >> 4) & 0x0f0f0f0fu, 4u);  // values 16 + 4w ..< 16 + 4w + 4
-        for (uint v = 0u; v < TILE; v++) {
-            uint q = tileCodes(inputStart, v, n);
-            dots[v] += dot4(low, codes[q + w]) + dot4(high, codes[q + 4u + w]);
-        }
+        addDots(dots, low, w, inputStart, n);
+        addDots(dots, high, 4u + w, inputStart, n);
     }
-    float d = weightHalf(base);
-    for (uint v = 0u; v < TILE; v++) {
-        sums[v] += (d * tileScale(inputStart, v, n)) * float(dots[v]);
-    }
+    addBlock(dots, weightHalf(base), inputStart, n);
 }

@@ -14,14 +14,8 @@ void blockDots(uint rowStart, uint block, uint inputStart, uint n) {
         uint packed = weights[(base + 4u) / 4u + w];  // 20-byte blocks: the codes are word-aligned
         uint low = packed & 0x0f0f0f0fu;          // values 4w ..< 4w + 4
         uint high = (packed >> 4) & 0x0f0f0f0fu;  // values 16 + 4w ..< 16 + 4w + 4
-        for (uint v = 0u; v < TILE; v++) {
-            uint q = tileCodes(inputStart, v, n);
-            dots[v] += dot4(low, codes[q + w]) + dot4(high, codes[q + 4u + w]);
-        }
+        addDots(dots, low, w, inputStart, n);
+        addDots(dots, high, 4u + w, inputStart, n);
     }
-    float d = weightHalf(base);
-    float m = weightHalf(base + 2u);
-    for (uint v = 0u; v < TILE; v++) {
-        sums[v] += float(dots[v]) * (d * tileScale(inputStart, v, n)) + m * tileScaledSum(inputStart, v, n);
-    }
+    addBlockWithMinimum(dots, weightHalf(base), weightHalf(base + 2u), inputStart, n);
 }

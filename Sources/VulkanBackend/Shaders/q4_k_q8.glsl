@@ -16,15 +16,9 @@ void blockDots(uint rowStart, uint block, uint inputStart, uint n) {
         dots[v] = 0;
     }
     for (uint w = 0u; w < 8u; w++) {
-        uint weightCodes = (weightUnalignedWord(at.codes + w * 4u) >> at.shift) & 0x0f0f0f0fu;
-        for (uint v = 0u; v < TILE; v++) {
-            dots[v] += dot4(weightCodes, codes[tileCodes(inputStart, v, n) + w]);
-        }
+        addDots(dots, (weightUnalignedWord(at.codes + w * 4u) >> at.shift) & 0x0f0f0f0fu, w, inputStart, n);
     }
     uvec2 scaleMin = scaleAndMinimum(at.base, at.sub);
-    float scale = weightHalf(at.base) * float(scaleMin.x);
-    float minimum = weightHalf(at.base + 2u) * float(scaleMin.y);
-    for (uint v = 0u; v < TILE; v++) {
-        sums[v] += float(dots[v]) * (scale * tileScale(inputStart, v, n)) - minimum * tileScaledSum(inputStart, v, n);
-    }
+    // value = d × scale × code − dmin × minimum: the minimum enters negated.
+    addBlockWithMinimum(dots, weightHalf(at.base) * float(scaleMin.x), -(weightHalf(at.base + 2u) * float(scaleMin.y)), inputStart, n);
 }

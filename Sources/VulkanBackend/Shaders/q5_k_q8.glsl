@@ -14,14 +14,9 @@ void blockDots(uint rowStart, uint block, uint inputStart, uint n) {
     for (uint w = 0u; w < 8u; w++) {
         uint low = (weightUnalignedWord(at.codes + w * 4u) >> at.shift) & 0x0f0f0f0fu;
         uint fifth = ((weightUnalignedWord(at.base + 16u + w * 4u) >> at.sub) & 0x01010101u) << 4;
-        for (uint v = 0u; v < TILE; v++) {
-            dots[v] += dot4(low | fifth, codes[tileCodes(inputStart, v, n) + w]);
-        }
+        addDots(dots, low | fifth, w, inputStart, n);
     }
     uvec2 scaleMin = scaleAndMinimum(at.base, at.sub);
-    float scale = weightHalf(at.base) * float(scaleMin.x);
-    float minimum = weightHalf(at.base + 2u) * float(scaleMin.y);
-    for (uint v = 0u; v < TILE; v++) {
-        sums[v] += float(dots[v]) * (scale * tileScale(inputStart, v, n)) - minimum * tileScaledSum(inputStart, v, n);
-    }
+    // value = d × scale × code − dmin × minimum: the minimum enters negated.
+    addBlockWithMinimum(dots, weightHalf(at.base) * float(scaleMin.x), -(weightHalf(at.base + 2u) * float(scaleMin.y)), inputStart, n);
 }

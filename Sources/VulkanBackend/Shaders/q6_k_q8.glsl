@@ -12,21 +12,26 @@ void blockDots(uint rowStart, uint block, uint inputStart, uint n) {
     Q6Quarter at = q6Quarter(rowStart, block);
     int firstScale = weightSignedByte(at.scales);
     int secondScale = weightSignedByte(at.scales + 1u);
-    int dots[TILE];
+    // Values 0..15 (words 0..3) and 16..31 (words 4..7) have a scale each.
+    int first[TILE];
+    int second[TILE];
     for (uint v = 0u; v < TILE; v++) {
-        dots[v] = 0;
+        first[v] = 0;
+        second[v] = 0;
     }
     for (uint w = 0u; w < 8u; w++) {
         uint low = (weightUnalignedWord(at.low + w * 4u) >> at.lowShift) & 0x0f0f0f0fu;
         uint high = ((weightUnalignedWord(at.high + w * 4u) >> at.highShift) & 0x03030303u) << 4;
         uint weightCodes = centredCodes(low | high, 6u);
-        int scale = w < 4u ? firstScale : secondScale;  // values 0..15, then 16..31
-        for (uint v = 0u; v < TILE; v++) {
-            dots[v] += scale * dot4(weightCodes, codes[tileCodes(inputStart, v, n) + w]);
+        if (w < 4u) {
+            addDots(first, weightCodes, w, inputStart, n);
+        } else {
+            addDots(second, weightCodes, w, inputStart, n);
         }
     }
-    float d = weightHalf(at.base + 208u);
+    int dots[TILE];
     for (uint v = 0u; v < TILE; v++) {
-        sums[v] += (d * tileScale(inputStart, v, n)) * float(dots[v]);
+        dots[v] = firstScale * first[v] + secondScale * second[v];
     }
+    addBlock(dots, weightHalf(at.base + 208u), inputStart, n);
 }

@@ -10,13 +10,7 @@ void blockDots(uint rowStart, uint block, uint inputStart, uint n) {
         dots[v] = 0;
     }
     for (uint w = 0u; w < 8u; w++) {
-        uint packed = weightUnalignedWord(base + 2u + w * 4u);
-        for (uint v = 0u; v < TILE; v++) {
-            dots[v] += dot4(packed, codes[tileCodes(inputStart, v, n) + w]);
-        }
+        addDots(dots, weightUnalignedWord(base + 2u + w * 4u), w, inputStart, n);
     }
-    float d = weightHalf(base);
-    for (uint v = 0u; v < TILE; v++) {
-        sums[v] += (d * tileScale(inputStart, v, n)) * float(dots[v]);
-    }
+    addBlock(dots, weightHalf(base), inputStart, n);
 }
