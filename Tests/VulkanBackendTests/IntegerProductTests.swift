@@ -50,7 +50,7 @@ struct IntegerProductTests {
             let x = SyntheticMatrix.activations(count: vectors * w.columns, seed: 5).enumerated()
                 .map { $0.offset % 97 == 0 ? $0.element * 30 : $0.element }
             let expected: [Float]
-            if w.type.activationType == .q8_0 || w.type.activationType == .q8_1 {
+            if DeviceKernelCases.processorSharesCodes(w.type) {
                 let activations = try QuantizedActivations(matching: w, batch: vectors)
                 x.withUnsafeBufferPointer { activations.quantize($0.baseAddress!, rows: vectors) }
                 var fast = [Float](repeating: 0, count: vectors * w.rows)

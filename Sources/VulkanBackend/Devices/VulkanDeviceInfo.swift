@@ -95,15 +95,18 @@ public struct VulkanDeviceInfo: Equatable, Sendable {
         supportsIntegerDotProduct && (integerDotProductAccelerated || kind == .software)
     }
 
-    /// How the engine's matrix products run on this device, in a sentence (`onramp gpu`).
+    /// How the engine's matrix products run on this device, in a sentence (`onramp gpu`). Either
+    /// way the answers are checked; only the speed differs, so no sentence asks for anything.
     public var productsSentence: String {
         if prefersIntegerDotProduct {
-            return "Its matrix products take 8-bit inputs and use its integer dot product instruction."
+            return "Its matrix products take 8-bit inputs and use its integer dot product instruction, the faster way."
         }
         if supportsIntegerDotProduct {
-            return "Its matrix products take f32 inputs: its driver emulates the integer dot product instruction, which can be slower."
+            return "Its matrix products take full-precision inputs: its driver only emulates the integer dot product instruction, "
+                + "which can be slower. Nothing needs doing."
         }
-        return "Its matrix products take f32 inputs: it has no integer dot product instruction (Vulkan 1.3)."
+        return "Its matrix products take full-precision inputs: it has no integer dot product instruction (a Vulkan 1.3 feature). "
+            + "Nothing needs doing."
     }
 
     /// Memory the device's own heaps can still give (budget left, or size without a budget).

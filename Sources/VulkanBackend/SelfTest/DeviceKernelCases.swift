@@ -1,6 +1,6 @@
 // The graphics card's kernels as the self-test checks them: matrix products for every weight type
-// with a shader (and with integer dot products where the device has them), RMSNorm, RoPE in both styles, softmax, SwiGLU, add, scale and attention over the
-// f16 cache, each on seeded random data against the engine's processor code for the same inputs
+// with a shader (and with integer dot products where the device has them), RMSNorm, RoPE in both
+// styles, softmax, SwiGLU, add, scale and attention over the f16 cache, each on seeded random data against the engine's processor code for the same inputs
 // (its decoding of the weights, its reference ops, its f16-cache attention). Sizes are small (the
 // whole list takes about a second on lavapipe) but not multiples of the shaders' workgroups, and
 // include several vectors, rows and positions at once.
@@ -59,9 +59,15 @@ enum DeviceKernelCases {
         }
     }
 
+    /// Whether the processor multiplies weights of `type` with the same 8-bit codes the card makes
+    /// (Q8_0 and Q8_1: 32-value blocks); not the K-quants, whose inputs it gives one scale per 256.
+    static func processorSharesCodes(_ type: GGMLType) -> Bool {
+        type.activationType == .q8_0 || type.activationType == .q8_1
+    }
+
     /// y = W·x with x as the integer dot product shaders see it (quantize_q8.comp's codes).
     static func codesReference(_ matrix: WeightMatrix, _ x: [Float], vectors: Int) throws -> [Float] {
-        if matrix.type.activationType == .q8_0 || matrix.type.activationType == .q8_1 {
+        if processorSharesCodes(matrix.type) {
             return try quantizedReference(matrix, x, vectors: vectors)
         }
         let codes = try QuantizedActivations(columns: matrix.columns, batch: vectors, for: .q4_1)  // Q8_1 blocks
